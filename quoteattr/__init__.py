@@ -1,0 +1,34 @@
+"""quoteattr: find direct quotations in English news text and say who said them, by name.
+
+The public API::
+
+    >>> import quoteattr
+    >>> quotes = quoteattr.extract_quotes('“We will win,” said Jane Doe, a senator.')
+    >>> quotes[0].text, quotes[0].speaker.name
+    ('We will win,', 'Jane Doe')
+"""
+
+from ._version import __version__
+from .errors import ModelNotFoundError, QuoteattrError
+from .marks import QuoteSpan, find_quotes
+from .model import Cue, Mention, Quote, Speaker
+from .nlp import load_nlp
+from .pipeline import QuoteExtractor, extract_quotes
+from .speakers import SpeakerGroup, group_by_speaker
+
+__all__ = [
+    "Cue",
+    "Mention",
+    "ModelNotFoundError",
+    "Quote",
+    "QuoteExtractor",
+    "QuoteSpan",
+    "QuoteattrError",
+    "Speaker",
+    "SpeakerGroup",
+    "__version__",
+    "extract_quotes",
+    "find_quotes",
+    "group_by_speaker",
+    "load_nlp",
+]

@@ -1,0 +1,109 @@
+"""Reporting cues: the verbs (and a few fixed phrases) that introduce what someone said.
+
+The lexicon starts from textacy's English reporting verbs
+(:data:`textacy.constants.REPORTING_VERBS`) and adds the verbs news copy uses to frame a
+quotation: manner-of-speaking verbs ("quip", "insist"), writing and posting verbs ("tweet",
+"post"), and verbs of describing and naming ("call", "describe") that frame partial quotes.
+The additions were written for quoteattr from reading news copy; each is a plain English verb.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
+
+__all__ = ["CUE_LEMMAS", "PHRASAL_CUES", "cue_lemma", "is_cue", "make_lexicon"]
+
+
+def _textacy_verbs() -> frozenset[str]:
+    try:
+        from textacy import constants
+    except ImportError:  # pragma: no cover - textacy is a dependency
+        return frozenset()
+    verbs: Iterable[str] = constants.REPORTING_VERBS.get("en", ())
+    return frozenset(verbs)
+
+
+_NEWS_VERBS = frozenset(
+    """
+    add admit advise affirm agree allege announce answer argue ask assert assure boast
+    brag call caution charge chide cite claim comment complain concede conclude confide
+    confirm contend continue counter cry declare demand deny describe dismiss echo
+    emphasise emphasize exclaim explain express grumble highlight hint inform insist
+    joke lament maintain mention muse mutter note observe offer opine plead pledge point
+    post praise proclaim promise quip quote read reaffirm recall recount reflect
+    reiterate remark remind repeat reply report respond retort reveal say scoff shout
+    sigh signal snap speak state stress suggest summarize summarise swear tell testify
+    text thunder tout tweet underline underscore urge vow warn whisper wonder write yell
+    """.split()
+)
+
+CUE_LEMMAS: frozenset[str] = (_textacy_verbs() | _NEWS_VERBS) - {"according"}
+"""Lemmas of reporting verbs: textacy's English list plus the news verbs above."""
+
+PHRASAL_CUES: dict[str, frozenset[str]] = {
+    "point": frozenset({"out"}),
+    "go": frozenset({"on"}),
+    "sum": frozenset({"up"}),
+    "spell": frozenset({"out"}),
+    "chime": frozenset({"in"}),
+    "weigh": frozenset({"in"}),
+    "lash": frozenset({"out"}),
+    "fire": frozenset({"back"}),
+    "hit": frozenset({"back"}),
+}
+"""Verbs that are cues only with a particle ("point out", "go on")."""
+
+_ALWAYS_PHRASAL = frozenset({"go", "sum", "spell", "chime", "weigh", "lash", "fire", "hit"})
+
+
+def make_lexicon(extra: Iterable[str] = ()) -> frozenset[str]:
+    """Return the cue lemmas with ``extra`` lemmas added (lower-cased).
+
+    Args:
+        extra: More verb lemmas to count as cues.
+
+    Returns:
+        The set of lemmas :func:`is_cue` accepts.
+    """
+    return CUE_LEMMAS | frozenset(e.strip().lower() for e in extra if e.strip())
+
+
+def _particle(token: Token) -> str | None:
+    for child in token.children:
+        if child.dep_ == "prt":
+            return str(child.lower_)
+    return None
+
+
+def cue_lemma(token: Token, lexicon: frozenset[str] = CUE_LEMMAS) -> str | None:
+    """Return the cue lemma of ``token`` ("say", "point out"), or ``None`` if it is no cue.
+
+    A token is a cue when it is a verb whose lemma is in ``lexicon`` (for a phrasal cue,
+    with its particle). "said" is taken as a cue whatever its part-of-speech tag, since
+    taggers sometimes call it an adjective.
+
+    Args:
+        token: A spaCy token.
+        lexicon: The lemmas to accept (see :func:`make_lexicon`).
+    """
+    lemma = str(token.lemma_).lower()
+    lower = str(token.lower_)
+    if lower in {"said", "says", "say"}:
+        return "say"
+    if token.pos_ not in {"VERB", "AUX"} and not (token.pos_ == "NOUN" and lower == "tweeted"):
+        return None
+    particle = _particle(token)
+    if lemma in PHRASAL_CUES and particle in PHRASAL_CUES[lemma]:
+        return f"{lemma} {particle}"
+    if lemma in lexicon and lemma not in _ALWAYS_PHRASAL:
+        return lemma
+    return None
+
+
+def is_cue(token: Token, lexicon: frozenset[str] = CUE_LEMMAS) -> bool:
+    """Whether ``token`` is a reporting verb (see :func:`cue_lemma`)."""
+    return cue_lemma(token, lexicon) is not None

@@ -1,0 +1,244 @@
+"""The data model: frozen, slotted, typed :mod:`attrs` classes returned by quoteattr.
+
+Every offset is a character offset into the caller's original string, so for any
+:class:`Quote` ``q`` extracted from ``source``, ``source[q.start:q.end] == q.text``; the
+same holds for :class:`Mention` and :class:`Cue`.
+
+All classes serialize to JSON-compatible dictionaries with ``to_dict()`` and back with
+``from_dict()``::
+
+    >>> q = Quote(text="Hi", start=1, end=3)
+    >>> Quote.from_dict(q.to_dict()) == q
+    True
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from typing import Any, Literal, get_args
+
+import attrs
+
+__all__ = [
+    "KINDS",
+    "SPEAKER_KINDS",
+    "Cue",
+    "Mention",
+    "Quote",
+    "QuoteKind",
+    "Speaker",
+    "SpeakerKind",
+]
+
+QuoteKind = Literal["direct", "partial", "scare"]
+"""What a quotation is: ``direct`` (a full quoted utterance), ``partial`` (a quoted fragment
+inside reported speech) or ``scare`` (quoted words that are nobody's quotation: scare quotes,
+titles, names)."""
+
+SpeakerKind = Literal["person", "organization", "other", "unknown"]
+"""What a speaker is: a ``person``, an ``organization`` (a government, a newspaper, a
+company), ``other`` (a document such as a report or statement) or ``unknown``."""
+
+KINDS: tuple[str, ...] = get_args(QuoteKind)
+"""The values :attr:`Quote.kind` may take."""
+
+SPEAKER_KINDS: tuple[str, ...] = get_args(SpeakerKind)
+"""The values :attr:`Speaker.kind` may take."""
+
+
+def _offsets_ok(instance: Any, attribute: attrs.Attribute[int], value: int) -> None:
+    if value < 0:
+        raise ValueError(f"{type(instance).__name__}.{attribute.name} must be >= 0, got {value}")
+
+
+def _end_after_start(instance: Any, attribute: attrs.Attribute[int], value: int) -> None:
+    _offsets_ok(instance, attribute, value)
+    if value < instance.start:
+        raise ValueError(
+            f"{type(instance).__name__}.end ({value}) must not be before start ({instance.start})"
+        )
+
+
+def _in_unit_interval(instance: Any, attribute: attrs.Attribute[float], value: float) -> None:
+    if not 0.0 <= value <= 1.0:
+        raise ValueError(f"{type(instance).__name__}.confidence must be in [0, 1], got {value}")
+
+
+def _str_tuple(value: Iterable[str]) -> tuple[str, ...]:
+    return tuple(value)
+
+
+def _one_of(choices: tuple[str, ...]) -> Any:
+    return attrs.validators.in_(choices)
+
+
+@attrs.frozen
+class Mention:
+    """Words in the text that refer to a speaker, at one attribution site.
+
+    Attributes:
+        text: The words as they appear in the source (``source[start:end]``).
+        start: Character offset of the first character.
+        end: Character offset just past the last character.
+    """
+
+    text: str = attrs.field(validator=attrs.validators.instance_of(str))
+    start: int = attrs.field(validator=_offsets_ok)
+    end: int = attrs.field(validator=_end_after_start)
+
+    def to_dict(self) -> dict[str, Any]:
+        """Return a JSON-serializable dictionary of this mention."""
+        return {"text": self.text, "start": self.start, "end": self.end}
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> Mention:
+        """Build a mention from the output of :meth:`to_dict`."""
+        return cls(text=data["text"], start=data["start"], end=data["end"])
+
+
+@attrs.frozen
+class Cue:
+    """The reporting expression that introduces a quotation ("said", "pointed out").
+
+    Attributes:
+        text: The cue words as they appear in the source.
+        lemma: The base form of the reporting verb ("say", "point out"), or the fixed
+            expression ("according to").
+        start: Character offset of the first character.
+        end: Character offset just past the last character.
+    """
+
+    text: str = attrs.field(validator=attrs.validators.instance_of(str))
+    lemma: str = attrs.field(validator=attrs.validators.instance_of(str))
+    start: int = attrs.field(validator=_offsets_ok)
+    end: int = attrs.field(validator=_end_after_start)
+
+    def to_dict(self) -> dict[str, Any]:
+        """Return a JSON-serializable dictionary of this cue."""
+        return {"text": self.text, "lemma": self.lemma, "start": self.start, "end": self.end}
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> Cue:
+        """Build a cue from the output of :meth:`to_dict`."""
+        return cls(text=data["text"], lemma=data["lemma"], start=data["start"], end=data["end"])
+
+
+@attrs.frozen
+class Speaker:
+    """Who said a quotation, resolved to one canonical name per entity per document.
+
+    Attributes:
+        name: The canonical name of the entity ("Federico Santoponto"), the same for every
+            quote of that entity in the document, even where the text at the attribution
+            site says "he", "Santoponto" or a misspelling. An unresolved pronoun keeps the
+            pronoun as its name (with a low confidence on the quote).
+        mention: The words at the attribution site ("he", "Santoponto"), if any.
+        kind: ``person``, ``organization``, ``other`` or ``unknown``.
+        id: A stable identifier of the entity within its document (``"e0"``, ``"e1"``, ...);
+            quotes with the same ``id`` have the same speaker.
+        descriptions: What the text says about the entity: titles and appositions
+            ("a defense policy analyst"), in order of first appearance.
+    """
+
+    name: str = attrs.field(validator=attrs.validators.instance_of(str))
+    mention: Mention | None = attrs.field(default=None)
+    kind: SpeakerKind = attrs.field(default="unknown", validator=_one_of(SPEAKER_KINDS))
+    id: str | None = attrs.field(default=None)
+    descriptions: tuple[str, ...] = attrs.field(default=(), converter=_str_tuple)
+
+    def to_dict(self) -> dict[str, Any]:
+        """Return a JSON-serializable dictionary of this speaker."""
+        return {
+            "name": self.name,
+            "mention": self.mention.to_dict() if self.mention is not None else None,
+            "kind": self.kind,
+            "id": self.id,
+            "descriptions": list(self.descriptions),
+        }
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> Speaker:
+        """Build a speaker from the output of :meth:`to_dict`."""
+        mention = data.get("mention")
+        return cls(
+            name=data["name"],
+            mention=Mention.from_dict(mention) if mention is not None else None,
+            kind=data.get("kind", "unknown"),
+            id=data.get("id"),
+            descriptions=tuple(data.get("descriptions", ())),
+        )
+
+
+@attrs.frozen
+class Quote:
+    """A quotation found in a text, with who said it.
+
+    Attributes:
+        text: The quoted words, without the quotation marks (``source[start:end]``).
+        start: Character offset of the first quoted character.
+        end: Character offset just past the last quoted character.
+        speaker: Who said it, or ``None`` when no speaker was found.
+        cue: The reporting expression that attributes it, if there is one.
+        kind: ``direct``, ``partial`` or ``scare`` (see :data:`QuoteKind`).
+        confidence: How sure the attribution is, from 0 to 1 (0 when there is no speaker).
+        rule: The name of the attribution rule that decided the speaker (see the guide to
+            the rules), or ``"none"``.
+        paragraph: Index of the paragraph the quote is in (0-based; paragraphs are
+            separated by line breaks).
+        part: For a quotation that runs over several paragraphs, the index of this part
+            (0 for the first or only part).
+        continues: For a part after the first, the ``start`` offset of the previous part of
+            the same quotation; ``None`` otherwise.
+    """
+
+    text: str = attrs.field(validator=attrs.validators.instance_of(str))
+    start: int = attrs.field(validator=_offsets_ok)
+    end: int = attrs.field(validator=_end_after_start)
+    speaker: Speaker | None = attrs.field(default=None)
+    cue: Cue | None = attrs.field(default=None)
+    kind: QuoteKind = attrs.field(default="direct", validator=_one_of(KINDS))
+    confidence: float = attrs.field(default=0.0, converter=float, validator=_in_unit_interval)
+    rule: str = attrs.field(default="none")
+    paragraph: int = attrs.field(default=0, validator=_offsets_ok)
+    part: int = attrs.field(default=0, validator=_offsets_ok)
+    continues: int | None = attrs.field(default=None)
+
+    def to_dict(self) -> dict[str, Any]:
+        """Return a JSON-serializable dictionary of this quote (nested objects as dicts)."""
+        return {
+            "text": self.text,
+            "start": self.start,
+            "end": self.end,
+            "speaker": self.speaker.to_dict() if self.speaker is not None else None,
+            "cue": self.cue.to_dict() if self.cue is not None else None,
+            "kind": self.kind,
+            "confidence": self.confidence,
+            "rule": self.rule,
+            "paragraph": self.paragraph,
+            "part": self.part,
+            "continues": self.continues,
+        }
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> Quote:
+        """Build a quote from the output of :meth:`to_dict`.
+
+        Raises:
+            KeyError: If ``text``, ``start`` or ``end`` is missing.
+            ValueError: If a value is out of range (see the attribute docs).
+        """
+        speaker = data.get("speaker")
+        cue = data.get("cue")
+        return cls(
+            text=data["text"],
+            start=data["start"],
+            end=data["end"],
+            speaker=Speaker.from_dict(speaker) if speaker is not None else None,
+            cue=Cue.from_dict(cue) if cue is not None else None,
+            kind=data.get("kind", "direct"),
+            confidence=data.get("confidence", 0.0),
+            rule=data.get("rule", "none"),
+            paragraph=data.get("paragraph", 0),
+            part=data.get("part", 0),
+            continues=data.get("continues"),
+        )
