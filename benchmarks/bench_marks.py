@@ -35,7 +35,7 @@ WORST_CASES: dict[str, Callable[[], str]] = {
     "100k “‘ (nested 100k deep)": lambda: "“‘" * 50_000,
     "100k “” (empty quotes)": lambda: "“”" * 50_000,
     "100k ' (apostrophes)": lambda: "a'" * 100_000,
-    "100k \" straight": lambda: '"a ' * 100_000,
+    '100k " straight': lambda: '"a ' * 100_000,
     "100k ’ candidates": lambda: "‘" + "players’ " * 100_000,
     "100k mixed marks": lambda: "“ ‘a’ «b» ‹c› ``d'' \"e\" ” " * 10_000,
     "1M spaces in a quote": lambda: "“" + " " * 1_000_000 + "”",
