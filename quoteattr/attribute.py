@@ -112,10 +112,19 @@ class Context:
     frames: list[tuple[int, int]] = attrs.field(factory=list)
     marks: list[tuple[int, int]] = attrs.field(init=False)
     starts: list[int] = attrs.field(init=False)
+    para_ends: list[int] = attrs.field(init=False)
+    by_start: dict[int, int] = attrs.field(init=False)
+    by_para: dict[int, list[int]] = attrs.field(init=False)
+    token_starts: dict[tuple[int, int], list[int]] = attrs.field(init=False, factory=dict)
 
     def __attrs_post_init__(self) -> None:
         self.marks = [(q.mark_start, q.mark_end) for q in self.quotes]
         self.starts = [m[0] for m in self.marks]
+        self.para_ends = [p.end for p in self.paras]
+        self.by_start = {q.start: i for i, q in enumerate(self.quotes)}
+        self.by_para = {}
+        for i, q in enumerate(self.quotes):
+            self.by_para.setdefault(q.paragraph, []).append(i)
 
     def base(self, tok: Token) -> int:
         """Absolute offset of a token's first character."""
@@ -135,14 +144,17 @@ class Context:
     def tokens(self, start: int, end: int) -> list[Token]:
         """The parsed tokens whose first character lies in ``[start, end)``."""
         out: list[Token] = []
-        for para in self.paras:
-            if para.end < start or para.start > end:
-                continue
-            for base, doc in para.docs:
-                for tok in doc:
-                    pos = tok.idx + base
-                    if start <= pos < end:
-                        out.append(tok)
+        # binary searches, not scans: a paragraph may hold thousands of quotations
+        for p in range(bisect.bisect_left(self.para_ends, start), len(self.paras)):
+            para = self.paras[p]
+            if para.start > end:
+                break
+            for d, (base, doc) in enumerate(para.docs):
+                offsets = self.token_starts.get((p, d))
+                if offsets is None:
+                    offsets = self.token_starts[p, d] = [tok.idx + base for tok in doc]
+                lo, hi = bisect.bisect_left(offsets, start), bisect.bisect_left(offsets, end)
+                out.extend(doc[i] for i in range(lo, hi))
         return out
 
     def para_of(self, quote: QuoteSpan) -> Para:
@@ -519,7 +531,7 @@ def same_paragraph(ctx: Context, found: list[Attribution | None]) -> None:
     for i, q in enumerate(ctx.quotes):
         if found[i] is not None or q.depth or _embedded(ctx, q):
             continue
-        same = [j for j, o in enumerate(ctx.quotes) if o.paragraph == q.paragraph and j != i]
+        same = [j for j in ctx.by_para[q.paragraph] if j != i]
         src = next((j for j in sorted(same, key=lambda j: abs(j - i)) if found[j]), None)
         if src is not None:
             found[i] = Attribution("same_paragraph", 0.7, inherited=src)
@@ -530,7 +542,7 @@ def continuation(ctx: Context, found: list[Attribution | None]) -> None:
     for i, q in enumerate(ctx.quotes):
         if found[i] is not None or not _opens_paragraph(ctx, q) or q.paragraph == 0:
             continue
-        prev = [j for j in range(i) if ctx.quotes[j].paragraph == q.paragraph - 1 and found[j]]
+        prev = [j for j in ctx.by_para.get(q.paragraph - 1, ()) if j < i and found[j]]
         if prev:
             found[i] = Attribution("continuation", 0.6, inherited=prev[-1])
 
@@ -805,7 +817,7 @@ def _build(
     kind: QuoteKind = "partial" if _embedded(ctx, q) else "direct"
     part = 0
     prev = q.continues
-    index = {o.start: i for i, o in enumerate(ctx.quotes)}
+    index = ctx.by_start
     while prev is not None and prev in index:
         part += 1
         prev = ctx.quotes[index[prev]].continues

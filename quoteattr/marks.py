@@ -25,7 +25,8 @@ not white space; it can *close* when *p* is not white space and *n* is not a let
   one where it can open (texts that use ``”`` for both ends). A straight ``"`` opens where
   only opening fits, closes where only closing fits, and otherwise follows the state
   (closes if a double quotation is open). A straight ``"`` after a digit with no double
-  quotation open is an inch mark (``12" pizza``).
+  quotation open is an inch mark (``12" pizza``). ``„``, ``‟`` and :literal:`\\`\\`` only ever
+  open; ``''`` only closes.
 * Single marks are quotation marks only when the context says so, because the same
   characters are apostrophes: a mark between two letters or digits is an apostrophe
   (``didn't``, ``Canada’s``, the mis-encoded ``Trump‘s``); so are ``’n’`` between spaces
@@ -35,7 +36,8 @@ not white space; it can *close* when *p* is not white space and *n* is not a let
   apostrophe otherwise (``horses' carrots``, a ``3'`` board). The plural possessive
   (``players’`` + space) is ambiguous even inside a single quotation: it is recorded as a
   *candidate* end, superseded by a later unambiguous closing mark, and used only if none
-  comes before the paragraph ends or another quotation starts.
+  comes before the paragraph ends or another quotation starts. The low ``‚`` and ``‛``
+  only ever open (German ``‚...‘``).
 * Guillemets: ``«`` opens and ``»`` closes; ``»`` with no ``«`` open opens (German
   ``»...«``) when followed by a non-space, and then ``«`` closes it. Same for ``‹ ›``.
 
@@ -53,6 +55,7 @@ is a continuation: its :attr:`QuoteSpan.continues` is the ``start`` of the previ
 from __future__ import annotations
 
 import enum
+import operator
 import re
 
 import attrs
@@ -126,10 +129,11 @@ _FAMILY: dict[str, str] = {
 """The family of every mark the parser knows."""
 
 _MARK_RE = re.compile("``|''|[" + re.escape("".join(m for m in _FAMILY if len(m) == 1)) + "]")
+_NON_SPACE_RE = re.compile(r"\S")
 _BREAK_RE = re.compile("\r\n|[\n\r\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029]")
 
-_ALWAYS_OPEN = frozenset({"``", "\u201e", "\u201f"})
-"""Double marks that only ever open a quotation."""
+_LOW_OPENERS = frozenset("\u201e\u201f\u201a\u201b")
+"""Marks that open a quotation and never close one: „ ‟ ‚ ‛ (and ``````)."""
 
 _FRENCH_OPENER = {_ANGLE: "\u00ab", _SINGLE_ANGLE: "\u2039"}
 
@@ -140,6 +144,8 @@ _ELISIONS = frozenset(
 """Words that a leading apostrophe shortens (``’em``, ``’tis``) or PTB-tokenised clitics."""
 
 _MAX_ELISION = max(map(len, _ELISIONS))
+
+_SORT_KEY = operator.attrgetter("start", "depth")
 
 
 def paragraph_bounds(text: str) -> list[tuple[int, int]]:
@@ -266,7 +272,7 @@ class _Scanner:
     def classify_double(self, pos: int, mark: str) -> _Act:
         """Classify ``“ ” „ ‟ " `` ''``."""
         is_open = bool(self.open_by_family[_DOUBLE])
-        if mark in _ALWAYS_OPEN:
+        if mark == "``":
             return _Act.OPEN
         if mark == "''":
             return _Act.CLOSE if is_open else _Act.NONE
@@ -274,6 +280,8 @@ class _Scanner:
         if mark == '"' and prev.isdigit() and not is_open:
             return _Act.NONE  # inch mark
         can_open, can_close = _flanks(prev, nxt)
+        if mark in _LOW_OPENERS:
+            return _Act.NONE if can_close and not can_open else _Act.OPEN
         if mark == "\u201d":  # ”
             if is_open:
                 return _Act.CLOSE
@@ -297,6 +305,8 @@ class _Scanner:
             return _Act.NONE
         is_open = bool(self.open_by_family[_SINGLE])
         can_open, can_close = _flanks(prev, nxt)
+        if mark in _LOW_OPENERS:
+            return _Act.OPEN if can_open and not self.is_elision(pos + 1) else _Act.NONE
         if can_open and not (can_close and is_open):
             if self.is_elision(pos + 1):
                 return _Act.NONE
@@ -434,10 +444,8 @@ class _Scanner:
 
     def skip_space(self, pos: int) -> int:
         """The first offset at or after ``pos`` that is not white space (at most ``hi``)."""
-        text, hi = self.text, self.hi
-        while pos < hi and text[pos].isspace():
-            pos += 1
-        return pos
+        found = _NON_SPACE_RE.search(self.text, pos, self.hi)
+        return self.hi if found is None else found.start()
 
     def rstrip(self, pos: int) -> int:
         """The offset just past the last non-white-space character before ``pos``."""
@@ -467,5 +475,5 @@ def find_quotes(text: str) -> list[QuoteSpan]:
     """
     spans: list[QuoteSpan] = []
     _Scanner(text, paragraph_bounds(text), spans).run()
-    spans.sort(key=lambda span: (span.start, span.depth))
+    spans.sort(key=_SORT_KEY)
     return spans

@@ -22,6 +22,8 @@ CASES: list[tuple[str, str, Expected]] = [
     ("same_char_closing_mark", "”We will win,” he said.", [("We will win,", 0, True)]),
     ("same_char_opening_mark", "“We will win,“ he said.", [("We will win,", 0, True)]),
     ("german_low_opening_mark", "„Wir gewinnen“, sagte er.", [("Wir gewinnen", 0, True)]),
+    ("low_mark_is_no_closer", "Er sagte„ nein „Ja“, sagte er.", [("Ja", 0, True)]),
+    ("german_low_single", "Er sagte ‚nein‘ dazu.", [("nein", 0, True)]),
     ("straight_after_dash", 'He said—"never"—and left.', [("never", 0, True)]),
     ("straight_after_bracket", 'The polls ("rigged") lost.', [("rigged", 0, True)]),
     ("straight_after_colon_no_space", 'He said:"Go home."', [("Go home.", 0, True)]),

@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from quoteattr.marks import QuoteSpan, find_quotes
+from quoteattr.marks import QuoteSpan, find_quotes, paragraph_bounds
 
 BREAKS = ["\n", "\r\n", "\r", "\u2028", "\u2029", "\n\n", "\n \t\n", "\x0b", "\x0c", "\x1e", "\x85"]
 
@@ -165,9 +165,16 @@ def _key(span: QuoteSpan) -> Key:
 
 
 def _check_invariants(text: str, spans: list[QuoteSpan]) -> None:
+    bounds = paragraph_bounds(text)
+    starts = {(s.paragraph, s.start) for s in spans}
     for span in spans:
         assert 0 <= span.mark_start <= span.start <= span.end <= span.mark_end <= len(text)
         assert span.start < span.end
+        lo, hi = bounds[span.paragraph]
+        assert lo <= span.mark_start and span.mark_end <= hi
+        if span.continues is not None:
+            assert span.depth == 0 and span.mark_start == lo
+            assert (span.paragraph - 1, span.continues) in starts
         assert text.startswith(span.open_mark, span.mark_start)
         if span.close_mark is None:
             assert span.mark_end == span.end
@@ -211,6 +218,18 @@ def test_other_paragraphs_do_not_matter(prefix: str, doc: tuple[str, list[Key]])
 @settings(max_examples=300, deadline=None)
 @given(st.text())
 def test_arbitrary_text(text: str) -> None:
+    _check_invariants(text, find_quotes(text))
+
+
+ANY_CHARACTER = st.characters(
+    categories=["Cs", "Cc", "Cf", "Co", "Zs", "Zl", "Zp", "Ll", "Lu", "Lo", "Nd", "P", "S", "M"]
+)
+"""Characters including lone surrogates, controls, bidi formatting, emoji, all punctuation."""
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(ANY_CHARACTER))
+def test_arbitrary_text_with_surrogates_and_controls(text: str) -> None:
     _check_invariants(text, find_quotes(text))
 
 
