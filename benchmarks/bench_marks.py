@@ -1,9 +1,11 @@
 """Benchmark :func:`quoteattr.marks.find_quotes`: throughput against input size, worst cases.
 
 Run with ``python benchmarks/bench_marks.py``. Throughput (characters per second) should
-stay roughly constant as the input grows from 10 thousand to 10 million characters: the
-parser is linear. The worst cases (mark floods, deep nesting, a 10 MB text with no line
-break) should run at a comparable rate.
+stay roughly constant as the input grows from 10 thousand to 10 million characters, and as a
+flood of quotation marks grows from 10 thousand to a million marks: the parser is linear.
+Mark-dense inputs are slower per character (each mark costs a few microseconds, a span a
+few more) but must scale the same way; the other worst cases (deep nesting, long runs of
+white space, a 10 MB text with no line break) must not blow up either.
 """
 
 from __future__ import annotations
@@ -29,6 +31,15 @@ def one_line(size: int) -> str:
     return " ".join(news(size).split("\n"))[:size]
 
 
+MIXED = "“ ‘a’ «b» ‹c› ``d'' \"e\" ” "
+"""Every kind of mark, nested and flat: 12 marks in 26 characters."""
+
+
+def mark_flood(marks: int) -> str:
+    """About ``marks`` quotation marks of every kind, in one paragraph."""
+    return MIXED * (marks // 12)
+
+
 WORST_CASES: dict[str, Callable[[], str]] = {
     "100k “ (re-opened)": lambda: "“" * 100_000,
     "100k ” (stray)": lambda: "”" * 100_000,
@@ -37,7 +48,7 @@ WORST_CASES: dict[str, Callable[[], str]] = {
     "100k ' (apostrophes)": lambda: "a'" * 100_000,
     '100k " straight': lambda: '"a ' * 100_000,
     "100k ’ candidates": lambda: "‘" + "players’ " * 100_000,
-    "100k mixed marks": lambda: "“ ‘a’ «b» ‹c› ``d'' \"e\" ” " * 10_000,
+    "100k mixed marks": lambda: mark_flood(100_000),
     "1M spaces in a quote": lambda: "“" + " " * 1_000_000 + "”",
     "1M spaces before 10k closes": lambda: "“‘" * 5_000 + " " * 1_000_000 + "”" * 10_000,
     "100k one-char paragraphs": lambda: "“\n" * 100_000,
@@ -67,6 +78,7 @@ def main() -> None:
     """Run the benchmark."""
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--max-size", type=int, default=10_000_000, help="largest news size")
+    parser.add_argument("--max-marks", type=int, default=1_000_000, help="largest mark flood")
     parser.add_argument("--repeat", type=int, default=3, help="runs per input (best is kept)")
     args = parser.parse_args()
     print(f"{'input':<30} {'size':>17} {'time':>11} {'throughput':>22} {'spans':>9}")
@@ -74,6 +86,10 @@ def main() -> None:
     while size <= args.max_size:
         report("news", news(size), args.repeat)
         size *= 10
+    marks = 10_000
+    while marks <= args.max_marks:
+        report(f"mark flood, {marks:,} marks", mark_flood(marks), 1)
+        marks *= 10
     for label, make in WORST_CASES.items():
         report(label, make(), 1)
 

@@ -115,6 +115,7 @@ class Context:
     para_ends: list[int] = attrs.field(init=False)
     by_start: dict[int, int] = attrs.field(init=False)
     by_para: dict[int, list[int]] = attrs.field(init=False)
+    parts: list[int] = attrs.field(init=False)
     token_starts: dict[tuple[int, int], list[int]] = attrs.field(init=False, factory=dict)
 
     def __attrs_post_init__(self) -> None:
@@ -123,8 +124,11 @@ class Context:
         self.para_ends = [p.end for p in self.paras]
         self.by_start = {q.start: i for i, q in enumerate(self.quotes)}
         self.by_para = {}
+        self.parts = []  # index of each quotation in its chain of continued parts
         for i, q in enumerate(self.quotes):
             self.by_para.setdefault(q.paragraph, []).append(i)
+            prev = self.by_start.get(q.continues) if q.continues is not None else None
+            self.parts.append(self.parts[prev] + 1 if prev is not None and prev < i else 0)
 
     def base(self, tok: Token) -> int:
         """Absolute offset of a token's first character."""
@@ -723,6 +727,10 @@ class _Resolved:
 def _resolve(ctx: Context, table: EntityTable, head: Token) -> _Resolved:
     lo, hi = mention_bounds(head)
     doc = head.doc
+    while lo < head.i and (doc[lo].is_punct or ctx.inside(doc[lo]) is not None):
+        lo += 1  # “Great game” coach John Smith said: the mention starts after the quote
+    while hi - 1 > head.i and (doc[hi - 1].is_punct or ctx.inside(doc[hi - 1]) is not None):
+        hi -= 1
     start = ctx.base(doc[lo])
     end = ctx.base(doc[hi - 1]) + len(doc[hi - 1].text)
     mention = Mention(text=ctx.text[start:end], start=start, end=end)
@@ -815,12 +823,7 @@ def _build(
     q = ctx.quotes[qi]
     att = found[qi]
     kind: QuoteKind = "partial" if _embedded(ctx, q) else "direct"
-    part = 0
-    prev = q.continues
-    index = ctx.by_start
-    while prev is not None and prev in index:
-        part += 1
-        prev = ctx.quotes[index[prev]].continues
+    part = ctx.parts[qi]
     base = dict(
         text=ctx.text[q.start : q.end],
         start=q.start,

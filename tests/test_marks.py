@@ -138,6 +138,7 @@ CASES: list[tuple[str, str, Expected]] = [
         [("First", 0, False), ("Second", 0, True)],
     ),
     ("inch_marks", 'A 12" pizza for a 6\'2" player', []),
+    ("inch_marks_dimensions", 'A 2"x4" board', []),
     ("feet_mark", "a 3' board and 4’ pole", []),
     ("digit_closes_open_quote", '"It was 2019" he said', [("It was 2019", 0, True)]),
     ("empty_quotes", 'He wrote "" and “ ” and ‘’ here.', []),

@@ -1,0 +1,363 @@
+"""Throughput and memory of quoteattr against spaCy alone and spaCy + textacy.
+
+Usage::
+
+    python benchmarks/bench_throughput.py [--repeats 3] [--polnear PATH] [--quick]
+        [--only processes throughput marks worst]
+
+On the seed articles (``seeds/*.txt``) and, when the file exists, PolNeAR dev
+(``../shared/data/polnear/dev.jsonl``; read here, never copied), it measures in one process,
+alternating on the same texts and the same English pipeline:
+
+(a) spaCy alone: ``nlp.pipe`` over the texts;
+(b) spaCy + textacy: (a) then ``textacy.extract.direct_quotations`` on every Doc;
+(c) quoteattr: ``QuoteExtractor.pipe`` over the texts;
+
+and reports words per second (CPU time of the process, the median of ``--repeats`` runs;
+wall-clock figures too), the ratios (c)/(b) and (c)/(a), peak memory (``ru_maxrss`` of a
+fresh subprocess per configuration, next to its size once the pipeline is loaded), and
+``pipe(n_process=2)`` against ``pipe(n_process=1)`` in wall-clock time. Then the mark parser
+(:func:`quoteattr.find_quotes`) against input size, and the worst cases through
+``QuoteExtractor.extract``: 100,000 quotation marks in one paragraph, and 10 MB of news with
+no line break (``--quick`` runs them on 1 MB instead). Everything is printed as markdown
+tables.
+"""
+
+from __future__ import annotations
+
+import argparse
+import contextlib
+import json
+import os
+import resource
+import statistics
+import subprocess
+import sys
+import time
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+ROOT = Path(__file__).resolve().parent.parent
+POLNEAR = ROOT.parent / "shared" / "data" / "polnear" / "dev.jsonl"
+
+
+# --- corpora ----------------------------------------------------------------------------------
+
+
+def seed_texts() -> list[str]:
+    """The seed articles, one string each."""
+    return [p.read_text(encoding="utf-8") for p in sorted((ROOT / "seeds").glob("*.txt"))]
+
+
+def polnear_texts(path: Path) -> list[str]:
+    """The texts of a PolNeAR JSON Lines file (empty when it does not exist)."""
+    if not path.exists():
+        return []
+    with path.open(encoding="utf-8") as lines:
+        return [json.loads(line)["text"] for line in lines if line.strip()]
+
+
+def corpora(args: argparse.Namespace) -> dict[str, list[str]]:
+    """The corpora to measure, by name."""
+    out = {"seeds": seed_texts()}
+    polnear = polnear_texts(Path(args.polnear))
+    if polnear:
+        out["PolNeAR dev"] = polnear
+    return out
+
+
+def words(texts: list[str]) -> int:
+    """White-space separated words in ``texts``."""
+    return sum(len(t.split()) for t in texts)
+
+
+# --- the three configurations -------------------------------------------------------------------
+
+
+def run_spacy(nlp: Any, texts: list[str]) -> None:
+    """(a) spaCy alone."""
+    for _ in nlp.pipe(texts):
+        pass
+
+
+def run_textacy(nlp: Any, texts: list[str]) -> None:
+    """(b) spaCy and textacy's ``direct_quotations``."""
+    import textacy.extract
+
+    for doc in nlp.pipe(texts):
+        # textacy gives up on an odd number of quotation marks
+        with contextlib.suppress(ValueError):
+            list(textacy.extract.direct_quotations(doc))
+
+
+def run_quoteattr(extractor: Any, texts: list[str], n_process: int = 1) -> None:
+    """(c) quoteattr."""
+    for _ in extractor.pipe(texts, n_process=n_process):
+        pass
+
+
+CONFIGS = ("spacy", "spacy+textacy", "quoteattr")
+
+
+def runner(config: str, nlp: Any, extractor: Any) -> Callable[[list[str]], None]:
+    """The function that runs ``config`` on a list of texts."""
+    if config == "spacy":
+        return lambda texts: run_spacy(nlp, texts)
+    if config == "spacy+textacy":
+        return lambda texts: run_textacy(nlp, texts)
+    return lambda texts: run_quoteattr(extractor, texts)
+
+
+def timed(func: Callable[[], None]) -> tuple[float, float]:
+    """``(cpu seconds, wall seconds)`` of one call."""
+    cpu, wall = time.process_time(), time.perf_counter()
+    func()
+    return time.process_time() - cpu, time.perf_counter() - wall
+
+
+# --- memory, in a fresh process per configuration --------------------------------------------
+
+
+def _status_mb(field: str) -> float:
+    with open("/proc/self/status", encoding="ascii") as status:
+        for line in status:
+            if line.startswith(field + ":"):
+                return int(line.split()[1]) / 1024
+    return float("nan")
+
+
+def rss_mb() -> float:
+    """Current resident set size of this process, in MB (``nan`` without ``/proc``)."""
+    if not os.path.exists("/proc/self/status"):
+        return float("nan")
+    return _status_mb("VmRSS")
+
+
+def peak_mb() -> float:
+    """Peak resident set size of this process so far, in MB.
+
+    ``VmHWM`` where there is a ``/proc`` (``ru_maxrss`` keeps the parent's figure across
+    ``fork`` and ``exec`` on Linux), else ``ru_maxrss``.
+    """
+    if os.path.exists("/proc/self/status"):
+        return _status_mb("VmHWM")
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
+
+def child(args: argparse.Namespace) -> None:
+    """Run one configuration on one input in this process; print time and memory as JSON."""
+    import quoteattr
+
+    nlp = quoteattr.load_nlp()
+    extractor = quoteattr.QuoteExtractor(nlp)
+    extractor.extract("“Warm,” said Ann Lee.")  # loads lazily built parts
+    loaded = rss_mb()
+    kind, name = args.child
+    if kind == "corpus":
+        texts = corpora(args)[name]
+        cpu, wall = timed(lambda: runner(args.config, nlp, extractor)(texts))
+        out: dict[str, Any] = {}
+    else:
+        text = worst_case(name, args.quick)
+        quotes: list[Any] = []
+        cpu, wall = timed(lambda: quotes.extend(extractor.extract(text)))
+        out = {"chars": len(text), "words": len(text.split()), "quotes": len(quotes)}
+    out.update(loaded_mb=loaded, peak_mb=peak_mb(), cpu=cpu, wall=wall)
+    print(json.dumps(out))
+
+
+def in_child(args: argparse.Namespace, what: list[str], config: str = "quoteattr") -> Any:
+    """Run :func:`child` in a fresh interpreter and return what it printed."""
+    cmd = [sys.executable, __file__, "--child", *what, "--config", config]
+    cmd += ["--polnear", str(args.polnear)] + (["--quick"] if args.quick else [])
+    done = subprocess.run(cmd, capture_output=True, text=True, check=True)
+    return json.loads(done.stdout.strip().splitlines()[-1])
+
+
+# --- worst cases ------------------------------------------------------------------------------
+
+
+def news_unit() -> str:
+    """The seed news as one paragraph (line breaks turned into spaces)."""
+    return " ".join(seed_texts()).replace("\n", " ")
+
+
+def worst_case(name: str, quick: bool) -> str:
+    """The worst-case inputs, by name."""
+    if name == "marks":
+        return "“a” " * 50_000  # 100,000 quotation marks in one paragraph
+    size = 1_000_000 if quick else 10_000_000
+    unit = news_unit()
+    return (unit * (size // len(unit) + 1))[:size]
+
+
+# --- reports ----------------------------------------------------------------------------------
+
+
+def table(header: list[str], rows: list[list[Any]]) -> str:
+    """A markdown table."""
+    lines = ["| " + " | ".join(header) + " |", "|" + " --- |" * len(header)]
+    lines += ["| " + " | ".join(str(c) for c in row) + " |" for row in rows]
+    return "\n".join(lines)
+
+
+def throughput(args: argparse.Namespace) -> None:
+    """Words per second of the three configurations, alternating, and their ratios."""
+    import quoteattr
+
+    nlp = quoteattr.load_nlp()
+    extractor = quoteattr.QuoteExtractor(nlp)
+    rows = []
+    for name, texts in corpora(args).items():
+        n_words = words(texts)
+        for config in CONFIGS:  # warm-up
+            runner(config, nlp, extractor)(texts[:3])
+        cpu: dict[str, list[float]] = {c: [] for c in CONFIGS}
+        wall: dict[str, list[float]] = {c: [] for c in CONFIGS}
+        for _ in range(args.repeats):
+            for config in CONFIGS:
+                run = runner(config, nlp, extractor)
+                c, w = timed(lambda run=run, texts=texts: run(texts))
+                cpu[config].append(c)
+                wall[config].append(w)
+        speed = {c: n_words / statistics.median(cpu[c]) for c in CONFIGS}
+        wspeed = {c: n_words / statistics.median(wall[c]) for c in CONFIGS}
+        mem = {c: in_child(args, ["corpus", name], c) for c in CONFIGS}
+        for config in CONFIGS:
+            rows.append(
+                [
+                    name,
+                    f"{len(texts)} / {n_words:,}",
+                    config,
+                    f"{speed[config]:,.0f}",
+                    f"{wspeed[config]:,.0f}",
+                    f"{speed[config] / speed['spacy+textacy']:.2f}",
+                    f"{speed[config] / speed['spacy']:.2f}",
+                    f"{mem[config]['loaded_mb']:.0f} → {mem[config]['peak_mb']:.0f}",
+                ]
+            )
+    header = [
+        "corpus",
+        "docs / words",
+        "configuration",
+        "words/s (CPU)",
+        "words/s (wall)",
+        "÷ spaCy+textacy",
+        "÷ spaCy",
+        "RSS MB: loaded → peak",
+    ]
+    print(f"\n### Throughput, one process (median of {args.repeats} alternating runs)\n")
+    print(table(header, rows), flush=True)
+
+
+def processes(args: argparse.Namespace) -> None:
+    """``pipe(n_process=2)`` against ``pipe(n_process=1)``, wall-clock."""
+    import quoteattr
+
+    extractor = quoteattr.QuoteExtractor()
+    rows = []
+    for name, texts in corpora(args).items():
+        if name == "seeds":
+            texts = texts * 8
+            name = "seeds ×8"
+        n_words = words(texts)
+        results: dict[int, list[float]] = {1: [], 2: []}
+        same = True
+        reference = list(extractor.pipe(texts))
+        for _ in range(args.repeats):
+            for n in (1, 2):
+                start = time.perf_counter()
+                out = list(extractor.pipe(texts, n_process=n))
+                results[n].append(time.perf_counter() - start)
+                same = same and out == reference
+        one, two = statistics.median(results[1]), statistics.median(results[2])
+        rows.append(
+            [
+                name,
+                f"{n_words / one:,.0f}",
+                f"{n_words / two:,.0f}",
+                f"{one / two:.2f}",
+                "yes" if same else "NO",
+            ]
+        )
+    header = ["corpus", "n_process=1 words/s", "n_process=2 words/s", "ratio", "same quotes"]
+    print(f"\n### Processes (wall clock, {os.cpu_count()} CPUs, median of {args.repeats})\n")
+    print(table(header, rows), flush=True)
+
+
+def mark_parser() -> None:
+    """:func:`quoteattr.find_quotes` against input size (linear time)."""
+    from quoteattr import find_quotes
+
+    unit = "\n".join(seed_texts()) + "\n"
+    rows = []
+    for size in (100_000, 1_000_000, 10_000_000):
+        text = (unit * (size // len(unit) + 1))[:size]
+        best = min(timed(lambda text=text: find_quotes(text))[1] for _ in range(2))
+        rows.append([f"{size / 1e6:g} MB", f"{best:.2f}", f"{size / best / 1e6:.2f}"])
+    print("\n### Mark parser (find_quotes) against input size\n")
+    print(table(["input", "seconds", "MB/s"], rows), flush=True)
+
+
+def worst_cases(args: argparse.Namespace) -> None:
+    """The worst cases through ``extract``, each in a fresh process."""
+    rows = []
+    labels = {
+        "marks": "100,000 quotation marks, one paragraph",
+        "big": f"{'1' if args.quick else '10'} MB of news, no line break",
+    }
+    for name, label in labels.items():
+        out = in_child(args, ["worst", name])
+        rows.append(
+            [
+                label,
+                f"{out['chars']:,}",
+                f"{out['quotes']:,}",
+                f"{out['wall']:.1f}",
+                f"{out['words'] / out['cpu']:,.0f}",
+                f"{out['loaded_mb']:.0f} → {out['peak_mb']:.0f}",
+            ]
+        )
+    header = ["input", "chars", "quotes", "seconds", "words/s (CPU)", "RSS MB: loaded → peak"]
+    print("\n### Worst cases through QuoteExtractor.extract (fresh process each)\n")
+    print(table(header, rows), flush=True)
+
+
+PARTS = ("processes", "throughput", "marks", "worst")
+
+
+def main() -> None:
+    """Run the benchmarks and print the tables."""
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--repeats", type=int, default=3)
+    parser.add_argument("--polnear", default=str(POLNEAR))
+    parser.add_argument("--quick", action="store_true", help="1 MB worst case instead of 10")
+    parser.add_argument(
+        "--only",
+        nargs="+",
+        choices=PARTS,
+        default=list(PARTS),
+        help="run only these parts",
+    )
+    parser.add_argument("--child", nargs=2, help=argparse.SUPPRESS)
+    parser.add_argument("--config", default="quoteattr", help=argparse.SUPPRESS)
+    args = parser.parse_args()
+    if args.child:
+        child(args)
+        return
+    print(f"load average before: {os.getloadavg()[0]:.2f} ({os.cpu_count()} CPUs)", flush=True)
+    # processes first, while this process is small (its workers are forked from it)
+    if "processes" in args.only:
+        processes(args)
+    if "throughput" in args.only:
+        throughput(args)
+    if "marks" in args.only:
+        mark_parser()
+    if "worst" in args.only:
+        worst_cases(args)
+    print(f"\nload average after: {os.getloadavg()[0]:.2f}")
+
+
+if __name__ == "__main__":
+    main()

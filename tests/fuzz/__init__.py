@@ -1,0 +1,1 @@
+"""Fuzzing support: shared output invariants and the regressions the fuzzers found."""

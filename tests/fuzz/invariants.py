@@ -1,0 +1,149 @@
+"""Invariants every output of :func:`quoteattr.find_quotes` and the extractor must satisfy.
+
+Shared by the fuzz regressions (``tests/fuzz``), the adversarial tests and the fuzz driver
+``benchmarks/fuzz_quotes.py``. Each checker raises :class:`InvariantError` naming the first
+broken property; it never relies on the result being *linguistically* right, only on it being
+well formed:
+
+* offsets index the input: ``text[q.start:q.end] == q.text`` (mentions and cues too);
+* ``0 <= start <= end <= len(text)``;
+* the output is sorted;
+* spans at the same depth never overlap, and a nested span lies inside its parent;
+* nothing is lost: with ``include_scare=True`` the extractor returns a quote for every
+  outermost span the mark parser found (less the stray attribution frames it sets aside).
+"""
+
+from __future__ import annotations
+
+import bisect
+import itertools
+from collections.abc import Sequence
+from typing import Any
+
+from quoteattr.attribute import split_stray_frames
+from quoteattr.marks import QuoteSpan, find_quotes, paragraph_bounds
+from quoteattr.model import Quote
+
+__all__ = ["InvariantError", "check_extract", "check_marks", "check_quotes"]
+
+
+class InvariantError(AssertionError):
+    """An output broke one of the invariants above."""
+
+
+def _fail(what: str, item: Any) -> None:
+    raise InvariantError(f"{what}: {item!r}")
+
+
+def _in_bounds(text: str, start: int, end: int) -> bool:
+    return 0 <= start <= end <= len(text)
+
+
+def check_marks(text: str, spans: Sequence[QuoteSpan] | None = None) -> list[QuoteSpan]:
+    """Run (or take) ``find_quotes(text)`` and check every structural invariant."""
+    if spans is None:
+        spans = find_quotes(text)
+    bounds = paragraph_bounds(text)
+    keys = [(s.start, s.depth) for s in spans]
+    if keys != sorted(keys):
+        _fail("spans not sorted by (start, depth)", keys)
+    starts_by_para: dict[int, set[int]] = {}
+    for s in spans:
+        if not _in_bounds(text, s.start, s.end):
+            _fail("span offsets out of range", s)
+        if not 0 <= s.mark_start <= s.start or not s.end <= s.mark_end <= len(text):
+            _fail("marks do not enclose the content", s)
+        if text[s.mark_start : s.mark_start + len(s.open_mark)] != s.open_mark:
+            _fail("open_mark does not index the text", s)
+        if s.close_mark is not None and text[s.mark_end - len(s.close_mark) : s.mark_end] != (
+            s.close_mark
+        ):
+            _fail("close_mark does not index the text", s)
+        if s.close_mark is None and s.mark_end != s.end:
+            _fail("unclosed span with mark_end != end", s)
+        if s.start == s.end:
+            _fail("empty span", s)
+        if not 0 <= s.paragraph < len(bounds):
+            _fail("paragraph index out of range", s)
+        lo, hi = bounds[s.paragraph]
+        if not (lo <= s.mark_start and s.mark_end <= hi):
+            _fail("span crosses its paragraph", (s, (lo, hi)))
+        if s.depth < 0:
+            _fail("negative depth", s)
+        starts_by_para.setdefault(s.paragraph, set()).add(s.start)
+    for s in spans:
+        if s.continues is not None and (
+            s.depth != 0 or s.continues not in starts_by_para.get(s.paragraph - 1, set())
+        ):
+            _fail("continues is not the start of a quotation of the previous paragraph", s)
+    # same depth: no overlap (marks included); deeper spans nest inside a shallower one
+    by_depth: dict[int, list[QuoteSpan]] = {}
+    for s in spans:
+        by_depth.setdefault(s.depth, []).append(s)
+    for depth, group in by_depth.items():
+        group = sorted(group, key=lambda s: s.mark_start)
+        for a, b in itertools.pairwise(group):
+            if b.mark_start < a.mark_end:
+                _fail(f"spans of depth {depth} overlap", (a, b))
+        if depth:  # parents do not overlap: the candidate is the last starting before
+            parents = sorted(by_depth.get(depth - 1, []), key=lambda p: p.start)
+            starts = [p.start for p in parents]
+            for s in group:
+                i = bisect.bisect_right(starts, s.mark_start) - 1
+                if i < 0 or s.mark_end > parents[i].end:
+                    _fail("nested span outside every parent", s)
+    return list(spans)
+
+
+def check_quotes(text: str, quotes: Sequence[Quote]) -> None:
+    """Check the offsets, order and consistency of an extractor's output for ``text``."""
+    previous_end = -1
+    starts = set()
+    for q in quotes:
+        if not isinstance(q, Quote):
+            _fail("not a Quote", q)
+        if not _in_bounds(text, q.start, q.end):
+            _fail("quote offsets out of range", q)
+        if text[q.start : q.end] != q.text:
+            _fail("quote text does not index the input", q)
+        if q.start < previous_end:
+            _fail("quotes unsorted or overlapping", q)
+        previous_end = q.end
+        if q.continues is not None and q.continues not in starts:
+            _fail("continues is not the start of an earlier quote", q)
+        if (q.continues is None) != (q.part == 0):
+            _fail("part and continues disagree", q)
+        starts.add(q.start)
+        if q.cue is not None:
+            c = q.cue
+            if not _in_bounds(text, c.start, c.end) or text[c.start : c.end] != c.text:
+                _fail("cue does not index the input", q)
+            if c.start < q.end and q.start < c.end:
+                _fail("cue overlaps its own quotation", q)
+        if q.speaker is None:
+            if q.confidence != 0.0 or q.rule != "none":
+                _fail("no speaker but a rule or confidence", q)
+            continue
+        if not q.speaker.name.strip():
+            _fail("blank speaker name", q)
+        m = q.speaker.mention
+        if m is not None and (
+            not _in_bounds(text, m.start, m.end) or text[m.start : m.end] != m.text
+        ):
+            _fail("mention does not index the input", q)
+        if m is not None and m.start < q.end and q.start < m.end:
+            _fail("speaker mention overlaps its own quotation", q)
+
+
+def check_extract(text: str, quotes: Sequence[Quote], *, include_scare: bool) -> None:
+    """:func:`check_quotes`, plus: with ``include_scare`` every outermost span is returned."""
+    check_quotes(text, quotes)
+    outer = [s for s in find_quotes(text) if s.depth == 0]
+    kept, _frames = split_stray_frames(text, outer)
+    got = [(q.start, q.end) for q in quotes]
+    want = [(s.start, s.end) for s in kept]
+    if include_scare:
+        if got != want:
+            _fail("quotes lost or invented (include_scare=True)", (got, want))
+    elif not set(got) <= set(want):
+        _fail("quotes the mark parser did not find", (got, want))
