@@ -9,13 +9,14 @@ The additions were written for quoteattr from reading news copy; each is a plain
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
 
-__all__ = ["CUE_LEMMAS", "PHRASAL_CUES", "cue_lemma", "is_cue", "make_lexicon"]
+__all__ = ["PHRASAL_CUES", "cue_lemma", "cue_lemmas", "is_cue", "make_lexicon"]
 
 
 def _textacy_verbs() -> frozenset[str]:
@@ -41,8 +42,22 @@ _NEWS_VERBS = frozenset(
     """.split()
 )
 
-CUE_LEMMAS: frozenset[str] = (_textacy_verbs() | _NEWS_VERBS) - {"according"}
-"""Lemmas of reporting verbs: textacy's English list plus the news verbs above."""
+
+@functools.cache
+def cue_lemmas() -> frozenset[str]:
+    """Lemmas of reporting verbs: textacy's English list plus the news verbs above.
+
+    Built on first use, so that importing quoteattr (which spaCy does for its component
+    entry point whenever a pipeline is loaded) does not import textacy.
+    """
+    return (_textacy_verbs() | _NEWS_VERBS) - {"according"}
+
+
+def __getattr__(name: str) -> frozenset[str]:
+    if name == "CUE_LEMMAS":  # the lexicon as a constant, built lazily
+        return cue_lemmas()
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+
 
 PHRASAL_CUES: dict[str, frozenset[str]] = {
     "point": frozenset({"out"}),
@@ -69,7 +84,7 @@ def make_lexicon(extra: Iterable[str] = ()) -> frozenset[str]:
     Returns:
         The set of lemmas :func:`is_cue` accepts.
     """
-    return CUE_LEMMAS | frozenset(e.strip().lower() for e in extra if e.strip())
+    return cue_lemmas() | frozenset(e.strip().lower() for e in extra if e.strip())
 
 
 def _particle(token: Token) -> str | None:
@@ -79,7 +94,7 @@ def _particle(token: Token) -> str | None:
     return None
 
 
-def cue_lemma(token: Token, lexicon: frozenset[str] = CUE_LEMMAS) -> str | None:
+def cue_lemma(token: Token, lexicon: frozenset[str] | None = None) -> str | None:
     """Return the cue lemma of ``token`` ("say", "point out"), or ``None`` if it is no cue.
 
     A token is a cue when it is a verb whose lemma is in ``lexicon`` (for a phrasal cue,
@@ -88,8 +103,11 @@ def cue_lemma(token: Token, lexicon: frozenset[str] = CUE_LEMMAS) -> str | None:
 
     Args:
         token: A spaCy token.
-        lexicon: The lemmas to accept (see :func:`make_lexicon`).
+        lexicon: The lemmas to accept (see :func:`make_lexicon`); the default lexicon
+            (:func:`cue_lemmas`) when ``None``.
     """
+    if lexicon is None:
+        lexicon = cue_lemmas()
     lemma = str(token.lemma_).lower()
     lower = str(token.lower_)
     if lower in {"said", "says", "say"}:
@@ -104,6 +122,6 @@ def cue_lemma(token: Token, lexicon: frozenset[str] = CUE_LEMMAS) -> str | None:
     return None
 
 
-def is_cue(token: Token, lexicon: frozenset[str] = CUE_LEMMAS) -> bool:
+def is_cue(token: Token, lexicon: frozenset[str] | None = None) -> bool:
     """Whether ``token`` is a reporting verb (see :func:`cue_lemma`)."""
     return cue_lemma(token, lexicon) is not None

@@ -472,7 +472,15 @@ def find_quotes(text: str) -> list[QuoteSpan]:
         >>> text = 'Trump calls polls ‘rigged’, “We’ve won,” he said.'
         >>> [text[q.start : q.end] for q in find_quotes(text)]
         ['rigged', 'We’ve won,']
+
+    Raises:
+        TypeError: If ``text`` is not a ``str`` (decode bytes first).
     """
+    if not isinstance(text, str):
+        raise TypeError(
+            f"find_quotes expects a str, got {type(text).__name__}; "
+            "decode bytes first (e.g. data.decode('utf-8'))"
+        )
     spans: list[QuoteSpan] = []
     _Scanner(text, paragraph_bounds(text), spans).run()
     spans.sort(key=_SORT_KEY)

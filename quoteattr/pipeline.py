@@ -179,7 +179,17 @@ class _Entry:
 def _batches(items: Iterable[Any], as_tuples: bool, batch_size: int) -> Iterator[list[_Entry]]:
     batch: list[_Entry] = []
     chars = 0
+    if isinstance(items, (str, bytes)):
+        raise TypeError(
+            "pipe() expects an iterable of texts, got a single "
+            f"{type(items).__name__}; use extract(text) or pipe([text])"
+        )
     for raw in items:
+        if as_tuples and not (isinstance(raw, tuple) and len(raw) == 2):
+            raise TypeError(
+                "with as_tuples=True each item must be a (text, context) pair, "
+                f"got {type(raw).__name__}"
+            )
         item, context = raw if as_tuples else (raw, None)
         batch.append(_Entry(item, context))
         if isinstance(item, str):
@@ -228,6 +238,12 @@ class QuoteExtractor:
         name_similarity: How similar two spellings of a surname must be (0..1, Jaro-Winkler)
             to be taken as one person.
 
+    Raises:
+        TypeError: If ``nlp`` is not a pipeline, a name or ``None``, or ``extra_cues`` is a
+            single string rather than a list of lemmas.
+        ValueError: If ``name_similarity`` is outside 0..1.
+        ModelNotFoundError: If the named (or default) pipeline is not installed.
+
     Example:
         >>> extractor = QuoteExtractor()
         >>> [q.speaker.name for q in extractor.extract('“We will win,” said Jane Doe.')]
@@ -242,7 +258,17 @@ class QuoteExtractor:
         extra_cues: Iterable[str] = (),
         name_similarity: float = 0.85,
     ) -> None:
-        self.nlp: Language = nlp if nlp is not None and not isinstance(nlp, str) else load_nlp(nlp)
+        from spacy.language import Language
+
+        if nlp is not None and not isinstance(nlp, (str, Language)):
+            raise TypeError(
+                f"nlp must be a spaCy Language, a pipeline name or None, got {type(nlp).__name__}"
+            )
+        if isinstance(extra_cues, str):
+            raise TypeError("extra_cues must be a list of verb lemmas, not one str: use [verb]")
+        if not 0.0 <= name_similarity <= 1.0:
+            raise ValueError(f"name_similarity must be between 0 and 1, got {name_similarity}")
+        self.nlp: Language = nlp if isinstance(nlp, Language) else load_nlp(nlp)
         self.options = Options(
             include_scare=include_scare,
             extra_cues=frozenset(extra_cues),
@@ -318,8 +344,9 @@ class QuoteExtractor:
             ``list[Quote]`` per text, or ``(list[Quote], context)`` with ``as_tuples``.
 
         Raises:
-            TypeError: When an input is neither a ``str`` nor a spaCy ``Doc``: raised at
-                its turn, after the results of the texts before it.
+            TypeError: When an input is neither a ``str`` nor a spaCy ``Doc`` (raised at
+                its turn, after the results of the texts before it), when ``texts`` is a
+                single string, or when ``as_tuples`` items are not ``(text, context)`` pairs.
             ValueError: If ``batch_size`` < 1 or ``n_process`` is 0 or below -1.
         """
         if batch_size < 1:

@@ -446,40 +446,22 @@ def test_find_quotes_rejects_non_text(value: object) -> None:
         quoteattr.find_quotes(value)  # type: ignore[arg-type]
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="find_quotes does not check its argument: the TypeError comes from `re` "
-    "('expected string or bytes-like object, got 'int'') and says nothing about str",
-)
 @pytest.mark.parametrize("value", [123, b"text"], ids=["int", "bytes"])
 def test_find_quotes_type_error_names_str(value: object) -> None:
     with pytest.raises(TypeError, match=r"\bstr\b"):
         quoteattr.find_quotes(value)  # type: ignore[arg-type]
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="QuoteExtractor.pipe(as_tuples=True) on plain strings fails with the bare "
-    "'too many values to unpack (expected 2)'",
-)
 def test_pipe_as_tuples_error_says_what_to_pass(extractor) -> None:  # type: ignore[no-untyped-def]
     with pytest.raises((TypeError, ValueError), match=r"\(text, context\)|tuple|pair"):
         list(extractor.pipe(["“Hi,” said Bob."], as_tuples=True))
 
 
-@pytest.mark.xfail(
-    strict=True, reason="QuoteExtractor.pipe accepts a lone str and yields one result per char"
-)
 def test_pipe_rejects_a_single_string(extractor) -> None:  # type: ignore[no-untyped-def]
     with pytest.raises(TypeError):
         list(extractor.pipe("“Hi,” said Bob."))
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="QuoteExtractor does not validate its options: nlp=123, name_similarity=5 and "
-    "extra_cues='opine' (split into letters) are accepted silently",
-)
 @pytest.mark.parametrize(
     "kwargs",
     [{"nlp": 123}, {"name_similarity": 5.0}, {"extra_cues": "opine"}],
