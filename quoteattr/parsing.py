@@ -61,6 +61,7 @@ __all__ = [
     "parse_pieces",
     "plan_sections",
     "select_paragraphs",
+    "split_glued_marks",
 ]
 
 MAX_CHUNK = 10_000
@@ -775,7 +776,7 @@ class Parser:
             return []
         size = max(1, min(self.batch_size, len(texts)))
         tokenizer: Any = self.nlp.tokenizer
-        docs: Iterable[Doc] = tokenizer.pipe(texts, batch_size=size)
+        docs: Iterable[Doc] = map(split_glued_marks, tokenizer.pipe(texts, batch_size=size))
         if hidden is not None:
             docs = map(_hide, docs, hidden)
         for _, proc in self.steps:
@@ -789,6 +790,28 @@ class Parser:
 
 
 _HIDE_KEY = "quoteattr.hidden"
+
+_GLUED = re.compile(r"([“”„‟«»\"]|[,.:;!?]+(?=[“”„‟«»\"]))")
+
+
+def split_glued_marks(doc: Doc) -> Doc:
+    """Split tokens in which a quotation mark is stuck to a word: ``said“We``, ``win,”said``.
+
+    Hurried copy drops the space between a mark and the next word, and the tokenizer then
+    keeps both in one token, which hides the cue or the name from the parser. Offsets are
+    unchanged: the pieces of a token cover exactly its characters.
+    """
+    if not any(len(t) > 1 and not t.is_punct and _GLUED.search(t.text) for t in doc):
+        return doc
+    from spacy.tokens import Doc as _Doc
+
+    words: list[str] = []
+    spaces: list[bool] = []
+    for tok in doc:
+        parts = [o for o in _GLUED.split(tok.text) if o] if not tok.is_punct else [tok.text]
+        words.extend(parts)
+        spaces.extend([False] * (len(parts) - 1) + [bool(tok.whitespace_)])
+    return _Doc(doc.vocab, words=words, spaces=spaces)
 
 
 def _hide(doc: Doc, ranges: Sequence[tuple[int, int]]) -> Doc:

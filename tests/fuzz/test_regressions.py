@@ -101,13 +101,6 @@ GLUED_MARKS = [
 ]
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="spaCy does not split a quotation mark glued to a word ('Smith“And', "
-    "'said“We', '”said'), so the mark and the word form one token: the cue is missed or "
-    "the speaker's name takes in the quotation (parsing would need to split tokens at the "
-    "marks find_quotes found)",
-)
 @pytest.mark.parametrize(
     ("text", "expected"),
     GLUED_MARKS,
@@ -121,3 +114,20 @@ def test_quotation_mark_glued_to_a_word(
     quotes = quoteattr.extract_quotes(text, nlp)
     check_extract(text, quotes, include_scare=False)
     assert [(q.text, q.speaker.name if q.speaker else None) for q in quotes] == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "John Smith said“We will win.”",
+        "“We will win,”said John Smith.",
+        "a “b”c, «d»e",
+        "plain text",
+    ],
+)
+def test_splitting_glued_marks_keeps_the_text(text: str, nlp) -> None:  # type: ignore[no-untyped-def]
+    from quoteattr.parsing import split_glued_marks
+
+    doc = split_glued_marks(nlp.tokenizer(text))
+    assert doc.text == text
+    assert not any(len(t) > 1 and any(m in t.text for m in "“”«»") for t in doc)
