@@ -116,6 +116,7 @@ class Context:
     by_start: dict[int, int] = attrs.field(init=False)
     by_para: dict[int, list[int]] = attrs.field(init=False)
     parts: list[int] = attrs.field(init=False)
+    continued: set[int] = attrs.field(init=False)
     token_starts: dict[tuple[int, int], list[int]] = attrs.field(init=False, factory=dict)
 
     def __attrs_post_init__(self) -> None:
@@ -125,6 +126,7 @@ class Context:
         self.by_start = {q.start: i for i, q in enumerate(self.quotes)}
         self.by_para = {}
         self.parts = []  # index of each quotation in its chain of continued parts
+        self.continued = {q.continues for q in self.quotes if q.continues is not None}
         for i, q in enumerate(self.quotes):
             self.by_para.setdefault(q.paragraph, []).append(i)
             prev = self.by_start.get(q.continues) if q.continues is not None else None
@@ -832,11 +834,14 @@ def _build(
         part=part,
         continues=q.continues,
     )
-    if att is None:
+    in_chain = q.continues is not None or q.start in ctx.continued
+    if att is None and not in_chain:
         if kind == "partial" or (not q.closed and q.end - q.start < 40):
             if not options.include_scare:
                 return None
             kind = "scare"
+        return Quote(kind=kind, **base)  # type: ignore[arg-type]
+    if att is None:  # a part of a multi-paragraph quotation is a quotation, even unattributed
         return Quote(kind=kind, **base)  # type: ignore[arg-type]
     src = qi
     conf = att.confidence

@@ -74,12 +74,6 @@ def test_invariant_checker_rejects_bad_offsets() -> None:
         check_extract(text, [], include_scare=True)
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="an unclosed short first part of a multi-paragraph quotation with no cue is taken "
-    "for a scare quote and dropped, while its continuation is kept with `continues` pointing "
-    "at the dropped part (attribute._build); fuzz finding for the lead",
-)
 def test_continued_quotation_is_not_half_dropped(nlp) -> None:  # type: ignore[no-untyped-def]
     text = "“We have a plan\n“And it is good.”"
     quotes = quoteattr.extract_quotes(text, nlp)
