@@ -621,17 +621,29 @@ def name_run(head: Token) -> tuple[int, int]:
     doc = head.doc
     own = _entity_span(head)
     start = head.i
+    i = lo - 1
+    if i >= 0 and doc[i].is_space:  # "Jane  Doe": the parse stops at the run of spaces
+        while i >= 0 and (doc[i].is_space or _name_word(doc[i])):
+            lo, i = i, i - 1
     for i in range(head.i - 1, lo - 1, -1):
         tok = doc[i]
-        if not (tok.pos_ == "PROPN" or tok.lower_ in _PARTICLES):
+        if tok.is_space:
+            continue  # "Jane  Doe": a run of spaces is a token of its own
+        if not _name_word(tok):
             break
         if tok.ent_type_ in _ORG_ENTS and not (own is not None and own.start <= i):
             break
         start = i
     end = head.i + 1
-    while end < hi and (doc[end].pos_ == "PROPN" or doc[end].lower_ in _PARTICLES):
+    while end < hi and _name_word(doc[end]):
         end += 1
     return start, end
+
+
+def _name_word(tok: Token) -> bool:
+    """A word that can be part of a name: a proper noun with a letter, or a particle."""
+    has_letter = any(c.isalpha() for c in tok.text)
+    return has_letter and (tok.pos_ == "PROPN" or tok.lower_ in _PARTICLES)
 
 
 def _name_kind(run: Span, table: EntityTable, subject: bool) -> str | None:
@@ -660,7 +672,7 @@ def _register(table: EntityTable, ctx: Context, head: Token, subject: bool) -> E
     lo, _ = mention_bounds(head)
     start, end = name_run(head)
     run = doc[start:end]
-    words = [t.text for t in run if not t.is_punct or t.text == "."]
+    words = [t.text for t in run if any(c.isalpha() for c in t.text) or t.text == "."]
     if not words or not words[-1][:1].isupper():
         return None  # "the minister" tagged as a proper noun is a nominal mention
     title = [t.text for t in doc[lo:start] if t.pos_ in ("PROPN", "NOUN")]

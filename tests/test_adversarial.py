@@ -390,12 +390,6 @@ def test_joiner_inside_a_name_keeps_the_speaker(text: str, extractor) -> None:  
     assert mention.text.replace("\u200d", "").replace("\u200c", "") in ("John Smith", "Jane Doe")
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="two spaces (or a control character next to a space) inside a name make spaCy "
-    "emit a SPACE token between first name and surname, and the name stops there: 'Doe' "
-    "(attribute.mention_bounds / name_run do not step over SPACE tokens)",
-)
 @pytest.mark.parametrize(
     "text",
     ["“We will win,” said Jane  Doe.", "“We will win,” said Jane\x00 Doe."],
@@ -405,10 +399,6 @@ def test_whitespace_run_inside_a_name(text: str, extractor) -> None:  # type: ig
     assert _speakers(_extract(extractor, text)) == JANE
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="an emoji after a name is tagged as part of it: 'Jane Doe 😀'",
-)
 def test_emoji_after_a_name(extractor) -> None:  # type: ignore[no-untyped-def]
     assert _speakers(_extract(extractor, "“We will win,” said Jane Doe 😀.")) == JANE
 
