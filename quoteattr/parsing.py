@@ -50,7 +50,6 @@ __all__ = [
     "Parser",
     "Piece",
     "Section",
-    "TokenIndex",
     "attach",
     "base_of",
     "cut_pieces",
@@ -939,42 +938,3 @@ def paragraphs_of_doc(
                 para.docs.append((0, span))
         out.append(para)
     return out
-
-
-class TokenIndex:
-    """Find the parsed tokens in a range of the text quickly (bisection, not a scan).
-
-    Args:
-        paras: The paragraphs, with their parses.
-    """
-
-    def __init__(self, paras: Sequence[Para]) -> None:
-        self._starts: list[int] = []
-        self._ends: list[int] = []
-        self._docs: list[list[tuple[list[int], list[Token]]]] = []
-        for para in paras:
-            if not para.docs:
-                continue
-            entries = []
-            for base, doc in para.docs:
-                toks = list(doc)
-                entries.append(([t.idx + base for t in toks], toks))
-            self._starts.append(para.start)
-            self._ends.append(para.end)
-            self._docs.append(entries)
-
-    def tokens(self, start: int, end: int) -> list[Token]:
-        """The tokens whose first character lies in ``[start, end)``.
-
-        Only paragraphs overlapping ``[start, end]`` are looked at, as
-        :meth:`quoteattr.attribute.Context.tokens` does.
-        """
-        lo = bisect.bisect_left(self._ends, start)
-        hi = bisect.bisect_right(self._starts, end)
-        out: list[Token] = []
-        for i in range(lo, hi):
-            for offsets, toks in self._docs[i]:
-                a = bisect.bisect_left(offsets, start)
-                b = bisect.bisect_left(offsets, end)
-                out.extend(toks[a:b])
-        return out

@@ -36,7 +36,6 @@ from .nlp import load_nlp
 from .parsing import (
     Para,
     Section,
-    TokenIndex,
     attach,
     get_parser,
     hidden_ranges,
@@ -49,7 +48,6 @@ from .parsing import (
 if TYPE_CHECKING:
     from multiprocessing.pool import AsyncResult, Pool
 
-    from spacy.tokens import Token
 
 __all__ = ["QuoteExtractor", "QuoteattrComponent", "extract_quotes", "make_quoteattr"]
 
@@ -71,19 +69,6 @@ def _check_text(obj: object) -> None:
 
 
 # --- attribution of one text, one section, one Doc --------------------------------------------
-
-
-@attrs.define
-class _FastContext(Context):
-    """The attribution context, with token look-ups by bisection (same results)."""
-
-    index: TokenIndex | None = attrs.field(init=False, default=None)
-
-    def tokens(self, start: int, end: int) -> list[Token]:
-        """The parsed tokens whose first character lies in ``[start, end)``."""
-        if self.index is None:
-            self.index = TokenIndex(self.paras)
-        return self.index.tokens(start, end)
 
 
 @attrs.define
@@ -120,7 +105,7 @@ def _attribute_doc(doc: Doc, options: Options) -> list[Quote]:
     spans, frames = split_stray_frames(text, spans)
     bounds = paragraph_bounds(text)
     paras = paragraphs_of_doc(doc, bounds, select_paragraphs(text, bounds, spans))
-    ctx = _FastContext(text=text, paras=paras, quotes=spans, lexicon=options.lexicon, frames=frames)
+    ctx = Context(text=text, paras=paras, quotes=spans, lexicon=options.lexicon, frames=frames)
     return _attribute(ctx, options)
 
 
@@ -131,7 +116,7 @@ def _attribute_section(
         para.docs.clear()
     attach(job.paras, section.pieces, docs)
     if len(job.sections) == 1:
-        ctx = _FastContext(
+        ctx = Context(
             text=job.text,
             paras=job.paras,
             quotes=job.spans,
@@ -141,7 +126,7 @@ def _attribute_section(
         job.quotes.extend(_attribute(ctx, options))
         return
     lo, hi = section.pieces[0].start, section.end
-    ctx = _FastContext(
+    ctx = Context(
         text=job.text,
         paras=job.paras,
         quotes=[q for q in job.spans if lo <= q.start < hi],
