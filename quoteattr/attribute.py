@@ -609,6 +609,9 @@ _PARTICLES = frozenset(
 )
 
 
+_MARK_GLUE = re.compile(r"[“”„‟«»\"]")
+
+
 def name_run(head: Token) -> tuple[int, int]:
     """Token range of the proper name a head token ends: "Ursula von der Leyen".
 
@@ -673,6 +676,7 @@ def _register(table: EntityTable, ctx: Context, head: Token, subject: bool) -> E
     start, end = name_run(head)
     run = doc[start:end]
     words = [t.text for t in run if any(c.isalpha() for c in t.text) or t.text == "."]
+    words = [w for w in (_MARK_GLUE.split(w, maxsplit=1)[0] for w in words) if w]
     if not words or not words[-1][:1].isupper():
         return None  # "the minister" tagged as a proper noun is a nominal mention
     title = [t.text for t in doc[lo:start] if t.pos_ in ("PROPN", "NOUN")]
@@ -738,6 +742,14 @@ class _Resolved:
     penalty: float
 
 
+def _clip_at_mark(ctx: Context, start: int, end: int) -> int:
+    """End a mention before a quotation mark glued to it (``Smith“And`` in a caller's Doc)."""
+    i = bisect.bisect_left(ctx.starts, start)
+    if i < len(ctx.starts) and ctx.starts[i] < end:
+        return max(start + 1, ctx.starts[i])
+    return end
+
+
 def _resolve(ctx: Context, table: EntityTable, head: Token) -> _Resolved:
     lo, hi = mention_bounds(head)
     doc = head.doc
@@ -747,6 +759,7 @@ def _resolve(ctx: Context, table: EntityTable, head: Token) -> _Resolved:
         hi -= 1
     start = ctx.base(doc[lo])
     end = ctx.base(doc[hi - 1]) + len(doc[hi - 1].text)
+    end = _clip_at_mark(ctx, start, end)
     mention = Mention(text=ctx.text[start:end], start=start, end=end)
     pos = start
     lower = head.lower_
@@ -804,12 +817,27 @@ def attribute_document(source: str | Doc, nlp: Language, options: Options) -> li
     return _attribute(ctx, options)
 
 
+def _outside(ctx: Context, qi: int, att: Attribution | None) -> bool:
+    """Whether a rule found something, with a speaker that is not a word of the quote itself.
+
+    Stacked unbalanced marks can leave a parse in which the best subject lies inside the
+    quotation; such an attribution is refused and the next rule is tried.
+    """
+    if att is None:
+        return False
+    if att.speaker is None:
+        return True
+    q = ctx.quotes[qi]
+    pos = ctx.base(att.speaker)
+    return not q.mark_start <= pos < q.mark_end
+
+
 def _attribute(ctx: Context, options: Options) -> list[Quote]:
     table = EntityTable(options.name_similarity)
     _collect_names(ctx, table)
     found: list[Attribution | None] = []
     for qi in range(len(ctx.quotes)):
-        found.append(next((a for r in LOCAL_RULES if (a := r(ctx, qi)) is not None), None))
+        found.append(next((a for r in LOCAL_RULES if _outside(ctx, qi, a := r(ctx, qi))), None))
     for doc_rule in DOCUMENT_RULES:
         doc_rule(ctx, found)
     resolved: list[_Resolved | None] = []
@@ -861,7 +889,9 @@ def _build(
         src = found[src].inherited  # type: ignore[union-attr,assignment]
     res = resolved[src]
     src_att = found[src]
-    if res is None or src_att is None:
+    m = res.mention if res is not None else None
+    if res is None or src_att is None or (m is not None and m.start < q.end and q.start < m.end):
+        # no speaker, or one whose words are the quote's own (overlapping unbalanced marks)
         return Quote(kind=kind, **base)  # type: ignore[arg-type]
     speaker = table.speaker(res.entity, res.fallback, res.mention)
     return Quote(

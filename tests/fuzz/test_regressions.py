@@ -125,3 +125,23 @@ def test_splitting_glued_marks_keeps_the_text(text: str, nlp) -> None:  # type: 
     doc = split_glued_marks(nlp.tokenizer(text))
     assert doc.text == text
     assert not any(len(t) > 1 and any(m in t.text for m in "“”«»") for t in doc)
+
+
+def test_glued_mark_in_a_callers_doc(nlp) -> None:  # type: ignore[no-untyped-def]
+    # fuzz finding (extract target, Doc input): a caller's Doc keeps 'Smith“And' as one
+    # token, and the mention and the name reached into the quotation
+    text = "“One,” said John Smith“And more,” he added."
+    quotes = quoteattr.extract_quotes(nlp(text), nlp)
+    check_extract(text, quotes, include_scare=False)
+    assert [q.speaker.name if q.speaker else None for q in quotes] == ["John Smith"] * 2
+
+
+def test_stacked_unbalanced_marks_never_name_the_quotes_own_words(nlp) -> None:  # type: ignore[no-untyped-def]
+    # fuzz finding (extract target): overlapping PTB and single marks left a speaker
+    # mention ("style") inside the quotation it was attributed to
+    text = (
+        "“We widl=wi\x00``PTB style,'' said Mary\x00\x00\x00\x00\x00\x00``PTB style,' "
+        "saidtweeted Mary Jones.\r\n„German\ufffd\x00\x00\x00\x00\x00\ufffd\x00\n\x00"
+    )
+    for source in (text, nlp(text)):
+        check_extract(text, quoteattr.extract_quotes(source, nlp), include_scare=False)
