@@ -56,7 +56,16 @@ if TYPE_CHECKING:
     from spacy.language import Language
     from spacy.tokens import Doc, Span, Token
 
-__all__ = ["RULES", "Attribution", "Options", "attribute_document"]
+__all__ = [
+    "RULES",
+    "Attribution",
+    "Context",
+    "Options",
+    "attribute_context",
+    "attribute_document",
+    "outermost_quotations",
+    "split_stray_frames",
+]
 
 
 @attrs.frozen
@@ -377,6 +386,17 @@ def split_stray_frames(
     return keep, frames
 
 
+def outermost_quotations(text: str) -> tuple[list[QuoteSpan], list[tuple[int, int]]]:
+    """The outermost quotations of ``text`` and the stray-mark frames among them.
+
+    Returns:
+        ``(quotations, frames)``, see :func:`split_stray_frames`; two empty lists for a text
+        with no quotation.
+    """
+    spans = [q for q in find_quotes(text) if q.depth == 0]
+    return split_stray_frames(text, spans) if spans else ([], [])
+
+
 def trailing_cue(ctx: Context, qi: int) -> Attribution | None:
     """Surface fallback: ``“…,” said X`` or ``“…,” X said`` right after the closing mark."""
     q = ctx.quotes[qi]
@@ -508,27 +528,21 @@ LOCAL_RULES: tuple[Rule, ...] = (
 
 def multi_paragraph(ctx: Context, found: list[Attribution | None]) -> None:
     """Parts of one multi-paragraph quotation share the speaker of any attributed part."""
-    index = {q.start: i for i, q in enumerate(ctx.quotes)}
-    chains: list[list[int]] = []
+    chains: dict[int, list[int]] = {}  # first part -> the parts, in order
+    root: list[int] = []
     for i, q in enumerate(ctx.quotes):
-        if q.continues is not None and q.continues in index and chains:
-            prev = index[q.continues]
-            for chain in chains:
-                if chain[-1] == prev:
-                    chain.append(i)
-                    break
-            else:
-                chains.append([prev, i])
-        elif q.continues is not None and q.continues in index:
-            chains.append([index[q.continues], i])
-    for chain in chains:
+        prev = ctx.by_start.get(q.continues) if q.continues is not None else None
+        root.append(root[prev] if prev is not None and prev < i else i)
+        chains.setdefault(root[i], []).append(i)
+    for chain in chains.values():
+        if len(chain) < 2:
+            continue
         source = next((i for i in reversed(chain) if found[i] is not None), None)
-        if source is None:
+        base = found[source] if source is not None else None
+        if base is None:
             continue
         for i in chain:
             if found[i] is None:
-                base = found[source]
-                assert base is not None
                 found[i] = Attribution("multi_paragraph", 0.8 * base.confidence, inherited=source)
 
 
@@ -537,8 +551,8 @@ def same_paragraph(ctx: Context, found: list[Attribution | None]) -> None:
     for i, q in enumerate(ctx.quotes):
         if found[i] is not None or q.depth or _embedded(ctx, q):
             continue
-        same = [j for j in ctx.by_para[q.paragraph] if j != i]
-        src = next((j for j in sorted(same, key=lambda j: abs(j - i)) if found[j]), None)
+        same = (j for j in ctx.by_para[q.paragraph] if j != i and found[j])
+        src = min(same, key=lambda j: abs(j - i), default=None)
         if src is not None:
             found[i] = Attribution("same_paragraph", 0.7, inherited=src)
 
@@ -803,10 +817,9 @@ def attribute_document(source: str | Doc, nlp: Language, options: Options) -> li
         The quotations, in text order (scare quotes only with ``options.include_scare``).
     """
     text = source if isinstance(source, str) else source.text
-    spans = [q for q in find_quotes(text) if q.depth == 0]
+    spans, frames = outermost_quotations(text)
     if not spans:
         return []
-    spans, frames = split_stray_frames(text, spans)
     bounds = paragraph_bounds(text)
     paras = (
         parse_paragraphs(text, nlp, bounds)
@@ -814,7 +827,7 @@ def attribute_document(source: str | Doc, nlp: Language, options: Options) -> li
         else paragraphs_of_doc(source, bounds)
     )
     ctx = Context(text=text, paras=paras, quotes=spans, lexicon=options.lexicon, frames=frames)
-    return _attribute(ctx, options)
+    return attribute_context(ctx, options)
 
 
 def _outside(ctx: Context, qi: int, att: Attribution | None) -> bool:
@@ -832,7 +845,8 @@ def _outside(ctx: Context, qi: int, att: Attribution | None) -> bool:
     return not q.mark_start <= pos < q.mark_end
 
 
-def _attribute(ctx: Context, options: Options) -> list[Quote]:
+def attribute_context(ctx: Context, options: Options) -> list[Quote]:
+    """Run every rule over a prepared :class:`Context` and build the quotes, in text order."""
     table = EntityTable(options.name_similarity)
     _collect_names(ctx, table)
     found: list[Attribution | None] = []

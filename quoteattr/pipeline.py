@@ -29,7 +29,7 @@ import attrs
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from .attribute import Context, Options, _attribute, split_stray_frames
+from .attribute import Context, Options, attribute_context, outermost_quotations
 from .marks import QuoteSpan, find_quotes, paragraph_bounds
 from .model import Quote
 from .nlp import load_nlp
@@ -86,10 +86,9 @@ class _Job:
 
 
 def _plan(text: str) -> _Job | None:
-    spans = [q for q in find_quotes(text) if q.depth == 0]
+    spans, frames = outermost_quotations(text)
     if not spans:
         return None
-    spans, frames = split_stray_frames(text, spans)
     bounds = paragraph_bounds(text)
     sections = plan_sections(text, bounds, spans)
     paras = [Para(i, a, b) for i, (a, b) in enumerate(bounds)]
@@ -99,14 +98,13 @@ def _plan(text: str) -> _Job | None:
 def _attribute_doc(doc: Doc, options: Options) -> list[Quote]:
     """Attribute the quotations of a caller's parsed Doc (no parsing)."""
     text = doc.text
-    spans = [q for q in find_quotes(text) if q.depth == 0]
+    spans, frames = outermost_quotations(text)
     if not spans:
         return []
-    spans, frames = split_stray_frames(text, spans)
     bounds = paragraph_bounds(text)
     paras = paragraphs_of_doc(doc, bounds, select_paragraphs(text, bounds, spans))
     ctx = Context(text=text, paras=paras, quotes=spans, lexicon=options.lexicon, frames=frames)
-    return _attribute(ctx, options)
+    return attribute_context(ctx, options)
 
 
 def _attribute_section(
@@ -123,7 +121,7 @@ def _attribute_section(
             lexicon=options.lexicon,
             frames=job.frames,
         )
-        job.quotes.extend(_attribute(ctx, options))
+        job.quotes.extend(attribute_context(ctx, options))
         return
     lo, hi = section.pieces[0].start, section.end
     ctx = Context(
@@ -133,7 +131,7 @@ def _attribute_section(
         lexicon=options.lexicon,
         frames=[f for f in job.frames if lo <= f[0] < hi],
     )
-    for quote in _attribute(ctx, options):
+    for quote in attribute_context(ctx, options):
         if section.start <= quote.start < section.end:
             job.quotes.append(_renumber(job, number, quote))
 
