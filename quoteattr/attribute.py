@@ -39,53 +39,33 @@ for) when they sit inside a sentence with no reporting frame.
 
 from __future__ import annotations
 
-import bisect
 import re
 from collections.abc import Callable, Iterator, Sequence
 from typing import TYPE_CHECKING, Any
 
 import attrs
 
-from .cues import cue_lemma, make_lexicon
+from .context import Context
+from .cues import cue_lemma
 from .marks import QuoteSpan, find_quotes, paragraph_bounds
-from .model import Cue, Mention, Quote, QuoteKind
-from .parsing import Para, base_of, paragraphs_of_doc, parse_paragraphs
-from .speakers import PRONOUNS, Entity, EntityTable
+from .mentions import Resolved, collect_names, resolve
+from .model import Cue, Quote, QuoteKind
+from .options import Options
+from .parsing import paragraphs_of_doc, parse_paragraphs
+from .speakers import EntityTable
 
 if TYPE_CHECKING:
     from spacy.language import Language
-    from spacy.tokens import Doc, Span, Token
+    from spacy.tokens import Doc, Token
 
 __all__ = [
     "RULES",
     "Attribution",
-    "Context",
-    "Options",
     "attribute_context",
     "attribute_document",
     "outermost_quotations",
     "split_stray_frames",
 ]
-
-
-@attrs.frozen
-class Options:
-    """Settings of an extraction (see :class:`quoteattr.QuoteExtractor`).
-
-    Attributes:
-        include_scare: Return scare quotes (``kind="scare"``) too.
-        extra_cues: Additional reporting-verb lemmas.
-        name_similarity: Surname similarity threshold for merging spellings.
-    """
-
-    include_scare: bool = False
-    extra_cues: frozenset[str] = frozenset()
-    name_similarity: float = 0.85
-
-    @property
-    def lexicon(self) -> frozenset[str]:
-        """The cue lemmas in force."""
-        return make_lexicon(self.extra_cues)
 
 
 @attrs.frozen
@@ -107,117 +87,10 @@ class Attribution:
     inherited: int | None = None
 
 
-# --- the document as the rules see it ---------------------------------------------------
+# --- reporting verbs and their subjects ----------------------------------------------------
 
-
-@attrs.define
-class Context:
-    """Everything the rules look at for one document."""
-
-    text: str
-    paras: list[Para]
-    quotes: list[QuoteSpan]
-    lexicon: frozenset[str]
-    frames: list[tuple[int, int]] = attrs.field(factory=list)
-    marks: list[tuple[int, int]] = attrs.field(init=False)
-    starts: list[int] = attrs.field(init=False)
-    para_ends: list[int] = attrs.field(init=False)
-    by_start: dict[int, int] = attrs.field(init=False)
-    by_para: dict[int, list[int]] = attrs.field(init=False)
-    parts: list[int] = attrs.field(init=False)
-    continued: set[int] = attrs.field(init=False)
-    token_starts: dict[tuple[int, int], list[int]] = attrs.field(init=False, factory=dict)
-
-    def __attrs_post_init__(self) -> None:
-        self.marks = [(q.mark_start, q.mark_end) for q in self.quotes]
-        self.starts = [m[0] for m in self.marks]
-        self.para_ends = [p.end for p in self.paras]
-        self.by_start = {q.start: i for i, q in enumerate(self.quotes)}
-        self.by_para = {}
-        self.parts = []  # index of each quotation in its chain of continued parts
-        self.continued = {q.continues for q in self.quotes if q.continues is not None}
-        for i, q in enumerate(self.quotes):
-            self.by_para.setdefault(q.paragraph, []).append(i)
-            prev = self.by_start.get(q.continues) if q.continues is not None else None
-            self.parts.append(self.parts[prev] + 1 if prev is not None and prev < i else 0)
-
-    def base(self, tok: Token) -> int:
-        """Absolute offset of a token's first character."""
-        return int(tok.idx) + base_of(tok)
-
-    def quote_at(self, pos: int) -> int | None:
-        """Index of the quotation (marks included) covering ``pos``, if any."""
-        i = bisect.bisect_right(self.starts, pos) - 1
-        if i >= 0 and self.marks[i][0] <= pos < self.marks[i][1]:
-            return i
-        return None
-
-    def inside(self, tok: Token) -> int | None:
-        """Index of the quotation a token lies in, if any."""
-        return self.quote_at(self.base(tok))
-
-    def tokens(self, start: int, end: int) -> list[Token]:
-        """The parsed tokens whose first character lies in ``[start, end)``."""
-        out: list[Token] = []
-        # binary searches, not scans: a paragraph may hold thousands of quotations
-        for p in range(bisect.bisect_left(self.para_ends, start), len(self.paras)):
-            para = self.paras[p]
-            if para.start > end:
-                break
-            for d, (base, doc) in enumerate(para.docs):
-                offsets = self.token_starts.get((p, d))
-                if offsets is None:
-                    offsets = self.token_starts[p, d] = [tok.idx + base for tok in doc]
-                lo, hi = bisect.bisect_left(offsets, start), bisect.bisect_left(offsets, end)
-                out.extend(doc[i] for i in range(lo, hi))
-        return out
-
-    def para_of(self, quote: QuoteSpan) -> Para:
-        """The paragraph a quotation is in."""
-        return self.paras[quote.paragraph]
-
-
-# --- speaker mentions -----------------------------------------------------------------
-
-_NP_LEFT = {"compound", "det", "poss", "amod", "nmod", "nummod", "flat", "case", "quantmod"}
-_NP_RIGHT = {"flat", "compound", "case"}
 _SUBJ = {"nsubj", "nsubjpass", "csubj"}
 _REL = {"who", "which", "that"}
-
-
-def mention_bounds(head: Token) -> tuple[int, int]:
-    """Token index range ``[i, j)`` of the noun phrase a speaker head token stands for.
-
-    It keeps determiners, compounds, titles and possessives to the left and name parts to
-    the right, and leaves out appositions, relative clauses and prepositional phrases.
-    """
-    left = head.i
-    for child in sorted(head.lefts, key=lambda t: -t.i):
-        if (child.dep_ in _NP_LEFT and child.i == left - 1) or (
-            child.dep_ in _NP_LEFT and all(t.dep_ in _NP_LEFT | {"punct"} for t in child.subtree)
-        ):
-            left = min(left, child.left_edge.i)
-        else:
-            break
-    right = head.i + 1
-    for child in head.rights:
-        if child.dep_ in _NP_RIGHT and child.i == right:
-            right = child.right_edge.i + 1
-        else:
-            break
-    doc = head.doc
-    while left < head.i and doc[left].is_punct:
-        left += 1
-    return left, right
-
-
-def _descriptions(head: Token) -> list[str]:
-    out = []
-    for child in head.rights:
-        if child.dep_ == "appos":
-            words = [t for t in child.subtree if not (t.is_punct and t.i == child.right_edge.i)]
-            out.append(" ".join(t.text for t in words).replace(" ,", ","))
-    return out
 
 
 def subject_of(verb: Token, depth: int = 0) -> Token | None:
@@ -299,21 +172,32 @@ def _candidate_cues(ctx: Context, qi: int, toks: Sequence[Token]) -> Iterator[To
                 yield child
 
 
-def syntactic_cue(ctx: Context, qi: int) -> Attribution | None:
-    """The quotation hangs from a reporting verb whose subject is the speaker."""
+def _linked_cue(ctx: Context, qi: int, according: bool) -> Attribution | None:
     q = ctx.quotes[qi]
     toks = ctx.tokens(q.start, q.end)
     if not toks:
         return None
     for cand in _candidate_cues(ctx, qi, toks):
-        lemma = "according to" if cand.lower_ == "according" else cue_lemma(cand, ctx.lexicon)
+        if (cand.lower_ == "according") != according:
+            continue
+        lemma = "according to" if according else cue_lemma(cand, ctx.lexicon)
         if lemma is None:
             continue
         subj = subject_of(cand)
         if _usable_subject(ctx, subj):
-            rule = "according_to" if lemma == "according to" else "syntactic_cue"
+            rule = "according_to" if according else "syntactic_cue"
             return Attribution(rule, 0.9, speaker=subj, cue=_cue(ctx, cand, lemma))
     return None
+
+
+def syntactic_cue(ctx: Context, qi: int) -> Attribution | None:
+    """The quotation hangs from a reporting verb whose subject is the speaker."""
+    return _linked_cue(ctx, qi, according=False)
+
+
+def according_to(ctx: Context, qi: int) -> Attribution | None:
+    """The quotation's clause carries "according to X": X is the speaker."""
+    return _linked_cue(ctx, qi, according=True)
 
 
 def _window(ctx: Context, start: int, end: int) -> list[Token]:
@@ -516,6 +400,7 @@ def colon_intro(ctx: Context, qi: int) -> Attribution | None:
 
 LOCAL_RULES: tuple[Rule, ...] = (
     syntactic_cue,
+    according_to,
     stray_mark,
     trailing_cue,
     dash_signature,
@@ -570,19 +455,7 @@ def continuation(ctx: Context, found: list[Attribution | None]) -> None:
 DOCUMENT_RULES = (multi_paragraph, same_paragraph, continuation)
 """Rules that pass speakers between quotations, in order."""
 
-RULES: tuple[str, ...] = (
-    "syntactic_cue",
-    "according_to",
-    "stray_mark",
-    "trailing_cue",
-    "dash_signature",
-    "leading_cue",
-    "colon_intro",
-    "clause_subject",
-    "multi_paragraph",
-    "same_paragraph",
-    "continuation",
-)
+RULES: tuple[str, ...] = tuple(r.__name__ for r in (*LOCAL_RULES, *DOCUMENT_RULES))
 """The names of all rules, in the order they are tried."""
 
 
@@ -596,213 +469,6 @@ def _embedded(ctx: Context, q: QuoteSpan) -> bool:
 
 
 # --- speakers -----------------------------------------------------------------------------
-
-_ORG_ENTS = {"ORG", "GPE", "NORP", "FAC"}
-_ORG_NOUNS = frozenset(
-    """
-    government ministry department agency office committee council commission newspaper
-    paper magazine network company firm group campaign party court report statement
-    study survey poll union board association organization organisation administration
-    house senate congress parliament team police army military embassy bank fund
-    """.split()
-)
-
-
-def _entity_span(head: Token) -> Span | None:
-    doc = head.doc
-    for ent in doc.ents:
-        if ent.start <= head.i < ent.end:
-            return ent
-    return None
-
-
-_PARTICLES = frozenset(
-    """
-    von van der den de da del della di du la le bin al el ibn
-    """.split()
-)
-
-
-_MARK_GLUE = re.compile(r"[“”„‟«»\"]")
-
-
-def name_run(head: Token) -> tuple[int, int]:
-    """Token range of the proper name a head token ends: "Ursula von der Leyen".
-
-    It runs left from the head over proper nouns and name particles, and stops at a word
-    the tagger put in another organization or place name ("European Commission" in
-    "European Commission President Ursula von der Leyen"); titles stay in the run and are
-    split off by :func:`quoteattr.speakers.split_title`.
-    """
-    lo, hi = mention_bounds(head)
-    doc = head.doc
-    own = _entity_span(head)
-    start = head.i
-    i = lo - 1
-    if i >= 0 and doc[i].is_space:  # "Jane  Doe": the parse stops at the run of spaces
-        while i >= 0 and (doc[i].is_space or _name_word(doc[i])):
-            lo, i = i, i - 1
-    for i in range(head.i - 1, lo - 1, -1):
-        tok = doc[i]
-        if tok.is_space:
-            continue  # "Jane  Doe": a run of spaces is a token of its own
-        if not _name_word(tok):
-            break
-        if tok.ent_type_ in _ORG_ENTS and not (own is not None and own.start <= i):
-            break
-        start = i
-    end = head.i + 1
-    while end < hi and _name_word(doc[end]):
-        end += 1
-    return start, end
-
-
-def _name_word(tok: Token) -> bool:
-    """A word that can be part of a name: a proper noun with a letter, or a particle."""
-    has_letter = any(c.isalpha() for c in tok.text)
-    return has_letter and (tok.pos_ == "PROPN" or tok.lower_ in _PARTICLES)
-
-
-def _name_kind(run: Span, table: EntityTable, subject: bool) -> str | None:
-    """``person``, ``organization``, or ``None`` for names that cannot be speakers.
-
-    The tagger's labels decide, corrected where an "organization" reads as a person's
-    name; an untagged proper noun counts as a person only as a subject.
-    """
-    labels = {t.ent_type_ for t in run if t.ent_type_}
-    words = [t.text for t in run]
-    if "PERSON" in labels:
-        return "person"
-    if labels & _ORG_ENTS:
-        return "person" if table.looks_like_person(words) else "organization"
-    if labels:
-        return None
-    return "person" if subject else None
-
-
-def _register(table: EntityTable, ctx: Context, head: Token, subject: bool) -> Entity | None:
-    """Add the name a head token stands for to the table and return its entity."""
-    if head.pos_ != "PROPN" and _entity_span(head) is None:
-        return None
-    pos = ctx.base(head)
-    doc = head.doc
-    lo, _ = mention_bounds(head)
-    start, end = name_run(head)
-    run = doc[start:end]
-    words = [t.text for t in run if any(c.isalpha() for c in t.text) or t.text == "."]
-    words = [w for w in (_MARK_GLUE.split(w, maxsplit=1)[0] for w in words) if w]
-    if not words or not words[-1][:1].isupper():
-        return None  # "the minister" tagged as a proper noun is a nominal mention
-    title = [t.text for t in doc[lo:start] if t.pos_ in ("PROPN", "NOUN")]
-    kind = _name_kind(run, table, subject)
-    if kind is None:
-        return None
-    entity = table.add_name(words, kind, pos, subject=subject, title=title)  # type: ignore[arg-type]
-    if entity is not None:
-        for d in _descriptions(head):
-            entity.describe(d)
-            entity.roles.update(w.lower() for w in d.split()[-1:])
-    return entity
-
-
-def _outside_tokens(ctx: Context) -> Iterator[Token]:
-    for para in ctx.paras:
-        for _, doc in para.docs:
-            for tok in doc:
-                if ctx.inside(tok) is None:
-                    yield tok
-
-
-def _is_ent_root(tok: Token) -> bool:
-    ent = _entity_span(tok)
-    return ent is not None and ent.root.i == tok.i
-
-
-def _collect_names(ctx: Context, table: EntityTable) -> None:
-    """First pass: every name outside quotations, for aliases, gender and salience.
-
-    People named by the tagger come first (so that a surname the tagger took for an
-    organization elsewhere still joins its person), then organizations and untagged proper
-    nouns in subject position, then subject pronouns in text order, each linked to the most
-    salient compatible entity before it.
-    """
-    toks = list(_outside_tokens(ctx))
-    heads = [
-        t
-        for t in toks
-        if (t.pos_ == "PROPN" and t.dep_ not in ("compound", "flat"))
-        or (t.ent_type_ == "PERSON" and _is_ent_root(t))
-    ]
-    for want_person in (True, False):
-        for tok in heads:
-            start, end = name_run(tok)
-            subject = tok.dep_ in _SUBJ
-            kind = _name_kind(tok.doc[start:end], table, subject)
-            if kind is not None and (kind == "person") == want_person:
-                _register(table, ctx, tok, subject)
-    for tok in toks:
-        if tok.dep_ in _SUBJ and tok.lower_ in ("he", "she"):
-            pos = ctx.base(tok)
-            entity = table.resolve_pronoun(tok.lower_, pos)
-            if entity is not None:
-                table.note_pronoun(entity, tok.lower_, pos)
-
-
-@attrs.frozen
-class _Resolved:
-    entity: Entity | None
-    fallback: str
-    mention: Mention | None
-    penalty: float
-
-
-def _clip_at_mark(ctx: Context, start: int, end: int) -> int:
-    """End a mention before a quotation mark glued to it (``Smith“And`` in a caller's Doc)."""
-    i = bisect.bisect_left(ctx.starts, start)
-    if i < len(ctx.starts) and ctx.starts[i] < end:
-        return max(start + 1, ctx.starts[i])
-    return end
-
-
-def _resolve(ctx: Context, table: EntityTable, head: Token) -> _Resolved:
-    lo, hi = mention_bounds(head)
-    doc = head.doc
-    while lo < head.i and (doc[lo].is_punct or ctx.inside(doc[lo]) is not None):
-        lo += 1  # “Great game” coach John Smith said: the mention starts after the quote
-    while hi - 1 > head.i and (doc[hi - 1].is_punct or ctx.inside(doc[hi - 1]) is not None):
-        hi -= 1
-    start = ctx.base(doc[lo])
-    end = ctx.base(doc[hi - 1]) + len(doc[hi - 1].text)
-    end = _clip_at_mark(ctx, start, end)
-    mention = Mention(text=ctx.text[start:end], start=start, end=end)
-    pos = start
-    lower = head.lower_
-    if head.pos_ == "PRON" or lower in PRONOUNS:
-        entity = table.resolve_pronoun(lower, pos)
-        if entity is not None:
-            table.note_pronoun(entity, lower, pos)
-            return _Resolved(entity, head.text, mention, 0.85)
-        return _Resolved(None, head.text, mention, 0.35)
-    entity = _register(table, ctx, head, True)
-    if entity is not None:
-        return _Resolved(entity, entity.name, mention, 1.0)
-    # a nominal mention: "the minister", "an EU spokesperson"
-    lemma = str(head.lemma_).lower()
-    entity = table.resolve_nominal(lemma, pos)
-    if entity is not None:
-        table.mention(entity, pos)
-        return _Resolved(entity, entity.name, mention, 0.85)
-    words = [t.text for t in doc[lo:hi] if t.dep_ not in ("det",) and not t.is_punct]
-    name = " ".join(words) or head.text
-    kind_org = lemma in _ORG_NOUNS
-    entity = table.add_name([name], "organization" if kind_org else "other", pos, subject=True)
-    if entity is not None:
-        entity.kind = "organization" if kind_org else "person"
-        entity.roles.add(lemma)
-    return _Resolved(entity, name, mention, 0.9)
-
-
-# --- putting it together --------------------------------------------------------------------
 
 
 def attribute_document(source: str | Doc, nlp: Language, options: Options) -> list[Quote]:
@@ -848,16 +514,16 @@ def _outside(ctx: Context, qi: int, att: Attribution | None) -> bool:
 def attribute_context(ctx: Context, options: Options) -> list[Quote]:
     """Run every rule over a prepared :class:`Context` and build the quotes, in text order."""
     table = EntityTable(options.name_similarity)
-    _collect_names(ctx, table)
+    collect_names(ctx, table)
     found: list[Attribution | None] = []
     for qi in range(len(ctx.quotes)):
         found.append(next((a for r in LOCAL_RULES if _outside(ctx, qi, a := r(ctx, qi))), None))
     for doc_rule in DOCUMENT_RULES:
         doc_rule(ctx, found)
-    resolved: list[_Resolved | None] = []
+    resolved: list[Resolved | None] = []
     for att in found:
         if att is not None and att.speaker is not None:
-            resolved.append(_resolve(ctx, table, att.speaker))
+            resolved.append(resolve(ctx, table, att.speaker))
         else:
             resolved.append(None)
     quotes = []
@@ -873,7 +539,7 @@ def _build(
     table: EntityTable,
     qi: int,
     found: list[Attribution | None],
-    resolved: list[_Resolved | None],
+    resolved: list[Resolved | None],
     options: Options,
 ) -> Quote | None:
     q = ctx.quotes[qi]

@@ -17,6 +17,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import Any, Literal, get_args
 
+import attr
 import attrs
 
 __all__ = [
@@ -68,6 +69,11 @@ def _str_tuple(value: Iterable[str]) -> tuple[str, ...]:
     return tuple(value)
 
 
+def _asdict(instance: Any) -> dict[str, Any]:
+    """The one serialization: attrs fields in order, nested objects as dicts, tuples as lists."""
+    return attr.asdict(instance, recurse=True, retain_collection_types=False)
+
+
 def _one_of(choices: tuple[str, ...]) -> Any:
     return attrs.validators.in_(choices)
 
@@ -88,7 +94,7 @@ class Mention:
 
     def to_dict(self) -> dict[str, Any]:
         """Return a JSON-serializable dictionary of this mention."""
-        return {"text": self.text, "start": self.start, "end": self.end}
+        return _asdict(self)
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> Mention:
@@ -115,7 +121,7 @@ class Cue:
 
     def to_dict(self) -> dict[str, Any]:
         """Return a JSON-serializable dictionary of this cue."""
-        return {"text": self.text, "lemma": self.lemma, "start": self.start, "end": self.end}
+        return _asdict(self)
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> Cue:
@@ -138,6 +144,9 @@ class Speaker:
             quotes with the same ``id`` have the same speaker.
         descriptions: What the text says about the entity: titles and appositions
             ("a defense policy analyst"), in order of first appearance.
+        pronouns: The personal pronouns the article itself uses for the entity ("she",
+            "he", "they"), as linked by coreference, in order of first use. This is what the
+            text says, not a guess from the name: empty when the article uses none.
     """
 
     name: str = attrs.field(validator=attrs.validators.instance_of(str))
@@ -145,16 +154,11 @@ class Speaker:
     kind: SpeakerKind = attrs.field(default="unknown", validator=_one_of(SPEAKER_KINDS))
     id: str | None = attrs.field(default=None)
     descriptions: tuple[str, ...] = attrs.field(default=(), converter=_str_tuple)
+    pronouns: tuple[str, ...] = attrs.field(default=(), converter=_str_tuple)
 
     def to_dict(self) -> dict[str, Any]:
         """Return a JSON-serializable dictionary of this speaker."""
-        return {
-            "name": self.name,
-            "mention": self.mention.to_dict() if self.mention is not None else None,
-            "kind": self.kind,
-            "id": self.id,
-            "descriptions": list(self.descriptions),
-        }
+        return _asdict(self)
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> Speaker:
@@ -166,6 +170,7 @@ class Speaker:
             kind=data.get("kind", "unknown"),
             id=data.get("id"),
             descriptions=tuple(data.get("descriptions", ())),
+            pronouns=tuple(data.get("pronouns", ())),
         )
 
 
@@ -205,19 +210,7 @@ class Quote:
 
     def to_dict(self) -> dict[str, Any]:
         """Return a JSON-serializable dictionary of this quote (nested objects as dicts)."""
-        return {
-            "text": self.text,
-            "start": self.start,
-            "end": self.end,
-            "speaker": self.speaker.to_dict() if self.speaker is not None else None,
-            "cue": self.cue.to_dict() if self.cue is not None else None,
-            "kind": self.kind,
-            "confidence": self.confidence,
-            "rule": self.rule,
-            "paragraph": self.paragraph,
-            "part": self.part,
-            "continues": self.continues,
-        }
+        return _asdict(self)
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> Quote:

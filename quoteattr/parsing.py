@@ -32,6 +32,7 @@ import attrs
 import numpy
 
 from .marks import QuoteSpan, find_quotes
+from .speakers import PARTICLES
 
 if TYPE_CHECKING:
     from spacy.language import Language
@@ -130,7 +131,6 @@ def base_of(tok: Token) -> int:
 # --- which paragraphs -----------------------------------------------------------------------
 
 _WORD = re.compile(r"[^\W\d_][\w'’\-]*")
-_PARTICLES = frozenset("von van der den de da del della di du la le bin al el ibn".split())
 _POSSESSIVE = re.compile(r"['’]s?$")
 
 
@@ -145,7 +145,7 @@ def _name_runs(text: str, start: int, end: int) -> Iterator[list[str]]:
     for m in _WORD.finditer(text, start, end):
         word = m.group()
         adjacent = bool(run) and text[last : m.start()].isspace()
-        if adjacent and (word[0].isupper() or word in _PARTICLES):
+        if adjacent and (word[0].isupper() or word in PARTICLES):
             run.append(word)
         else:
             yield from _finish(run)

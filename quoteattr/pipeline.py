@@ -29,10 +29,12 @@ import attrs
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from .attribute import Context, Options, attribute_context, outermost_quotations
+from .attribute import attribute_context, outermost_quotations
+from .context import Context
 from .marks import QuoteSpan, find_quotes, paragraph_bounds
 from .model import Quote
 from .nlp import load_nlp
+from .options import Options
 from .parsing import (
     Para,
     Section,

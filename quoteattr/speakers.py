@@ -32,6 +32,7 @@ from .model import Quote, Speaker, SpeakerKind
 
 __all__ = [
     "HONORIFICS",
+    "PARTICLES",
     "PRONOUNS",
     "TITLE_WORDS",
     "Entity",
@@ -55,6 +56,11 @@ PRONOUNS: dict[str, str] = {
     "you": "x",
 }
 """Personal pronouns and the gender/number they agree with (m, f, p plural, n neuter)."""
+
+PARTICLES: frozenset[str] = frozenset(
+    "von van der den de da del della di du la le bin al el ibn".split()
+)
+"""Lower-cased name particles that belong to the surname ("von der Leyen", "de Gaulle")."""
 
 HONORIFICS: dict[str, str] = {
     "mr": "m",
@@ -157,6 +163,7 @@ class Entity:
         roles: Lower-cased role words (from titles and appositions) that nominal mentions
             such as "the minister" can refer to.
         descriptions: Titles and appositions, in order of first appearance.
+        pronouns: Personal pronouns the text links to the entity, in order of first use.
     """
 
     id: str
@@ -165,6 +172,7 @@ class Entity:
     gender: str = ""
     roles: set[str] = attrs.field(factory=set)
     descriptions: list[str] = attrs.field(factory=list)
+    pronouns: list[str] = attrs.field(factory=list)
 
     @property
     def surnames(self) -> Counter[str]:
@@ -362,7 +370,10 @@ class EntityTable:
 
     def note_pronoun(self, entity: Entity, pronoun: str, position: int) -> None:
         """Record that ``pronoun`` at ``position`` refers to ``entity``."""
-        gender = PRONOUNS.get(pronoun.lower(), "")
+        lower = pronoun.lower()
+        gender = PRONOUNS.get(lower, "")
+        if gender and lower not in entity.pronouns:
+            entity.pronouns.append(lower)
         if gender in ("m", "f") and not entity.gender:
             entity.gender = gender
         self._remember(position, entity, True)
@@ -424,6 +435,7 @@ class EntityTable:
             kind=entity.kind,
             id=entity.id,
             descriptions=tuple(entity.descriptions),
+            pronouns=tuple(entity.pronouns),
         )
 
 

@@ -14,8 +14,9 @@ import pytest
 
 import quoteattr
 from quoteattr import parsing
-from quoteattr.attribute import Options, attribute_document
+from quoteattr.attribute import attribute_document
 from quoteattr.marks import find_quotes, paragraph_bounds
+from quoteattr.options import Options
 from quoteattr.parsing import (
     FastAttributeRuler,
     FastLemmatizer,

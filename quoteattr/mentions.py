@@ -1,0 +1,267 @@
+"""Speaker mentions: the names, pronouns and nominal phrases that say who spoke.
+
+A rule gives the head token of a speaker mention; this module turns it into a
+:class:`~quoteattr.model.Mention` with exact offsets and an entity of the document's
+:class:`~quoteattr.speakers.EntityTable`. :func:`collect_names` first registers every name
+outside quotations (for aliases, gender and salience); :func:`resolve` then resolves each
+speaker head: a name, a pronoun, or a nominal mention ("the minister").
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from collections.abc import Iterator
+from typing import TYPE_CHECKING
+
+import attrs
+
+from .context import Context
+from .model import Mention
+from .speakers import PARTICLES, PRONOUNS, Entity, EntityTable
+
+if TYPE_CHECKING:
+    from spacy.tokens import Span, Token
+
+__all__ = ["Resolved", "collect_names", "mention_bounds", "name_run", "resolve"]
+
+_NP_LEFT = {"compound", "det", "poss", "amod", "nmod", "nummod", "flat", "case", "quantmod"}
+_NP_RIGHT = {"flat", "compound", "case"}
+_SUBJ = {"nsubj", "nsubjpass", "csubj"}
+_REL = {"who", "which", "that"}
+
+
+def mention_bounds(head: Token) -> tuple[int, int]:
+    """Token index range ``[i, j)`` of the noun phrase a speaker head token stands for.
+
+    It keeps determiners, compounds, titles and possessives to the left and name parts to
+    the right, and leaves out appositions, relative clauses and prepositional phrases.
+    """
+    left = head.i
+    for child in sorted(head.lefts, key=lambda t: -t.i):
+        if (child.dep_ in _NP_LEFT and child.i == left - 1) or (
+            child.dep_ in _NP_LEFT and all(t.dep_ in _NP_LEFT | {"punct"} for t in child.subtree)
+        ):
+            left = min(left, child.left_edge.i)
+        else:
+            break
+    right = head.i + 1
+    for child in head.rights:
+        if child.dep_ in _NP_RIGHT and child.i == right:
+            right = child.right_edge.i + 1
+        else:
+            break
+    doc = head.doc
+    while left < head.i and doc[left].is_punct:
+        left += 1
+    return left, right
+
+
+def _descriptions(head: Token) -> list[str]:
+    out = []
+    for child in head.rights:
+        if child.dep_ == "appos":
+            words = [t for t in child.subtree if not (t.is_punct and t.i == child.right_edge.i)]
+            out.append(" ".join(t.text for t in words).replace(" ,", ","))
+    return out
+
+
+_ORG_ENTS = {"ORG", "GPE", "NORP", "FAC"}
+_ORG_NOUNS = frozenset(
+    """
+    government ministry department agency office committee council commission newspaper
+    paper magazine network company firm group campaign party court report statement
+    study survey poll union board association organization organisation administration
+    house senate congress parliament team police army military embassy bank fund
+    """.split()
+)
+
+
+def _entity_span(head: Token) -> Span | None:
+    doc = head.doc
+    for ent in doc.ents:
+        if ent.start <= head.i < ent.end:
+            return ent
+    return None
+
+
+_MARK_GLUE = re.compile(r"[“”„‟«»\"]")
+
+
+def name_run(head: Token) -> tuple[int, int]:
+    """Token range of the proper name a head token ends: "Ursula von der Leyen".
+
+    It runs left from the head over proper nouns and name particles, and stops at a word
+    the tagger put in another organization or place name ("European Commission" in
+    "European Commission President Ursula von der Leyen"); titles stay in the run and are
+    split off by :func:`quoteattr.speakers.split_title`.
+    """
+    lo, hi = mention_bounds(head)
+    doc = head.doc
+    own = _entity_span(head)
+    start = head.i
+    i = lo - 1
+    if i >= 0 and doc[i].is_space:  # "Jane  Doe": the parse stops at the run of spaces
+        while i >= 0 and (doc[i].is_space or _name_word(doc[i])):
+            lo, i = i, i - 1
+    for i in range(head.i - 1, lo - 1, -1):
+        tok = doc[i]
+        if tok.is_space:
+            continue  # "Jane  Doe": a run of spaces is a token of its own
+        if not _name_word(tok):
+            break
+        if tok.ent_type_ in _ORG_ENTS and not (own is not None and own.start <= i):
+            break
+        start = i
+    end = head.i + 1
+    while end < hi and _name_word(doc[end]):
+        end += 1
+    return start, end
+
+
+def _name_word(tok: Token) -> bool:
+    """A word that can be part of a name: a proper noun with a letter, or a particle."""
+    has_letter = any(c.isalpha() for c in tok.text)
+    return has_letter and (tok.pos_ == "PROPN" or tok.lower_ in PARTICLES)
+
+
+def _name_kind(run: Span, table: EntityTable, subject: bool) -> str | None:
+    """``person``, ``organization``, or ``None`` for names that cannot be speakers.
+
+    The tagger's labels decide, corrected where an "organization" reads as a person's
+    name; an untagged proper noun counts as a person only as a subject.
+    """
+    labels = {t.ent_type_ for t in run if t.ent_type_}
+    words = [t.text for t in run]
+    if "PERSON" in labels:
+        return "person"
+    if labels & _ORG_ENTS:
+        return "person" if table.looks_like_person(words) else "organization"
+    if labels:
+        return None
+    return "person" if subject else None
+
+
+def _register(table: EntityTable, ctx: Context, head: Token, subject: bool) -> Entity | None:
+    """Add the name a head token stands for to the table and return its entity."""
+    if head.pos_ != "PROPN" and _entity_span(head) is None:
+        return None
+    pos = ctx.base(head)
+    doc = head.doc
+    lo, _ = mention_bounds(head)
+    start, end = name_run(head)
+    run = doc[start:end]
+    words = [t.text for t in run if any(c.isalpha() for c in t.text) or t.text == "."]
+    words = [w for w in (_MARK_GLUE.split(w, maxsplit=1)[0] for w in words) if w]
+    if not words or not words[-1][:1].isupper():
+        return None  # "the minister" tagged as a proper noun is a nominal mention
+    title = [t.text for t in doc[lo:start] if t.pos_ in ("PROPN", "NOUN")]
+    kind = _name_kind(run, table, subject)
+    if kind is None:
+        return None
+    entity = table.add_name(words, kind, pos, subject=subject, title=title)  # type: ignore[arg-type]
+    if entity is not None:
+        for d in _descriptions(head):
+            entity.describe(d)
+            entity.roles.update(w.lower() for w in d.split()[-1:])
+    return entity
+
+
+def _outside_tokens(ctx: Context) -> Iterator[Token]:
+    for para in ctx.paras:
+        for _, doc in para.docs:
+            for tok in doc:
+                if ctx.inside(tok) is None:
+                    yield tok
+
+
+def _is_ent_root(tok: Token) -> bool:
+    ent = _entity_span(tok)
+    return ent is not None and ent.root.i == tok.i
+
+
+def collect_names(ctx: Context, table: EntityTable) -> None:
+    """First pass: every name outside quotations, for aliases, gender and salience.
+
+    People named by the tagger come first (so that a surname the tagger took for an
+    organization elsewhere still joins its person), then organizations and untagged proper
+    nouns in subject position, then subject pronouns in text order, each linked to the most
+    salient compatible entity before it.
+    """
+    toks = list(_outside_tokens(ctx))
+    heads = [
+        t
+        for t in toks
+        if (t.pos_ == "PROPN" and t.dep_ not in ("compound", "flat"))
+        or (t.ent_type_ == "PERSON" and _is_ent_root(t))
+    ]
+    for want_person in (True, False):
+        for tok in heads:
+            start, end = name_run(tok)
+            subject = tok.dep_ in _SUBJ
+            kind = _name_kind(tok.doc[start:end], table, subject)
+            if kind is not None and (kind == "person") == want_person:
+                _register(table, ctx, tok, subject)
+    for tok in toks:
+        if tok.dep_ in _SUBJ and tok.lower_ in ("he", "she"):
+            pos = ctx.base(tok)
+            entity = table.resolve_pronoun(tok.lower_, pos)
+            if entity is not None:
+                table.note_pronoun(entity, tok.lower_, pos)
+
+
+@attrs.frozen
+class Resolved:
+    entity: Entity | None
+    fallback: str
+    mention: Mention | None
+    penalty: float
+
+
+def _clip_at_mark(ctx: Context, start: int, end: int) -> int:
+    """End a mention before a quotation mark glued to it (``Smith“And`` in a caller's Doc)."""
+    i = bisect.bisect_left(ctx.starts, start)
+    if i < len(ctx.starts) and ctx.starts[i] < end:
+        return max(start + 1, ctx.starts[i])
+    return end
+
+
+def resolve(ctx: Context, table: EntityTable, head: Token) -> Resolved:
+    lo, hi = mention_bounds(head)
+    doc = head.doc
+    while lo < head.i and (doc[lo].is_punct or ctx.inside(doc[lo]) is not None):
+        lo += 1  # “Great game” coach John Smith said: the mention starts after the quote
+    while hi - 1 > head.i and (doc[hi - 1].is_punct or ctx.inside(doc[hi - 1]) is not None):
+        hi -= 1
+    start = ctx.base(doc[lo])
+    end = ctx.base(doc[hi - 1]) + len(doc[hi - 1].text)
+    end = _clip_at_mark(ctx, start, end)
+    mention = Mention(text=ctx.text[start:end], start=start, end=end)
+    pos = start
+    lower = head.lower_
+    if head.pos_ == "PRON" or lower in PRONOUNS:
+        entity = table.resolve_pronoun(lower, pos)
+        if entity is not None:
+            table.note_pronoun(entity, lower, pos)
+            return Resolved(entity, head.text, mention, 0.85)
+        return Resolved(None, head.text, mention, 0.35)
+    entity = _register(table, ctx, head, True)
+    if entity is not None:
+        return Resolved(entity, entity.name, mention, 1.0)
+    # a nominal mention: "the minister", "an EU spokesperson"
+    lemma = str(head.lemma_).lower()
+    entity = table.resolve_nominal(lemma, pos)
+    if entity is not None:
+        table.mention(entity, pos)
+        return Resolved(entity, entity.name, mention, 0.85)
+    words = [t.text for t in doc[lo:hi] if t.dep_ not in ("det",) and not t.is_punct]
+    name = " ".join(words) or head.text
+    kind_org = lemma in _ORG_NOUNS
+    entity = table.add_name([name], "organization" if kind_org else "other", pos, subject=True)
+    if entity is not None:
+        entity.kind = "organization" if kind_org else "person"
+        entity.roles.add(lemma)
+    return Resolved(entity, name, mention, 0.9)
+
+
+# --- putting it together --------------------------------------------------------------------
