@@ -47,22 +47,19 @@ import attrs
 
 from .context import Context
 from .cues import cue_lemma
-from .marks import QuoteSpan, find_quotes, paragraph_bounds
+from .marks import QuoteSpan, find_quotes
 from .mentions import Resolved, collect_names, resolve
 from .model import Cue, Quote, QuoteKind
 from .options import Options
-from .parsing import paragraphs_of_doc, parse_paragraphs
 from .speakers import EntityTable
 
 if TYPE_CHECKING:
-    from spacy.language import Language
-    from spacy.tokens import Doc, Token
+    from spacy.tokens import Token
 
 __all__ = [
     "RULES",
     "Attribution",
     "attribute_context",
-    "attribute_document",
     "outermost_quotations",
     "split_stray_frames",
 ]
@@ -144,9 +141,14 @@ def _usable_subject(ctx: Context, subj: Token | None) -> bool:
 
 
 def _candidate_cues(ctx: Context, qi: int, toks: Sequence[Token]) -> Iterator[Token]:
-    """Verbs outside the quotation linked to it in the parse, nearest link first."""
+    """Verbs outside the quotation linked to it in the parse, nearest link first.
+
+    Only words of the quotation's own paragraph count: a caller's Doc is parsed whole, and
+    its parse can link a quotation to a verb of the next paragraph.
+    """
     inside = {t.i for t in toks}
     seen: set[int] = set()
+    para = ctx.para_of(ctx.quotes[qi])
     for tok in toks:
         # upward: the clause the quotation hangs from
         node = tok
@@ -154,7 +156,7 @@ def _candidate_cues(ctx: Context, qi: int, toks: Sequence[Token]) -> Iterator[To
         while node.head is not node and steps < 10:
             node = node.head
             steps += 1
-            if node.i in inside:
+            if node.i in inside or not para.start <= ctx.base(node) < para.end:
                 break
             if ctx.inside(node) is not None:
                 continue  # a word of another quotation ("a “liar” and a “bully”")
@@ -167,7 +169,9 @@ def _candidate_cues(ctx: Context, qi: int, toks: Sequence[Token]) -> Iterator[To
                     yield child
         # downward: a "he said" attached to a word of the quotation
         for child in tok.children:
-            if child.i not in inside and ctx.inside(child) is None and child.i not in seen:
+            if child.i in inside or child.i in seen or ctx.inside(child) is not None:
+                continue
+            if para.start <= ctx.base(child) < para.end:
                 seen.add(child.i)
                 yield child
 
@@ -469,31 +473,6 @@ def _embedded(ctx: Context, q: QuoteSpan) -> bool:
 
 
 # --- speakers -----------------------------------------------------------------------------
-
-
-def attribute_document(source: str | Doc, nlp: Language, options: Options) -> list[Quote]:
-    """Find and attribute every quotation of one document.
-
-    Args:
-        source: The text, or a spaCy ``Doc`` (used as it is, without parsing again).
-        nlp: The pipeline used to parse a text.
-        options: The extraction settings.
-
-    Returns:
-        The quotations, in text order (scare quotes only with ``options.include_scare``).
-    """
-    text = source if isinstance(source, str) else source.text
-    spans, frames = outermost_quotations(text)
-    if not spans:
-        return []
-    bounds = paragraph_bounds(text)
-    paras = (
-        parse_paragraphs(text, nlp, bounds)
-        if isinstance(source, str)
-        else paragraphs_of_doc(source, bounds)
-    )
-    ctx = Context(text=text, paras=paras, quotes=spans, lexicon=options.lexicon, frames=frames)
-    return attribute_context(ctx, options)
 
 
 def _outside(ctx: Context, qi: int, att: Attribution | None) -> bool:

@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING
 import attrs
 
 from .marks import QuoteSpan
-from .parsing import Para, base_of
+from .parsing import Para
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
@@ -47,8 +47,13 @@ class Context:
     parts: list[int] = attrs.field(init=False)
     continued: set[int] = attrs.field(init=False)
     token_starts: dict[tuple[int, int], list[int]] = attrs.field(init=False, factory=dict)
+    offsets: dict[int, list[int]] = attrs.field(init=False, factory=dict)
 
     def __attrs_post_init__(self) -> None:
+        for para in self.paras:
+            for offsets, doc in para.docs:
+                if offsets is not None:  # a parsed window; a caller's Doc has its own offsets
+                    self.offsets[id(doc)] = offsets
         self.marks = [(q.mark_start, q.mark_end) for q in self.quotes]
         self.starts = [m[0] for m in self.marks]
         self.para_ends = [p.end for p in self.paras]
@@ -63,7 +68,8 @@ class Context:
 
     def base(self, tok: Token) -> int:
         """Absolute offset of a token's first character."""
-        return int(tok.idx) + base_of(tok)
+        offsets = self.offsets.get(id(tok.doc))
+        return int(tok.idx) if offsets is None else offsets[tok.i]
 
     def quote_at(self, pos: int) -> int | None:
         """Index of the quotation (marks included) covering ``pos``, if any."""
@@ -84,10 +90,11 @@ class Context:
             para = self.paras[p]
             if para.start > end:
                 break
-            for d, (base, doc) in enumerate(para.docs):
+            for d, (own, doc) in enumerate(para.docs):
                 offsets = self.token_starts.get((p, d))
                 if offsets is None:
-                    offsets = self.token_starts[p, d] = [tok.idx + base for tok in doc]
+                    offsets = own if own is not None else [int(tok.idx) for tok in doc]
+                    self.token_starts[p, d] = offsets
                 lo, hi = bisect.bisect_left(offsets, start), bisect.bisect_left(offsets, end)
                 out.extend(doc[i] for i in range(lo, hi))
         return out
@@ -95,6 +102,3 @@ class Context:
     def para_of(self, quote: QuoteSpan) -> Para:
         """The paragraph a quotation is in."""
         return self.paras[quote.paragraph]
-
-
-# --- speaker mentions -----------------------------------------------------------------

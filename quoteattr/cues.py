@@ -75,6 +75,11 @@ PHRASAL_CUES: dict[str, frozenset[str]] = {
 _ALWAYS_PHRASAL = frozenset({"go", "sum", "spell", "chime", "weigh", "lash", "fire", "hit"})
 
 
+@functools.lru_cache(maxsize=64)
+def _lexicon(extra: frozenset[str]) -> frozenset[str]:
+    return cue_lemmas() | frozenset(e.strip().lower() for e in extra if e.strip())
+
+
 def make_lexicon(extra: Iterable[str] = ()) -> frozenset[str]:
     """Return the cue lemmas with ``extra`` lemmas added (lower-cased).
 
@@ -84,7 +89,7 @@ def make_lexicon(extra: Iterable[str] = ()) -> frozenset[str]:
     Returns:
         The set of lemmas :func:`is_cue` accepts.
     """
-    return cue_lemmas() | frozenset(e.strip().lower() for e in extra if e.strip())
+    return _lexicon(frozenset(extra))
 
 
 def _particle(token: Token) -> str | None:

