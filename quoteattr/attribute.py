@@ -51,7 +51,7 @@ import attrs
 from .context import Context
 from .cues import cue_lemma
 from .marks import QuoteSpan, find_quotes, paragraph_bounds
-from .mentions import Resolved, collect_names, resolve
+from .mentions import CALENDAR, Resolved, collect_names, resolve
 from .model import Cue, Quote, QuoteKind
 from .options import Options
 from .parsing import paragraphs_of_doc, parse_paragraphs
@@ -260,6 +260,15 @@ def _np_head_near(tokens: Sequence[Token], forward: bool) -> Token | None:
             head = tok
             while head.dep_ in ("compound", "flat") and head.head.i > head.i:
                 head = head.head
+            doc = head.doc
+            while (
+                forward
+                and (head.pos_ == "PROPN" or head.ent_type_ == "PERSON")
+                and head.i + 1 < len(doc)
+                and (doc[head.i + 1].pos_ == "PROPN" or doc[head.i + 1].ent_type_ == "PERSON")
+                and doc[head.i + 1].ent_type_ not in ("DATE", "TIME")
+            ):
+                head = doc[head.i + 1]  # a broken parse inside a name: its last word
             return head
         if tok.is_punct and tok.text in ".!?;":
             return None
@@ -364,7 +373,12 @@ def dash_signature(ctx: Context, qi: int) -> Attribution | None:
     if not stripped or stripped[0] not in _DASHES or len(stripped) > 80:
         return None
     toks = _window(ctx, q.mark_end, para.end)
-    names = [t for t in toks[:6] if t.pos_ == "PROPN" or t.ent_type_ == "PERSON"]
+    names: list[Token] = []
+    for t in toks[:6]:
+        if names and t.is_punct and t.text == ",":
+            break  # "— Maria Lopez, Toronto Star": the outlet is not the signer
+        if t.pos_ == "PROPN" or t.ent_type_ == "PERSON":
+            names.append(t)
     if not names:
         return None
     head = names[-1]
@@ -555,6 +569,8 @@ def _outside(ctx: Context, qi: int, att: Attribution | None) -> bool:
         return False
     if att.speaker is None or att.rule == "transcript_label":
         return True
+    if att.speaker.ent_type_ in ("DATE", "TIME") or att.speaker.lower_ in CALENDAR:
+        return False  # "said Tuesday"
     q = ctx.quotes[qi]
     pos = ctx.base(att.speaker)
     return not q.mark_start <= pos < q.mark_end

@@ -29,6 +29,7 @@ import attrs
 import jellyfish
 
 from .model import Quote, Speaker, SpeakerKind
+from .roles import is_title_word
 
 __all__ = [
     "HONORIFICS",
@@ -111,10 +112,21 @@ def split_title(tokens: Sequence[str]) -> tuple[list[str], list[str]]:
         ``(title, name)``: (["Prime", "Minister"], ["Mark", "Carney"]). The last token always
         stays in the name.
     """
-    i = 0
-    while i < len(tokens) - 1 and tokens[i].lower() in TITLE_WORDS | HONORIFICS.keys():
-        i += 1
-    return list(tokens[:i]), list(tokens[i:])
+    # the title ends at the last title word before the name ("Senate Majority Leader"): the
+    # words before it are department words ("Health Minister", "Police Chief")
+    end = 0
+    for k in range(len(tokens) - 1):
+        word = tokens[k]
+        lower = word.lower()
+        if lower in HONORIFICS or lower in TITLE_WORDS or is_title_word(word):
+            if k == 0 and len(tokens) == 2 and is_first_name(word) and lower not in TITLE_WORDS:
+                break  # "Dean Smith": a given name that is also a role word
+            end = k + 1
+        elif end == 0 and not word[:1].isupper():
+            continue  # "school board chair Helen Ng"
+        elif is_first_name(word) and k + 1 < len(tokens) - 0:
+            break  # the name proper starts
+    return list(tokens[:end]), list(tokens[end:])
 
 
 @lru_cache(maxsize=1)
@@ -243,6 +255,29 @@ def _similar(a: str, b: str, threshold: float) -> bool:
     return bool(meta >= threshold)
 
 
+def _same_given(a: str, b: str) -> bool:
+    """Whether two given names can be one person's: equal, or one an initial of the other.
+
+    Close spellings are not enough ("Mark"/"Mary", "Jon"/"Jan" are different people).
+    """
+    fa, fb = _fold(a).rstrip("."), _fold(b).rstrip(".")
+    if fa == fb:
+        return True
+    return (len(fa) == 1 and fb.startswith(fa)) or (len(fb) == 1 and fa.startswith(fb))
+
+
+def _join_particles(words: Sequence[str]) -> list[str]:
+    """Keep name particles with the surname: ["Ursula", "von", "der", "Leyen"] ->
+    ["Ursula", "von der Leyen"]."""
+    out = list(words)
+    i = len(out) - 1
+    while i > 0 and out[i - 1].lower() in PARTICLES:
+        i -= 1
+    if i < len(out) - 1:
+        out[i:] = [" ".join(out[i:])]
+    return out
+
+
 def _acronym(words: Sequence[str]) -> str:
     return "".join(w[0] for w in words if w and w[0].isupper())
 
@@ -283,7 +318,7 @@ class EntityTable:
             if not (same_surname or given_alone):
                 continue
             other = entity.given
-            if given and other and not _similar(given[0], other[0], self.threshold):
+            if given and other and not _same_given(given[0], other[0]):
                 continue  # two full names with different given names: two people
             count = sum(entity.forms.values())
             if count > best_count:
@@ -329,9 +364,10 @@ class EntityTable:
         if kind == "person":
             lead, rest = split_title(words)
             title = [*title, *lead]
-            words = [w.rstrip(".,") or w for w in rest]
+            words = [w.rstrip(",") or w for w in rest]
             if words and words[-1].lower() in {"jr", "jr.", "sr", "sr.", "ii", "iii"}:
                 words = words[:-1]
+            words = _join_particles(words)
         else:
             while words and words[0].lower() == "the":
                 words = words[1:]
@@ -438,6 +474,8 @@ class EntityTable:
 
         m = mention if isinstance(mention, Mention) else None
         if entity is None:
+            if fallback.lower() in PRONOUNS:
+                fallback = ""  # an unresolved pronoun: the pronoun stays in the mention
             return Speaker(name=fallback, mention=m, kind="unknown")
         return Speaker(
             name=entity.name or fallback,
