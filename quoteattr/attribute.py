@@ -4,6 +4,9 @@ Each rule is a small function ``rule(ctx, quote) -> Attribution | None``. The fi
 that returns an attribution decides; later, document-level rules pass speakers on to
 quotations that have no attribution of their own. The rules, in order:
 
+``transcript_label``
+    A paragraph that opens with a quotation whose first words are a capitalized speaker
+    label, as in interview transcripts: ``"WALLACE: Governor, …`` (the label is the speaker).
 ``syntactic_cue``
     The quotation hangs in the dependency parse from a reporting verb (directly, or through
     the clause it sits in, for partial quotes), and the speaker is that verb's subject:
@@ -48,9 +51,10 @@ import attrs
 from .context import Context
 from .cues import cue_lemma
 from .marks import QuoteSpan, find_quotes
-from .mentions import Resolved, collect_names, resolve
+from .mentions import CALENDAR, Resolved, collect_names, resolve
 from .model import Cue, Quote, QuoteKind
 from .options import Options
+from .roles import is_person_noun
 from .speakers import EntityTable
 
 if TYPE_CHECKING:
@@ -164,8 +168,10 @@ def _candidate_cues(ctx: Context, qi: int, toks: Sequence[Token]) -> Iterator[To
                 seen.add(node.i)
                 yield node
             for child in node.children:  # "…, according to X" hangs from the clause
-                if child.lower_ == "according" and child.i not in seen:
-                    seen.add(child.i)
+                if child.i in seen or ctx.inside(child) is not None:
+                    continue
+                if child.lower_ == "according" or child.dep_ == "parataxis":
+                    seen.add(child.i)  # or an inserted "X said," does
                     yield child
         # downward: a "he said" attached to a word of the quotation
         for child in tok.children:
@@ -181,6 +187,8 @@ def _linked_cue(ctx: Context, qi: int, according: bool) -> Attribution | None:
     toks = ctx.tokens(q.start, q.end)
     if not toks:
         return None
+    rule = "according_to" if according else "syntactic_cue"
+    first: Attribution | None = None
     for cand in _candidate_cues(ctx, qi, toks):
         if (cand.lower_ == "according") != according:
             continue
@@ -188,10 +196,50 @@ def _linked_cue(ctx: Context, qi: int, according: bool) -> Attribution | None:
         if lemma is None:
             continue
         subj = subject_of(cand)
-        if _usable_subject(ctx, subj):
-            rule = "according_to" if according else "syntactic_cue"
-            return Attribution(rule, 0.9, speaker=subj, cue=_cue(ctx, cand, lemma))
-    return None
+        if not _usable_subject(ctx, subj):
+            continue
+        found = Attribution(rule, 0.9, speaker=subj, cue=_cue(ctx, cand, lemma))
+        if first is None:
+            if not _weak_subject(subj):
+                return found
+            first = found
+        elif not _weak_subject(subj):
+            # "She says it underscores that …", "X said in the letter that the ad suggests …":
+            # the thing is the inner subject, the speaker the enclosing one
+            return found
+    return first
+
+
+_DEMONSTRATIVES = frozenset({"it", "this", "that", "these", "those", "which", "what"})
+
+
+def _weak_subject(subj: Token | None) -> bool:
+    """A subject that is a thing rather than a speaker: "it", "this", "the ad", "a majority"."""
+    if subj is None:
+        return True
+    if subj.lower_ in _DEMONSTRATIVES:
+        return True
+    if subj.pos_ != "NOUN" or subj.ent_type_:
+        return False
+    return not is_person_noun(str(subj.lemma_)) and subj.lemma_ not in _GROUP_NOUNS
+
+
+_GROUP_NOUNS = frozenset({"campaign", "government", "administration", "committee", "council"})
+
+
+_LABEL = re.compile(r"([A-Z][A-Z'’.\-]+(?: [A-Z][A-Z'’.\-]+){0,2}):\s")
+
+
+def transcript_label(ctx: Context, qi: int) -> Attribution | None:
+    """A transcript line: ``"PENCE: Well, look, …`` is Pence's (the label is the speaker)."""
+    q = ctx.quotes[qi]
+    m = _LABEL.match(ctx.text, q.start)
+    if m is None or not _opens_paragraph(ctx, q) or not any(c.isalpha() for c in m.group(1)):
+        return None
+    toks = [t for t in ctx.tokens(q.start, m.end(1)) if any(c.isalpha() for c in t.text)]
+    if not toks:
+        return None
+    return Attribution("transcript_label", 0.8, speaker=toks[-1])
 
 
 def syntactic_cue(ctx: Context, qi: int) -> Attribution | None:
@@ -216,6 +264,15 @@ def _np_head_near(tokens: Sequence[Token], forward: bool) -> Token | None:
             head = tok
             while head.dep_ in ("compound", "flat") and head.head.i > head.i:
                 head = head.head
+            doc = head.doc
+            while (
+                forward
+                and (head.pos_ == "PROPN" or head.ent_type_ == "PERSON")
+                and head.i + 1 < len(doc)
+                and (doc[head.i + 1].pos_ == "PROPN" or doc[head.i + 1].ent_type_ == "PERSON")
+                and doc[head.i + 1].ent_type_ not in ("DATE", "TIME")
+            ):
+                head = doc[head.i + 1]  # a broken parse inside a name: its last word
             return head
         if tok.is_punct and tok.text in ".!?;":
             return None
@@ -320,7 +377,12 @@ def dash_signature(ctx: Context, qi: int) -> Attribution | None:
     if not stripped or stripped[0] not in _DASHES or len(stripped) > 80:
         return None
     toks = _window(ctx, q.mark_end, para.end)
-    names = [t for t in toks[:6] if t.pos_ == "PROPN" or t.ent_type_ == "PERSON"]
+    names: list[Token] = []
+    for t in toks[:6]:
+        if names and t.is_punct and t.text == ",":
+            break  # "— Maria Lopez, Toronto Star": the outlet is not the signer
+        if t.pos_ == "PROPN" or t.ent_type_ == "PERSON":
+            names.append(t)
     if not names:
         return None
     head = names[-1]
@@ -403,6 +465,7 @@ def colon_intro(ctx: Context, qi: int) -> Attribution | None:
 
 
 LOCAL_RULES: tuple[Rule, ...] = (
+    transcript_label,
     syntactic_cue,
     according_to,
     stray_mark,
@@ -483,8 +546,10 @@ def _outside(ctx: Context, qi: int, att: Attribution | None) -> bool:
     """
     if att is None:
         return False
-    if att.speaker is None:
+    if att.speaker is None or att.rule == "transcript_label":
         return True
+    if att.speaker.ent_type_ in ("DATE", "TIME") or att.speaker.lower_ in CALENDAR:
+        return False  # "said Tuesday"
     q = ctx.quotes[qi]
     pos = ctx.base(att.speaker)
     return not q.mark_start <= pos < q.mark_end
@@ -549,7 +614,8 @@ def _build(
     res = resolved[src]
     src_att = found[src]
     m = res.mention if res is not None else None
-    if res is None or src_att is None or (m is not None and m.start < q.end and q.start < m.end):
+    own_words = m is not None and m.start < q.end and q.start < m.end
+    if res is None or src_att is None or (own_words and src_att.rule != "transcript_label"):
         # no speaker, or one whose words are the quote's own (overlapping unbalanced marks)
         return Quote(kind=kind, **base)  # type: ignore[arg-type]
     speaker = table.speaker(res.entity, res.fallback, res.mention)

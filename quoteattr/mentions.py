@@ -19,19 +19,21 @@ import attrs
 from .context import Context
 from .marks import MARK_CHARS
 from .model import Mention
-from .speakers import (
-    PARTICLES,
-    PRONOUNS,
-    TITLE_WORDS,
-    Entity,
-    EntityTable,
-    is_first_name,
-)
+from .roles import is_title_word
+from .speakers import PARTICLES, PRONOUNS, Entity, EntityTable, is_first_name
 
 if TYPE_CHECKING:
     from spacy.tokens import Span, Token
 
-__all__ = ["Resolved", "collect_names", "mention_bounds", "name_run", "resolve"]
+__all__ = [
+    "CALENDAR",
+    "DOCUMENTS",
+    "Resolved",
+    "collect_names",
+    "mention_bounds",
+    "name_run",
+    "resolve",
+]
 
 _NP_LEFT = {"compound", "det", "poss", "amod", "nmod", "nummod", "flat", "case", "quantmod"}
 _NP_RIGHT = {"flat", "compound", "case"}
@@ -47,8 +49,13 @@ def mention_bounds(head: Token) -> tuple[int, int]:
     """
     left = head.i
     for child in sorted(head.lefts, key=lambda t: -t.i):
-        if (child.dep_ in _NP_LEFT and child.i == left - 1) or (
-            child.dep_ in _NP_LEFT and all(t.dep_ in _NP_LEFT | {"punct"} for t in child.subtree)
+        if (
+            (child.dep_ in _NP_LEFT and child.i == left - 1)
+            or _glued_hyphen(child)
+            or (
+                child.dep_ in _NP_LEFT
+                and all(t.dep_ in _NP_LEFT | {"punct"} for t in child.subtree)
+            )
         ):
             left = min(left, child.left_edge.i)
         else:
@@ -70,11 +77,13 @@ def _descriptions(head: Token) -> list[str]:
     for child in head.rights:
         if child.dep_ == "appos":
             words = [t for t in child.subtree if not (t.is_punct and t.i == child.right_edge.i)]
-            out.append(" ".join(t.text for t in words).replace(" ,", ","))
+            if words:  # the text as written, not the tokens joined ("D-Md.", "Coalition's")
+                out.append(head.doc.text[words[0].idx : words[-1].idx + len(words[-1].text)])
     return out
 
 
 _ORG_ENTS = {"ORG", "GPE", "NORP", "FAC"}
+_TIME_ENTS = {"DATE", "TIME"}
 _ORG_NOUNS = frozenset(
     """
     government ministry department agency office committee council commission newspaper
@@ -83,6 +92,13 @@ _ORG_NOUNS = frozenset(
     house senate congress parliament team police army military embassy bank fund
     """.split()
 )
+DOCUMENTS = frozenset(
+    """
+    report statement letter email e-mail memo memorandum study survey poll brief filing
+    document release complaint lawsuit ruling order decision ad advertisement post tweet
+    """.split()
+)
+"""Nouns for documents that "say" things: their speakers are of kind ``other``."""
 
 
 def _entity_span(head: Token) -> Span | None:
@@ -112,15 +128,28 @@ def name_run(head: Token) -> tuple[int, int]:
     if i >= 0 and doc[i].is_space:  # "Jane  Doe": the parse stops at the run of spaces
         while i >= 0 and (doc[i].is_space or _name_word(doc[i])):
             lo, i = i, i - 1
-    for i in range(head.i - 1, lo - 1, -1):
+    while lo > 0 and _name_word(doc[lo - 1]) and doc[lo - 1].ent_type_ not in _TIME_ENTS:
+        lo -= 1  # a broken parse ("Leader Hakeem Jeffries" parsed as a clause)
+    i = head.i - 1
+    while i >= lo:
         tok = doc[i]
         if tok.is_space:
+            i -= 1
             continue  # "Jane  Doe": a run of spaces is a token of its own
         if not _name_word(tok):
             break
         if tok.ent_type_ in _ORG_ENTS and not (own is not None and own.start <= i):
-            break
+            nxt = doc[i + 1]
+            ent = _entity_span(tok)
+            if not (is_title_word(nxt.text) and ent is not None and ent.start >= lo):
+                break
+            # "House Minority Leader …", "European Commission President …": the
+            # organization is part of the title
+            start = ent.start
+            i = ent.start - 1
+            continue
         start = i
+        i -= 1
     end = head.i + 1
     while end < hi and _name_word(doc[end]):
         end += 1
@@ -128,15 +157,67 @@ def name_run(head: Token) -> tuple[int, int]:
 
 
 def _name_word(tok: Token) -> bool:
-    """A word that can be part of a name: a proper noun with a letter, or a particle."""
+    """A word that can be part of a name: a proper noun with a letter, a particle, or a
+    hyphen glued between two name words ("Ocasio-Cortez", "Jean-Luc")."""
+    if _glued_hyphen(tok):
+        return True
     has_letter = any(c.isalpha() for c in tok.text)
-    return has_letter and (tok.pos_ == "PROPN" or tok.lower_ in PARTICLES)
+    return has_letter and (
+        tok.pos_ == "PROPN"
+        or (tok.ent_type_ == "PERSON" and tok.text[:1].isupper())
+        or tok.lower_ in PARTICLES
+        or _hyphen_part(tok)
+    )
+
+
+def _glued_hyphen(tok: Token) -> bool:
+    doc = tok.doc
+    return (
+        tok.text in ("-", "‐")
+        and 0 < tok.i < len(doc) - 1
+        and not doc[tok.i - 1].whitespace_
+        and not tok.whitespace_
+        and doc[tok.i - 1].text[:1].isupper()
+        and doc[tok.i + 1].text[:1].isupper()
+    )
+
+
+def _hyphen_part(tok: Token) -> bool:
+    """A capitalized word glued by a hyphen to a name word ("Jean" in "Jean-Luc")."""
+    doc = tok.doc
+    if not tok.text[:1].isupper():
+        return False
+    return (tok.i + 1 < len(doc) and _glued_hyphen(doc[tok.i + 1])) or (
+        tok.i > 0 and _glued_hyphen(doc[tok.i - 1])
+    )
+
+
+def _name_words(run: Span) -> list[str]:
+    """The words of a name as written: tokens glued without a space stay one word."""
+    words: list[str] = []
+    glue = False
+    for tok in run:
+        text = tok.text
+        keep = any(c.isalpha() for c in text) or text == "." or _glued_hyphen(tok)
+        if not keep:
+            glue = False
+            continue
+        if glue and words:
+            words[-1] += text
+        else:
+            words.append(text)
+        glue = not tok.whitespace_ and (
+            text == "."
+            or _glued_hyphen(tok)
+            or (tok.i + 1 < run.end and _glued_hyphen(tok.doc[tok.i + 1]))
+        )
+    return words
 
 
 def _after_titles(words: list[str]) -> list[str]:
     """The words after the last title word ("European Council President António Costa")."""
     for i in range(len(words) - 1, -1, -1):
-        if words[i].lower() in TITLE_WORDS:
+        if is_title_word(words[i]):
             return words[i + 1 :]
     return words
 
@@ -187,8 +268,9 @@ def _register(table: EntityTable, ctx: Context, head: Token, subject: bool) -> E
     lo, _ = mention_bounds(head)
     start, end = name_run(head)
     run = doc[start:end]
-    words = [t.text for t in run if any(c.isalpha() for c in t.text) or t.text == "."]
-    words = [w for w in (_MARK_GLUE.split(w, maxsplit=1)[0] for w in words) if w]
+    words = [w for w in (_MARK_GLUE.split(w, maxsplit=1)[0] for w in _name_words(run)) if w]
+    if _not_a_name(words) or _dateline(head, start):
+        return None
     if not words or not words[-1][:1].isupper():
         return None  # "the minister" tagged as a proper noun is a nominal mention
     title = [t.text for t in doc[lo:start] if t.pos_ in ("PROPN", "NOUN")]
@@ -199,12 +281,39 @@ def _register(table: EntityTable, ctx: Context, head: Token, subject: bool) -> E
         # no entity labels to stop the run at an organization: stop at the last title
         name = _after_titles(words)
         title, words = [*title, *words[: len(words) - len(name)]], name
+    if str(head.lemma_).lower() in DOCUMENTS:
+        kind = "other"  # "the Federal Reserve report"
     entity = table.add_name(words, kind, pos, subject=subject, title=title)  # type: ignore[arg-type]
     if entity is not None:
         for d in _descriptions(head):
             entity.describe(d)
             entity.roles.update(w.lower() for w in d.split()[-1:])
     return entity
+
+
+CALENDAR = frozenset(
+    """
+    monday tuesday wednesday thursday friday saturday sunday january february march april
+    may june july august september october november december today yesterday tonight
+    """.split()
+)
+
+
+def _not_a_name(words: list[str]) -> bool:
+    """Weekdays, months and pronoun words are never names."""
+    return not words or all(w.lower().rstrip(".") in CALENDAR | PRONOUNS.keys() for w in words)
+
+
+def _dateline(head: Token, start: int) -> bool:
+    """A dateline: an upper-case place opening its line, then a comma or a dash (KYIV, …)."""
+    doc = head.doc
+    tok = doc[start]
+    if not tok.text.isupper() or len(tok.text) < 3:
+        return False
+    before = doc[start - 1] if start > 0 else None
+    if before is not None and "\n" not in before.text and not before.is_space:
+        return False
+    return head.i + 1 < len(doc) and doc[head.i + 1].text in (",", "—", "–", "-")
 
 
 def _outside_tokens(ctx: Context) -> Iterator[Token]:
@@ -296,10 +405,10 @@ def resolve(ctx: Context, table: EntityTable, head: Token) -> Resolved:
         return Resolved(entity, entity.name, mention, 0.85)
     words = [t.text for t in doc[lo:hi] if t.dep_ not in ("det",) and not t.is_punct]
     name = " ".join(words) or head.text
-    kind_org = lemma in _ORG_NOUNS
+    kind_org = lemma in _ORG_NOUNS and lemma not in DOCUMENTS
     entity = table.add_name([name], "organization" if kind_org else "other", pos, subject=True)
     if entity is not None:
-        entity.kind = "organization" if kind_org else "person"
+        entity.kind = "organization" if kind_org else "other" if lemma in DOCUMENTS else "person"
         entity.roles.add(lemma)
     return Resolved(entity, name, mention, 0.9)
 

@@ -136,10 +136,12 @@ class Speaker:
     Attributes:
         name: The canonical name of the entity ("Federico Santoponto"), the same for every
             quote of that entity in the document, even where the text at the attribution
-            site says "he", "Santoponto" or a misspelling. An unresolved pronoun keeps the
-            pronoun as its name (with a low confidence on the quote).
+            site says "he", "Santoponto" or a misspelling. Never a bare pronoun: a pronoun
+            that resolves to no entity gives ``name=""`` with ``kind="unknown"``, the
+            pronoun in :attr:`mention` and a low confidence on the quote.
         mention: The words at the attribution site ("he", "Santoponto"), if any.
-        kind: ``person``, ``organization``, ``other`` or ``unknown``.
+        kind: ``person``, ``organization``, ``other`` (a document: a report, a statement,
+            a letter) or ``unknown`` (an unresolved mention).
         id: A stable identifier of the entity within its document (``"e0"``, ``"e1"``, ...);
             quotes with the same ``id`` have the same speaker.
         descriptions: What the text says about the entity: titles and appositions
