@@ -162,7 +162,10 @@ def _finish(run: list[str]) -> Iterator[list[str]]:
 
 
 def select_paragraphs(
-    text: str, bounds: Sequence[tuple[int, int]], spans: Sequence[QuoteSpan]
+    text: str,
+    bounds: Sequence[tuple[int, int]],
+    spans: Sequence[QuoteSpan],
+    extra: Iterable[int] = (),
 ) -> list[int]:
     """Return the indices of the paragraphs attribution needs parsed, in order.
 
@@ -175,11 +178,13 @@ def select_paragraphs(
         text: The text.
         bounds: Its paragraphs (:func:`quoteattr.marks.paragraph_bounds`).
         spans: Its quotations (:func:`quoteattr.find_quotes`).
+        extra: More paragraphs to parse as if they held a quotation (reported speech:
+            :func:`quoteattr.reported.needs_parse`).
 
     Returns:
-        Sorted paragraph indices; empty when there is no quotation.
+        Sorted paragraph indices; empty when there is no quotation and no ``extra``.
     """
-    quoted = {q.paragraph for q in spans}
+    quoted = {q.paragraph for q in spans} | set(extra)
     if not quoted:
         return []
     selected = quoted | {p - 1 for p in quoted if p > 0}

@@ -46,6 +46,7 @@ from .parsing import (
     plan_sections,
     select_paragraphs,
 )
+from .reported import needs_parse
 
 if TYPE_CHECKING:
     from multiprocessing.pool import AsyncResult, Pool
@@ -87,12 +88,12 @@ class _Job:
     ids: dict[tuple[int, str], str] = attrs.field(factory=dict)
 
 
-def _plan(text: str) -> _Job | None:
+def _plan(text: str, options: Options) -> _Job | None:
     spans, frames = outermost_quotations(text)
-    if not spans:
+    if not spans and not options.include_indirect:
         return None
     bounds = paragraph_bounds(text)
-    sections = plan_sections(text, bounds, spans)
+    sections = plan_sections(text, bounds, spans, _selected(text, bounds, spans, options))
     paras = [Para(i, a, b) for i, (a, b) in enumerate(bounds)]
     return _Job(text, spans, frames, paras, sections, hidden_ranges(spans))
 
@@ -101,12 +102,20 @@ def _attribute_doc(doc: Doc, options: Options) -> list[Quote]:
     """Attribute the quotations of a caller's parsed Doc (no parsing)."""
     text = doc.text
     spans, frames = outermost_quotations(text)
-    if not spans:
+    if not spans and not options.include_indirect:
         return []
     bounds = paragraph_bounds(text)
-    paras = paragraphs_of_doc(doc, bounds, select_paragraphs(text, bounds, spans))
+    paras = paragraphs_of_doc(doc, bounds, _selected(text, bounds, spans, options))
     ctx = Context(text=text, paras=paras, quotes=spans, lexicon=options.lexicon, frames=frames)
     return attribute_context(ctx, options)
+
+
+def _selected(
+    text: str, bounds: list[tuple[int, int]], spans: list[QuoteSpan], options: Options
+) -> list[int]:
+    """The paragraphs to parse: :func:`select_paragraphs`, with reported speech's if asked."""
+    extra = needs_parse(text, bounds, options.lexicon) if options.include_indirect else ()
+    return select_paragraphs(text, bounds, spans, extra)
 
 
 def _attribute_section(
@@ -222,6 +231,8 @@ class QuoteExtractor:
         extra_cues: More reporting verbs (lemmas such as ``"opine"``) to treat as cues.
         name_similarity: How similar two spellings of a surname must be (0..1, Jaro-Winkler)
             to be taken as one person.
+        include_indirect: Also return reported speech with no quotation marks ("X said
+            that ..."), with ``kind="indirect"`` (see :mod:`quoteattr.reported`).
 
     Raises:
         TypeError: If ``nlp`` is not a pipeline, a name or ``None``, or ``extra_cues`` is a
@@ -242,6 +253,7 @@ class QuoteExtractor:
         include_scare: bool = False,
         extra_cues: Iterable[str] = (),
         name_similarity: float = 0.85,
+        include_indirect: bool = False,
     ) -> None:
         from spacy.language import Language
 
@@ -258,6 +270,7 @@ class QuoteExtractor:
             include_scare=include_scare,
             extra_cues=frozenset(extra_cues),
             name_similarity=name_similarity,
+            include_indirect=include_indirect,
         )
 
     def __getstate__(self) -> dict[str, Any]:
@@ -378,7 +391,7 @@ class QuoteExtractor:
 
     def _run_batch(self, texts: Sequence[str]) -> list[list[Quote]]:
         """Extract the quotations of a batch of texts (in this process)."""
-        jobs = [_plan(text) for text in texts]
+        jobs = [_plan(text, self.options) for text in texts]
         units = [
             (job, n, sec) for job in jobs if job is not None for n, sec in enumerate(job.sections)
         ]
@@ -408,12 +421,15 @@ class QuoteExtractor:
                 para.docs.clear()
 
 
-def extract_quotes(text_or_doc: str | Doc, nlp: Language | str | None = None) -> list[Quote]:
+def extract_quotes(
+    text_or_doc: str | Doc, nlp: Language | str | None = None, *, include_indirect: bool = False
+) -> list[Quote]:
     """Find every quotation in a text and say who said it.
 
     Args:
         text_or_doc: The text, or a spaCy ``Doc`` already made from it.
         nlp: The spaCy pipeline to use (object or name); the default pipeline otherwise.
+        include_indirect: Also return reported speech (``kind="indirect"``).
 
     Returns:
         The quotations in text order; offsets index ``text_or_doc`` (or ``doc.text``).
@@ -425,18 +441,18 @@ def extract_quotes(text_or_doc: str | Doc, nlp: Language | str | None = None) ->
     _check_text(text_or_doc)
     if isinstance(text_or_doc, str) and not text_or_doc:
         return []
-    return _default_extractor(nlp).extract(text_or_doc)
+    return _default_extractor(nlp, include_indirect).extract(text_or_doc)
 
 
-_extractors: dict[int, QuoteExtractor] = {}
+_extractors: dict[tuple[int, bool], QuoteExtractor] = {}
 
 
-def _default_extractor(nlp: Language | str | None) -> QuoteExtractor:
+def _default_extractor(nlp: Language | str | None, indirect: bool = False) -> QuoteExtractor:
     loaded = nlp if nlp is not None and not isinstance(nlp, str) else load_nlp(nlp)
-    key = id(loaded)
+    key = (id(loaded), indirect)
     extractor = _extractors.get(key)
     if extractor is None:
-        extractor = _extractors[key] = QuoteExtractor(loaded)
+        extractor = _extractors[key] = QuoteExtractor(loaded, include_indirect=indirect)
     return extractor
 
 
@@ -480,7 +496,12 @@ class QuoteattrComponent:
 
 @Language.factory(
     "quoteattr",
-    default_config={"include_scare": False, "extra_cues": [], "name_similarity": 0.85},
+    default_config={
+        "include_scare": False,
+        "extra_cues": [],
+        "name_similarity": 0.85,
+        "include_indirect": False,
+    },
     assigns=["doc._.quotes"],
     requires=["token.dep", "token.pos", "token.lemma", "doc.ents"],
 )
@@ -490,6 +511,7 @@ def make_quoteattr(
     include_scare: bool,
     extra_cues: list[str],
     name_similarity: float,
+    include_indirect: bool = False,
 ) -> QuoteattrComponent:
     """Create the ``"quoteattr"`` spaCy component (the factory behind ``nlp.add_pipe``).
 
@@ -504,6 +526,7 @@ def make_quoteattr(
         include_scare: Also list scare quotes (``kind="scare"``, no speaker).
         extra_cues: More reporting-verb lemmas.
         name_similarity: Surname similarity threshold for merging spellings.
+        include_indirect: Also list reported speech (``kind="indirect"``).
 
     Returns:
         The component.
@@ -519,5 +542,6 @@ def make_quoteattr(
         include_scare=include_scare,
         extra_cues=frozenset(extra_cues),
         name_similarity=name_similarity,
+        include_indirect=include_indirect,
     )
     return QuoteattrComponent(name, options)
