@@ -289,3 +289,49 @@ def test_indirect_offsets_and_no_overlap_with_direct(
         assert not any(q.start < b and a < q.end for a, b in marks), (q, marks)
     starts = [q.start for q in quotes]
     assert starts == sorted(starts)
+
+
+# --- evaluation, command line and HTML view ---------------------------------------------------
+
+_GOLD_TEXT = "Maria Lopez said the bridge would reopen in May.\n\n“We will win,” said Tom Baker."
+
+
+def _gold_doc() -> dict:  # type: ignore[type-arg]
+    c = _GOLD_TEXT.index("the bridge")
+    q = _GOLD_TEXT.index("We will")
+    return {
+        "id": "t1",
+        "text": _GOLD_TEXT,
+        "quotes": [
+            {"start": c, "end": c + 30, "speaker": "Maria Lopez", "type": "indirect"},
+            {"start": q, "end": q + 12, "speaker": "Tom Baker", "type": "direct"},
+        ],
+    }
+
+
+def test_evaluate_indirect(indirect: quoteattr.QuoteExtractor) -> None:
+    from quoteattr.evaluate import evaluate
+
+    scores = evaluate([_gold_doc()], indirect.extract, indirect=True)
+    assert (scores.gold, scores.pred, scores.e2e_f1) == (1, 1, 1.0)
+    default = evaluate([_gold_doc()], indirect.extract)
+    assert default.gold == 1  # the quotation only: reported speech is not counted
+
+
+def test_cli_indirect(tmp_path, capsys) -> None:  # type: ignore[no-untyped-def]
+    import json
+
+    from quoteattr.cli import main
+
+    gold = tmp_path / "gold.jsonl"
+    gold.write_text(json.dumps(_gold_doc()) + "\n", encoding="utf-8")
+    assert main(["evaluate", str(gold), "--indirect", "--json"]) == 0
+    scores = json.loads(capsys.readouterr().out)
+    assert (scores["gold"], scores["e2e_f1"]) == (1, 1.0)
+    text = tmp_path / "a.txt"
+    text.write_text(_GOLD_TEXT, encoding="utf-8")
+    assert main(["extract", str(text), "--indirect", "--format", "jsonl", "--quiet"]) == 0
+    kinds = [json.loads(line)["kind"] for line in capsys.readouterr().out.splitlines()]
+    assert kinds == ["indirect", "direct"]
+    assert main(["render", str(text), "--indirect"]) == 0
+    assert 'class="quote indirect' in capsys.readouterr().out
