@@ -575,6 +575,10 @@ def attribute_context(ctx: Context, options: Options) -> list[Quote]:
         quote = _build(ctx, table, qi, found, resolved, options)
         if quote is not None:
             quotes.append(quote)
+    if options.include_indirect:  # reported speech (issue 11): see quoteattr.reported
+        from .reported import reported_quotes
+
+        quotes = reported_quotes(ctx, table, quotes)
     return quotes
 
 

@@ -551,6 +551,7 @@ def _add_extract(sub: Any) -> None:
         help="field holding the text in JSON Lines records (default: text)",
     )
     p.add_argument("--include-scare", action="store_true", help="also output scare quotes")
+    p.add_argument("--indirect", action="store_true", help="also output reported speech")
     p.add_argument("--quiet", action="store_true", help="no progress line or remarks")
     p.add_argument("--strict", action="store_true", help="stop at the first unreadable input")
     p.add_argument(
@@ -571,6 +572,7 @@ def _add_render(sub: Any) -> None:
     p.add_argument("--model", metavar="NAME", help="spaCy pipeline to use")
     p.add_argument("--title", help="page title (default: the file name)")
     p.add_argument("--include-scare", action="store_true", help="also show scare quotes")
+    p.add_argument("--indirect", action="store_true", help="also show reported speech")
 
 
 def _add_evaluate(sub: Any) -> None:
@@ -585,6 +587,7 @@ def _add_evaluate(sub: Any) -> None:
     p.add_argument("--errors", type=Path, metavar="FILE", help="write quoteattr's mistakes")
     p.add_argument("--json", action="store_true", help="one JSON object per system")
     p.add_argument("--model", metavar="NAME", help="spaCy pipeline to use")
+    p.add_argument("--indirect", action="store_true", help="score reported speech instead")
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -611,7 +614,9 @@ def _run_extract(args: argparse.Namespace, console: _Console) -> int:
     from .pipeline import QuoteExtractor
 
     fmt = args.format or _default_format(args.output)
-    extractor = QuoteExtractor(args.model, include_scare=args.include_scare)
+    extractor = QuoteExtractor(
+        args.model, include_scare=args.include_scare, include_indirect=args.indirect
+    )
     output = _Output(fmt, args.output, resume=args.resume, stdout=sys.stdout)
     try:
         reader = _Reader(console, text_field=args.text_field, strict=args.strict, skip=output.done)
@@ -646,7 +651,9 @@ def _run_render(args: argparse.Namespace, console: _Console) -> int:
         text = _read_one(args.file)
     except ValueError as exc:
         raise _StopRun(str(exc).removesuffix("; skipped")) from exc
-    quotes = QuoteExtractor(args.model, include_scare=args.include_scare).extract(text)
+    quotes = QuoteExtractor(
+        args.model, include_scare=args.include_scare, include_indirect=args.indirect
+    ).extract(text)
     title = args.title or (Path(args.file).name if args.file != "-" else "Quotations")
     page = render_html(text, quotes, title=title)
     if args.output is None:
@@ -712,11 +719,13 @@ def _run_evaluate(args: argparse.Namespace, console: _Console) -> int:
         docs = load_gold(args.gold, args.limit)
     except (OSError, ValueError, KeyError) as exc:
         raise _StopRun(f"{args.gold}: cannot read the gold data ({exc})") from exc
-    extractor = QuoteExtractor(args.model)
+    extractor = QuoteExtractor(args.model, include_indirect=args.indirect)
     errors: list[ErrorRecord] | None = [] if args.errors else None
-    results = [("quoteattr", evaluate(docs, extractor.extract, errors=errors).to_dict())]
+    found = evaluate(docs, extractor.extract, errors=errors, indirect=args.indirect)
+    results = [("quoteattr", found.to_dict())]
     if args.baseline == "textacy":
-        results.append(("textacy", evaluate(docs, textacy_baseline(extractor.nlp)).to_dict()))
+        baseline = evaluate(docs, textacy_baseline(extractor.nlp), indirect=args.indirect)
+        results.append(("textacy", baseline.to_dict()))
     if args.errors is not None and errors is not None:
         lines = (json.dumps(e.to_dict(), ensure_ascii=False) + "\n" for e in errors)
         args.errors.write_text("".join(lines), encoding="utf-8")

@@ -174,7 +174,8 @@ class GoldQuote:
         aliases: Acceptable variants of the speaker's name.
         speaker_start: Offset of the annotated speaker mention, if any.
         speaker_end: End of the annotated speaker mention, if any.
-        kind: ``speech``, ``direct``, ``mixed`` or ``skip``.
+        kind: ``speech``, ``direct``, ``mixed``, ``indirect`` (reported speech, scored
+            only with ``indirect=True``) or ``skip``.
     """
 
     start: int
@@ -524,11 +525,22 @@ def _speaker_name(quote: Quote) -> str | None:
     return quote.speaker.name if quote.speaker is not None else None
 
 
+def _counted(gold: GoldQuote, indirect: bool) -> bool:
+    """Whether a gold quote is scored: reported speech with ``indirect``, else quotations."""
+    return gold.kind == "indirect" if indirect else not gold.skip and gold.kind != "indirect"
+
+
 def _score_doc(
-    doc: GoldDoc, returned: Sequence[Quote], tally: _Tally, errors: list[ErrorRecord] | None
+    doc: GoldDoc,
+    returned: Sequence[Quote],
+    tally: _Tally,
+    errors: list[ErrorRecord] | None,
+    indirect: bool = False,
 ) -> None:
-    gold = [g for g in doc.quotes if not g.skip]
-    pred = _drop_skipped(returned, [g for g in doc.quotes if g.skip])
+    if indirect:
+        returned = [q for q in returned if q.kind == "indirect"]
+    gold = [g for g in doc.quotes if _counted(g, indirect)]
+    pred = _drop_skipped(returned, [g for g in doc.quotes if not _counted(g, indirect)])
     matches = match_quotes(gold, pred)
     tally.docs += 1
     tally.gold += len(gold)
@@ -570,6 +582,7 @@ def evaluate(
     system: System,
     *,
     errors: list[ErrorRecord] | None = None,
+    indirect: bool = False,
 ) -> Scores:
     """Run a system on every gold document and score what it returns.
 
@@ -579,6 +592,10 @@ def evaluate(
             :func:`quoteattr.extract_quotes` or :meth:`quoteattr.QuoteExtractor.extract`.
         errors: If given, every mistake is appended to it: per document, the wrong speakers
             (in matching order), then the missed gold quotes, then the spurious returned ones.
+        indirect: Score reported speech instead of quotations, as the reference scorer's
+            ``--indirect`` does: only gold quotes of kind ``indirect`` count (all others are
+            ignored like ``skip``), and only returned quotes of kind ``indirect`` (the
+            system must return them, e.g. ``QuoteExtractor(include_indirect=True)``).
 
     Returns:
         The figures (see the module documentation).
@@ -587,7 +604,7 @@ def evaluate(
     started = time.perf_counter()
     for item in gold_docs:
         doc = _coerce_doc(item)
-        _score_doc(doc, system(doc.text), tally, errors)
+        _score_doc(doc, system(doc.text), tally, errors, indirect)
     return Scores.from_counts(
         docs=tally.docs,
         gold=tally.gold,

@@ -31,10 +31,11 @@ __all__ = [
     "SpeakerKind",
 ]
 
-QuoteKind = Literal["direct", "partial", "scare"]
+QuoteKind = Literal["direct", "partial", "scare", "indirect"]
 """What a quotation is: ``direct`` (a full quoted utterance), ``partial`` (a quoted fragment
-inside reported speech) or ``scare`` (quoted words that are nobody's quotation: scare quotes,
-titles, names)."""
+inside reported speech), ``scare`` (quoted words that are nobody's quotation: scare quotes,
+titles, names) or ``indirect`` (reported speech with no quotation marks, returned only with
+``include_indirect=True``: see :mod:`quoteattr.reported`)."""
 
 SpeakerKind = Literal["person", "organization", "other", "unknown"]
 """What a speaker is: a ``person``, an ``organization`` (a government, a newspaper, a
@@ -186,7 +187,7 @@ class Quote:
         end: Character offset just past the last quoted character.
         speaker: Who said it, or ``None`` when no speaker was found.
         cue: The reporting expression that attributes it, if there is one.
-        kind: ``direct``, ``partial`` or ``scare`` (see :data:`QuoteKind`).
+        kind: ``direct``, ``partial``, ``scare`` or ``indirect`` (see :data:`QuoteKind`).
         confidence: How sure the attribution is, from 0 to 1 (0 when there is no speaker).
         rule: The name of the attribution rule that decided the speaker (see the guide to
             the rules), or ``"none"``.

@@ -44,18 +44,22 @@ class Options:
 
     Attributes:
         include_scare: Return scare quotes (``kind="scare"``) too.
+        include_indirect: Return reported speech (``kind="indirect"``) too.
         extra_cues: Additional reporting-verb lemmas.
         name_similarity: Surname similarity threshold for merging spellings (0..1).
 
     Raises:
         TypeError: If ``extra_cues`` is a single string or holds non-strings, or
-            ``include_scare`` is not a bool.
+            ``include_scare`` or ``include_indirect`` is not a bool.
         ValueError: If ``name_similarity`` is outside 0..1.
     """
 
     include_scare: bool = attrs.field(default=False, validator=attrs.validators.instance_of(bool))
     extra_cues: frozenset[str] = attrs.field(default=frozenset(), converter=_lemmas)
     name_similarity: float = attrs.field(default=DEFAULT_NAME_SIMILARITY, validator=_similarity)
+    include_indirect: bool = attrs.field(
+        default=False, validator=attrs.validators.instance_of(bool)
+    )
 
     @property
     def lexicon(self) -> frozenset[str]:

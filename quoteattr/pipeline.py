@@ -47,6 +47,7 @@ from .model import Quote
 from .nlp import load_nlp
 from .options import DEFAULT_NAME_SIMILARITY, Options
 from .parsing import Para, attach, paragraphs_of_doc, parse, sentence_ranges, tokenize, window
+from .reported import needs_parse
 from .selection import Section, plan_sections, select_paragraphs, select_sentences
 
 if TYPE_CHECKING:
@@ -102,10 +103,10 @@ def attribute_doc(doc: Doc, options: Options) -> list[Quote]:
     """
     text = doc.text
     spans, frames = outermost_quotations(text)
-    if not spans:
+    if not spans and not options.include_indirect:
         return []
     bounds = paragraph_bounds(text)
-    paras = paragraphs_of_doc(doc, bounds, select_paragraphs(text, bounds, spans))
+    paras = paragraphs_of_doc(doc, bounds, _selected(text, bounds, spans, options))
     return _attribute(text, paras, spans, frames, options)
 
 
@@ -126,12 +127,20 @@ class _Job:
         self.starts = [q.mark_start for q in self.spans]
 
 
-def _plan(text: str) -> _Job | None:
+def _selected(
+    text: str, bounds: list[tuple[int, int]], spans: list[QuoteSpan], options: Options
+) -> list[int]:
+    """The paragraphs to parse: :func:`select_paragraphs`, with reported speech's if asked."""
+    extra = needs_parse(text, bounds, options.lexicon) if options.include_indirect else ()
+    return select_paragraphs(text, bounds, spans, extra)
+
+
+def _plan(text: str, options: Options) -> _Job | None:
     spans, frames = outermost_quotations(text)
-    if not spans:
+    if not spans and not options.include_indirect:
         return None
     bounds = paragraph_bounds(text)
-    sections = plan_sections(text, bounds, spans)
+    sections = plan_sections(text, bounds, spans, _selected(text, bounds, spans, options))
     paras = [Para(i, a, b) for i, (a, b) in enumerate(bounds)]
     return _Job(text, spans, frames, paras, sections)
 
@@ -143,7 +152,9 @@ QUOTE_TAIL = 4
 """Tokens kept at its end (its last words and punctuation decide how it hangs on a cue)."""
 
 
-def _windows(nlp: Language, job: _Job, section: Section) -> list[tuple[int, list[int], Doc]]:
+def _windows(
+    nlp: Language, job: _Job, section: Section, options: Options
+) -> list[tuple[int, list[int], Doc]]:
     """Tokenize a section's pieces and cut out the windows to parse.
 
     A window is a run of selected sentences (see
@@ -167,9 +178,10 @@ def _windows(nlp: Language, job: _Job, section: Section) -> list[tuple[int, list
     lo, hi = section.pieces[0].start, section.pieces[-1].end
     marks = [(q.mark_start, q.mark_end) for q in job.spans if lo <= q.mark_start < hi]
     marks += [f for f in job.frames if lo <= f[0] < hi]
+    extra = needs_parse(text, sentences, options.lexicon) if options.include_indirect else ()
     out: list[tuple[int, list[int], Doc]] = []
     run: list[int] = []
-    for i in [*select_sentences(text, sentences, sorted(marks)), -1]:
+    for i in [*select_sentences(text, sentences, sorted(marks), extra), -1]:
         if run and (i != run[-1] + 1 or where[i][0] != where[run[0]][0]):
             piece, doc = pieces[where[run[0]][0]]
             first, end = where[run[0]][1], where[run[-1]][2]
@@ -300,6 +312,8 @@ class QuoteExtractor:
         extra_cues: More reporting verbs (lemmas such as ``"opine"``) to treat as cues.
         name_similarity: How similar two spellings of a surname must be (0..1, Jaro-Winkler)
             to be taken as one person.
+        include_indirect: Also return reported speech with no quotation marks ("X said
+            that ..."), with ``kind="indirect"`` (see :mod:`quoteattr.reported`).
 
     Raises:
         TypeError: If ``nlp`` is not a pipeline, a name or ``None``, or ``extra_cues`` is a
@@ -320,13 +334,17 @@ class QuoteExtractor:
         include_scare: bool = False,
         extra_cues: Iterable[str] = (),
         name_similarity: float = DEFAULT_NAME_SIMILARITY,
+        include_indirect: bool = False,
     ) -> None:
         if nlp is not None and not isinstance(nlp, (str, Language)):
             raise TypeError(
                 f"nlp must be a spaCy Language, a pipeline name or None, got {type(nlp).__name__}"
             )
         self.options = Options(
-            include_scare=include_scare, extra_cues=extra_cues, name_similarity=name_similarity
+            include_scare=include_scare,
+            extra_cues=extra_cues,
+            name_similarity=name_similarity,
+            include_indirect=include_indirect,
         )
         self.nlp: Language = nlp if isinstance(nlp, Language) else load_nlp(nlp)
 
@@ -448,7 +466,7 @@ class QuoteExtractor:
 
     def _run_batch(self, texts: Sequence[str]) -> list[list[Quote]]:
         """Extract the quotations of a batch of texts (in this process)."""
-        jobs = [_plan(text) for text in texts]
+        jobs = [_plan(text, self.options) for text in texts]
         units = [
             (job, n, sec) for job in jobs if job is not None for n, sec in enumerate(job.sections)
         ]
@@ -465,21 +483,25 @@ class QuoteExtractor:
         return [job.quotes if job is not None else [] for job in jobs]
 
     def _run_group(self, group: Sequence[tuple[_Job, int, Section]]) -> None:
-        plans = [_windows(self.nlp, job, section) for job, _, section in group]
+        plans = [_windows(self.nlp, job, section, self.options) for job, _, section in group]
         windows = [doc for plan in plans for _, _, doc in plan]
-        marked = [any(ch in doc.text for ch in QUOTE_CHARS) for doc in windows]
+        indirect = self.options.include_indirect  # reported speech wants every speaker's kind
+        marked = [indirect or any(ch in doc.text for ch in QUOTE_CHARS) for doc in windows]
         docs = iter(parse(self.nlp, windows, marked))
         for (job, number, section), plan in zip(group, plans, strict=True):
             parsed = [next(docs) for _ in plan]
             _attribute_section(job, number, section, plan, parsed, self.options)
 
 
-def extract_quotes(text_or_doc: str | Doc, nlp: Language | str | None = None) -> list[Quote]:
+def extract_quotes(
+    text_or_doc: str | Doc, nlp: Language | str | None = None, *, include_indirect: bool = False
+) -> list[Quote]:
     """Find every quotation in a text and say who said it.
 
     Args:
         text_or_doc: The text, or a spaCy ``Doc`` already made from it.
         nlp: The spaCy pipeline to use (object or name); the default pipeline otherwise.
+        include_indirect: Also return reported speech (``kind="indirect"``).
 
     Returns:
         The quotations in text order; offsets index ``text_or_doc`` (or ``doc.text``).
@@ -491,17 +513,20 @@ def extract_quotes(text_or_doc: str | Doc, nlp: Language | str | None = None) ->
     _check_text(text_or_doc)
     if isinstance(text_or_doc, str) and not text_or_doc:
         return []
-    return _default_extractor(nlp).extract(text_or_doc)
+    return _default_extractor(nlp, include_indirect).extract(text_or_doc)
 
 
-_extractors: weakref.WeakKeyDictionary[Language, QuoteExtractor] = weakref.WeakKeyDictionary()
+_extractors: weakref.WeakKeyDictionary[Language, dict[bool, QuoteExtractor]] = (
+    weakref.WeakKeyDictionary()
+)
 
 
-def _default_extractor(nlp: Language | str | None) -> QuoteExtractor:
+def _default_extractor(nlp: Language | str | None, indirect: bool = False) -> QuoteExtractor:
     loaded = nlp if isinstance(nlp, Language) else load_nlp(nlp)
-    extractor = _extractors.get(loaded)
+    by_option = _extractors.setdefault(loaded, {})
+    extractor = by_option.get(indirect)
     if extractor is None:
-        extractor = _extractors[loaded] = QuoteExtractor(loaded)
+        extractor = by_option[indirect] = QuoteExtractor(loaded, include_indirect=indirect)
     return extractor
 
 
@@ -569,6 +594,7 @@ class QuoteattrComponent:
         "include_scare": False,
         "extra_cues": [],
         "name_similarity": DEFAULT_NAME_SIMILARITY,
+        "include_indirect": False,
     },
     assigns=["doc._.quotes"],
     requires=["token.dep", "token.pos", "token.lemma", "doc.ents"],
@@ -579,6 +605,7 @@ def make_quoteattr(
     include_scare: bool,
     extra_cues: list[str],
     name_similarity: float,
+    include_indirect: bool = False,
 ) -> QuoteattrComponent:
     """Create the ``"quoteattr"`` spaCy component (the factory behind ``nlp.add_pipe``).
 
@@ -593,6 +620,7 @@ def make_quoteattr(
         include_scare: Also list scare quotes (``kind="scare"``, no speaker).
         extra_cues: More reporting-verb lemmas.
         name_similarity: Surname similarity threshold for merging spellings (0..1).
+        include_indirect: Also list reported speech (``kind="indirect"``).
 
     Returns:
         The component.
@@ -609,6 +637,9 @@ def make_quoteattr(
         ['Jane Doe']
     """
     options = Options(
-        include_scare=include_scare, extra_cues=extra_cues, name_similarity=name_similarity
+        include_scare=include_scare,
+        extra_cues=extra_cues,
+        name_similarity=name_similarity,
+        include_indirect=include_indirect,
     )
     return QuoteattrComponent(name, options)

@@ -291,6 +291,7 @@ mark.quote,.sample-quote{background:var(--tint);color:inherit;border-bottom:2px 
 mark.quote.unattributed{border-bottom-style:dashed}
 mark.quote.scare{background:transparent;border-bottom:1px dotted var(--accent)}
 mark.quote.partial{border-bottom-style:dotted}
+mark.quote.indirect{background:transparent;border-bottom:3px double var(--accent)}
 mark.quote:hover{outline:2px solid var(--accent);outline-offset:1px}
 .dim{opacity:.28}
 .cue,.sample-cue{font-weight:700;text-decoration:underline;text-decoration-thickness:2px;
@@ -342,7 +343,7 @@ _LEGEND = (
     '<p class="legend"><span class="sample-quote c0">quotation</span> coloured by speaker · '
     '<span class="sample-mention c0">speaker mention</span> · '
     '<span class="sample-cue">cue</span> · '
-    "dotted: a partial quotation · dashed: no speaker found · "
+    "dotted: a partial quotation · double: reported speech · dashed: no speaker found · "
     "hover a quotation for its speaker, rule and confidence</p>"
 )
 

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import bisect
 import re
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 
 import attrs
 
@@ -86,7 +86,10 @@ def _finish(run: list[str]) -> Iterator[list[str]]:
 
 
 def select_paragraphs(
-    text: str, bounds: Sequence[tuple[int, int]], spans: Sequence[QuoteSpan]
+    text: str,
+    bounds: Sequence[tuple[int, int]],
+    spans: Sequence[QuoteSpan],
+    extra: Iterable[int] = (),
 ) -> list[int]:
     """Return the indices of the paragraphs attribution needs parsed, in order.
 
@@ -99,11 +102,13 @@ def select_paragraphs(
         text: The text.
         bounds: Its paragraphs (:func:`quoteattr.marks.paragraph_bounds`).
         spans: Its quotations (:func:`quoteattr.find_quotes`).
+        extra: More paragraphs to parse as if they held a quotation (reported speech:
+            :func:`quoteattr.reported.needs_parse`).
 
     Returns:
-        Sorted paragraph indices; empty when there is no quotation.
+        Sorted paragraph indices; empty when there is no quotation and no ``extra``.
     """
-    quoted = {q.paragraph for q in spans}
+    quoted = {q.paragraph for q in spans} | set(extra)
     if not quoted:
         return []
     selected = quoted | {p - 1 for p in quoted if p > 0}
@@ -135,6 +140,7 @@ def select_sentences(
     text: str,
     sentences: Sequence[tuple[int, int]],
     quotes: Sequence[tuple[int, int]],
+    extra: Iterable[int] = (),
 ) -> list[int]:
     """Return the indices of the sentences attribution needs parsed, in order.
 
@@ -153,14 +159,17 @@ def select_sentences(
         sentences: The ``(start, end)`` offsets of the candidate sentences, in text order
             (those of the selected paragraphs).
         quotes: The ``(mark_start, mark_end)`` of the quotations (and stray-mark frames).
+        extra: More sentences to keep, with the one before each (reported speech).
 
     Returns:
-        Sorted sentence indices; empty when there is no quotation.
+        Sorted sentence indices; empty when there is no quotation and no ``extra``.
     """
-    if not quotes or not sentences:
+    keep: set[int] = set()
+    for i in extra:
+        keep.update({i, i - 1} if i else {i})
+    if not (quotes or keep) or not sentences:
         return []
     starts = [a for a, _ in sentences]
-    keep: set[int] = set()
     for q0, q1 in quotes:
         first = max(0, bisect.bisect_right(starts, q0) - 1)
         last = max(first, bisect.bisect_left(starts, q1) - 1)

@@ -1,0 +1,486 @@
+"""Reported (indirect) speech: who said what, without quotation marks.
+
+With ``include_indirect=True`` quoteattr also returns :class:`~quoteattr.model.Quote` objects
+of ``kind="indirect"``: what a speaker is reported to have said or written, in the
+reporter's words ("Figueroa **said** *the campaign planned to bus in supporters*"). The
+quote's ``text``/``start``/``end`` are the reported clause (without a leading "that"), its
+``cue`` the verb of saying or "according to", and its speaker is resolved exactly as for
+direct quotations.
+
+Only speech and writing count (:data:`SPEECH_LEMMAS`): the reporting verbs of the cue
+lexicon except those of belief, wish, feeling and finding (:data:`NOT_SPEECH`).
+
+Each pattern is a small named rule ``rule(ctx, token) -> Reported | None`` tried on every
+parsed token outside the quotations, the first that matches deciding (see :data:`RULES`):
+
+``according_to_clause``
+    "According to X, S." and "S, according to X."
+``passive_announced``
+    "It was announced that S": a passive verb of saying with no agent; no speaker.
+``said_that``
+    "X said (that) S", "X told reporters S", "X's spokesperson said S", "X said S1 and
+    that S2" (one attribution whose content runs over both parts).
+``trailing_said``
+    "S, X said." (the reported clause before the verb of saying).
+
+A reported clause never overlaps a direct quotation: it is cut where one starts, and left
+out when nothing is left. A partial quotation inside it ("X said the plan was “a
+disaster”") stays a ``partial`` quote of its own, and the indirect quote overlaps it.
+"""
+
+from __future__ import annotations
+
+import bisect
+import functools
+import re
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from typing import TYPE_CHECKING, Any
+
+import attrs
+
+from .attribute import _embedded, subject_of
+from .context import Context
+from .cues import cue_lemma, cue_lemmas
+from .mentions import resolve
+from .model import Cue, Quote
+from .speakers import EntityTable
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
+
+__all__ = [
+    "NOT_SPEECH",
+    "OBJECT_CUES",
+    "RULES",
+    "Reported",
+    "according_to_clause",
+    "cue_forms",
+    "find_reported",
+    "needs_parse",
+    "passive_announced",
+    "reported_quotes",
+    "said_that",
+    "speech_lemmas",
+    "speech_object",
+    "trailing_said",
+]
+
+NOT_SPEECH = frozenset(
+    """
+    believe think fear hope worry wonder muse reflect feel
+    conclude estimate
+    continue read offer decline sigh signal express echo
+    """.split()
+)
+"""Cue lemmas that frame a quotation but do not report speech or writing.
+
+Beliefs and feelings (*believe*, *think*, *fear*, *hope*, *worry*, *wonder*), findings
+(*conclude*, *estimate*: what a study or a poll shows) and verbs that go with a quotation
+but take no reported clause (*continue*, *read*, *decline*, *signal*, ...). Wishes and
+intentions (*want*, *plan*, *intend*) and findings (*show*, *find*) are not cues at all."""
+
+
+@functools.cache
+def _speech(extra: frozenset[str]) -> frozenset[str]:
+    return (cue_lemmas() | extra) - NOT_SPEECH
+
+
+def speech_lemmas(lexicon: frozenset[str] | None = None) -> frozenset[str]:
+    """The lemmas of verbs of saying and writing: ``lexicon`` without :data:`NOT_SPEECH`.
+
+    Args:
+        lexicon: The cue lemmas in force (default: :func:`quoteattr.cues.cue_lemmas`).
+    """
+    return _speech(frozenset(lexicon or ())) if lexicon is not None else _speech(frozenset())
+
+
+def __getattr__(name: str) -> frozenset[str]:
+    if name == "SPEECH_LEMMAS":  # built lazily, as the cue lexicon is
+        return speech_lemmas()
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+
+
+# --- which paragraphs need a parse ------------------------------------------------------------
+
+_IRREGULAR = {
+    "say": ("said",),
+    "tell": ("told",),
+    "write": ("wrote", "written"),
+    "speak": ("spoke", "spoken"),
+    "swear": ("swore", "sworn"),
+    "teach": ("taught",),
+    "tweet": ("tweeted",),
+    "read": ("read",),
+    "forbid": ("forbade", "forbidden"),
+}
+
+
+def cue_forms(lemma: str) -> set[str]:
+    """Every spelling a verb lemma can take in text (over-generated: more does no harm).
+
+    Args:
+        lemma: A verb lemma ("say", "point out": only the verb is inflected).
+    """
+    verb = lemma.split()[0]
+    forms = {verb, *(_IRREGULAR.get(verb, ()))}
+    stem = verb[:-1] if verb.endswith("e") else verb
+    forms |= {verb + "s", verb + "es", stem + "ed", stem + "ing", verb + "ing"}
+    if verb.endswith("y") and len(verb) > 2 and verb[-2] not in "aeiou":
+        forms |= {verb[:-1] + "ies", verb[:-1] + "ied"}
+    if len(verb) > 2 and verb[-1] not in "aeiouwxy" and verb[-2] in "aeiou":
+        forms |= {verb + verb[-1] + "ed", verb + verb[-1] + "ing"}  # "admitted", "stopping"
+    return forms
+
+
+@functools.cache
+def _cue_words(lexicon: frozenset[str]) -> frozenset[str]:
+    words = {"according"}
+    for lemma in lexicon:
+        words |= cue_forms(lemma)
+    return frozenset(words)
+
+
+_WORD = re.compile(r"[^\W\d_]+")
+
+
+def needs_parse(
+    text: str, bounds: Sequence[tuple[int, int]], lexicon: frozenset[str] | None = None
+) -> set[int]:
+    """The paragraphs reported speech needs parsed: those with a speech cue, and each one's
+    predecessor (for the antecedent of a pronoun speaker).
+
+    A paragraph has a cue when one of its words is a spelling (see :func:`cue_forms`) of a
+    verb of :func:`speech_lemmas`, or "according".
+
+    Args:
+        text: The text.
+        bounds: Its paragraphs (:func:`quoteattr.marks.paragraph_bounds`).
+        lexicon: The cue lemmas in force.
+
+    Returns:
+        Paragraph indices.
+    """
+    words = _cue_words(speech_lemmas(lexicon))
+    out: set[int] = set()
+    for i, (a, b) in enumerate(bounds):
+        if any(m.group().lower() in words for m in _WORD.finditer(text, a, b)):
+            out.add(i)
+            if i:
+                out.add(i - 1)
+    return out
+
+
+# --- rules -------------------------------------------------------------------------------------
+
+
+@attrs.frozen
+class Reported:
+    """What a reported-speech rule found at one cue.
+
+    Attributes:
+        rule: The rule's name.
+        confidence: How sure the rule is (0..1) before speaker resolution adjusts it.
+        cue: The cue token ("said", "according").
+        lemma: The cue lemma ("say", "according to").
+        speaker: The head token of the speaker mention, or ``None``.
+        start: Offset of the reported content's first character.
+        end: Offset just past its last character.
+    """
+
+    rule: str
+    confidence: float
+    cue: Token
+    lemma: str
+    speaker: Token | None
+    start: int
+    end: int
+
+
+ReportedRule = Callable[[Context, "Token"], "Reported | None"]
+
+_TRIM = {"that"}
+_OWN_VOICE = {"but", "yet", "while", "although", "though", "whereas"}
+
+
+def _direct_marks(ctx: Context) -> list[tuple[int, int]]:
+    return [
+        (q.mark_start, q.mark_end) for q in ctx.quotes if not _embedded(ctx, q) and q.depth == 0
+    ]
+
+
+def _span(ctx: Context, toks: Iterable[Token], clause: bool = True) -> tuple[int, int] | None:
+    """The character span of content tokens: leading "that" and edge punctuation trimmed,
+    cut where a direct quotation starts, kept within one paragraph. A ``clause`` must hold
+    a verb."""
+    seq = sorted(toks, key=lambda t: t.i)
+    while seq and (seq[0].is_punct or seq[0].is_space or seq[0].lower_ in _TRIM):
+        seq = seq[1:]
+    if not seq:
+        return None
+    start = ctx.base(seq[0])
+    direct = _direct_marks(ctx)
+    if any(a <= start < b for a, b in direct):
+        return None
+    para_end = ctx.paras[bisect.bisect_right(ctx.para_ends, start)].end
+    limit = min([a for a, _ in direct if a >= start] + [para_end])
+    kept = [t for t in seq if ctx.base(t) < limit]
+    while kept and (kept[-1].is_punct or kept[-1].is_space) and kept[-1].text not in ")]":
+        kept.pop()
+    if not kept:
+        return None
+    if clause and not any(t.pos_ in ("VERB", "AUX") for t in kept):
+        return None
+    if not clause and (len(kept) < 2 or not any(t.pos_ in ("NOUN", "PROPN") for t in kept)):
+        return None
+    end = ctx.base(kept[-1]) + len(kept[-1].text)
+    return (start, end) if end - start >= 3 else None
+
+
+def _speech_cue(ctx: Context, tok: Token) -> str | None:
+    lemma = cue_lemma(tok, ctx.lexicon)
+    if lemma is None or lemma.split()[0] not in speech_lemmas(ctx.lexicon):
+        return None
+    return lemma
+
+
+def _has_subject(tok: Token) -> bool:
+    return any(c.dep_ in ("nsubj", "nsubjpass", "expl", "csubj") for c in tok.children)
+
+
+def _clause(verb: Token) -> Token | None:
+    """The clausal complement of a verb of saying."""
+    clause = next((c for c in verb.children if c.dep_ == "ccomp"), None)
+    return clause
+
+
+def _content(ctx: Context, clause: Token) -> list[Token]:
+    """A reported clause's tokens, without the clauses joined to it that are not the
+    speaker's: another speaker's reported speech ("…, and 4 in 10 said …") and a contrast
+    in the reporter's voice ("…, but for Republicans it is …")."""
+    drop: set[int] = set()
+    for conj in clause.children:
+        if conj.dep_ != "conj" or not _has_subject(conj):
+            continue
+        ccs = {c.lower_ for c in conj.children if c.dep_ in ("cc", "mark")}
+        prev = conj.doc[conj.left_edge.i - 1] if conj.left_edge.i > 0 else None
+        if prev is not None and prev.dep_ == "cc":
+            ccs.add(prev.lower_)
+        if ccs & _OWN_VOICE or _speech_cue(ctx, conj) is not None:
+            drop.update(t.i for t in conj.subtree)
+            drop.update(t.i for t in clause.children if t.dep_ == "cc" and t.i < conj.i)
+    return [t for t in clause.subtree if t.i not in drop]
+
+
+def _subject(ctx: Context, verb: Token) -> Token | None:
+    subj = subject_of(verb)
+    if subj is None or subj.is_punct or ctx.inside(subj) is not None:
+        return None
+    return subj
+
+
+def according_to_clause(ctx: Context, tok: Token) -> Reported | None:
+    """ "According to X, S." / "S, according to X.": X is the speaker, S the clause."""
+    if tok.lower_ != "according":
+        return None
+    source = subject_of(tok)
+    head = tok.head
+    if source is None or head is tok or ctx.inside(source) is not None:
+        return None
+    drop = {t.i for t in tok.subtree}
+    toks = [t for t in _content(ctx, head) if t.i not in drop]
+    # the clause on one side of the "according to" phrase
+    before = [t for t in toks if t.i < tok.i]
+    after = [t for t in toks if t.i > tok.right_edge.i]
+    part = after if len(after) >= len(before) else before
+    span = _span(ctx, part)
+    if span is None:
+        return None
+    return Reported("according_to_clause", 0.85, tok, "according to", source, *span)
+
+
+def passive_announced(ctx: Context, tok: Token) -> Reported | None:
+    """ "It was announced that S": a passive verb of saying with no agent, no speaker."""
+    if tok.tag_ != "VBN" or not any(c.dep_ == "auxpass" for c in tok.children):
+        return None
+    if any(c.dep_ == "agent" for c in tok.children):
+        return None
+    lemma = _speech_cue(ctx, tok)
+    clause = _clause(tok)
+    if lemma is None or clause is None or clause.i < tok.i:
+        return None
+    if not any(c.dep_ in ("nsubjpass", "expl") and c.lower_ == "it" for c in tok.children):
+        return None
+    span = _span(ctx, _content(ctx, clause))
+    return Reported("passive_announced", 0.0, tok, lemma, None, *span) if span else None
+
+
+def said_that(ctx: Context, tok: Token) -> Reported | None:
+    """ "X said (that) S", "X told reporters S", "X's spokesperson said S"."""
+    lemma = _speech_cue(ctx, tok)
+    clause = _clause(tok) if lemma is not None else None
+    if lemma is None or clause is None or clause.i < tok.i:
+        return None
+    speaker = _subject(ctx, tok)
+    span = _span(ctx, _content(ctx, clause))
+    if span is None:
+        return None
+    return Reported("said_that", 0.85 if speaker is not None else 0.0, tok, lemma, speaker, *span)
+
+
+def _comma_between(doc: Any, a: int, b: int) -> bool:
+    return any(doc[i].text in (",", "—", "–", "--") for i in range(a, b))
+
+
+def trailing_said(ctx: Context, tok: Token) -> Reported | None:
+    """ "S, X said." (and "S1, X said, S2"): the reported clause around the verb of saying."""
+    lemma = _speech_cue(ctx, tok)
+    if lemma is None or tok.dep_ in ("relcl", "acl", "amod", "advcl"):
+        return None
+    speaker = _subject(ctx, tok)
+    if speaker is None or not tok.i - 6 <= speaker.i <= tok.i + 6:
+        return None
+    doc = tok.doc
+    clause = _clause(tok)
+    if clause is not None and clause.i < tok.i:
+        toks = [t for t in _content(ctx, clause) if t.i < tok.i]
+        if not toks or not _comma_between(doc, toks[-1].i, min(tok.i, speaker.i)):
+            return None
+    elif tok.dep_ in ("parataxis", "ccomp") and _has_subject(tok.head):
+        # the parser hung "X said" from the reported clause
+        if not _comma_between(doc, tok.left_edge.i - 1, tok.left_edge.i + 1):
+            return None
+        drop = {t.i for t in tok.subtree}
+        toks = [t for t in _content(ctx, tok.head) if t.i not in drop]
+    else:
+        return None
+    span = _span(ctx, toks)
+    if span is None:
+        return None
+    return Reported("trailing_said", 0.8, tok, lemma, speaker, *span)
+
+
+OBJECT_CUES = frozenset(
+    """
+    announce criticize criticise mention propose demand deny cite confirm predict question
+    praise accuse blame reveal disclose acknowledge admit recommend condemn urge ask order
+    pledge vow promise threaten call
+    """.split()
+)
+"""Verbs of saying whose object is what was said: "X announced a benefit concert", "X
+called for an inquiry", "X urged Congress to act", "X vowed to fight on"."""
+
+_TO_CLAUSE = frozenset({"ask", "urge", "order", "call", "tell"})
+
+
+def speech_object(ctx: Context, tok: Token) -> Reported | None:
+    """ "X announced S", "X called for S", "X urged Y to S": the content is the object
+    (with its infinitive), for the verbs of :data:`OBJECT_CUES`."""
+    lemma = _speech_cue(ctx, tok)
+    if lemma is None or tok.lemma_.lower() not in OBJECT_CUES | _TO_CLAUSE:
+        return None
+    if any(c.dep_ == "auxpass" for c in tok.children) or tok.dep_ in ("amod", "acl", "relcl"):
+        return None
+    verb = str(tok.lemma_).lower()
+    obj: Token | None = None
+    for child in tok.rights:
+        if child.dep_ == "dobj" and verb in OBJECT_CUES and verb != "call":
+            obj = child
+        elif child.dep_ == "prep" and verb == "call" and child.lower_ in ("for", "on"):
+            obj = next((g for g in child.children if g.dep_ == "pobj"), None)
+        if obj is not None:
+            break
+    xcomp = next((c for c in tok.rights if c.dep_ == "xcomp"), None)
+    toks: list[Token] = list(obj.subtree) if obj is not None else []
+    if xcomp is not None and (verb in _TO_CLAUSE or obj is None):
+        if verb in _TO_CLAUSE and obj is None:
+            return None  # "asked to leave": no content
+        toks += list(xcomp.subtree)
+    if not toks:
+        return None
+    speaker = _subject(ctx, tok)
+    if speaker is None:
+        return None
+    span = _span(ctx, toks, clause=xcomp is not None and obj is None)
+    if span is None:
+        return None
+    return Reported("speech_object", 0.7, tok, lemma, speaker, *span)
+
+
+RULES: tuple[ReportedRule, ...] = (
+    according_to_clause,
+    passive_announced,
+    said_that,
+    trailing_said,
+    speech_object,
+)
+"""The reported-speech rules, in the order they are tried on each token."""
+
+
+def _outside_tokens(ctx: Context) -> Iterator[Token]:
+    for para in ctx.paras:
+        for _, doc in para.docs:
+            for tok in doc:
+                if ctx.inside(tok) is None:
+                    yield tok
+
+
+def find_reported(ctx: Context) -> list[Reported]:
+    """Every attribution of reported speech in the parsed paragraphs, in text order."""
+    out: list[Reported] = []
+    for tok in _outside_tokens(ctx):
+        for rule in RULES:
+            found = rule(ctx, tok)
+            if found is not None:
+                out.append(found)
+                break
+    return out
+
+
+def reported_quotes(ctx: Context, table: EntityTable, quotes: list[Quote]) -> list[Quote]:
+    """Add the reported speech of a document to its quotations.
+
+    Args:
+        ctx: The document.
+        table: Its entities, after the quotations' speakers were resolved.
+        quotes: Its quotations, in text order.
+
+    Returns:
+        The quotations and the ``indirect`` quotes, in text order.
+    """
+    found: list[Quote] = []
+    seen: set[tuple[int, int]] = set()
+    for rep in find_reported(ctx):
+        if (rep.start, rep.end) in seen:
+            continue
+        seen.add((rep.start, rep.end))
+        found.append(_build(ctx, table, rep))
+    return sorted([*quotes, *found], key=lambda q: (q.start, q.kind == "indirect"))
+
+
+def _build(ctx: Context, table: EntityTable, rep: Reported) -> Quote:
+    cue_start = ctx.base(rep.cue)
+    cue_end = cue_start + len(rep.cue.text)
+    if rep.lemma == "according to":
+        nxt = rep.cue.nbor(1) if rep.cue.i + 1 < len(rep.cue.doc) else None
+        if nxt is not None and nxt.lower_ == "to":
+            cue_end = ctx.base(nxt) + len(nxt.text)
+    cue = Cue(text=ctx.text[cue_start:cue_end], lemma=rep.lemma, start=cue_start, end=cue_end)
+    base = {
+        "text": ctx.text[rep.start : rep.end],
+        "start": rep.start,
+        "end": rep.end,
+        "paragraph": bisect.bisect_right(ctx.para_ends, rep.start),
+        "cue": cue,
+        "kind": "indirect",
+        "rule": rep.rule,
+    }
+    if rep.speaker is None:
+        return Quote(**base)  # type: ignore[arg-type]
+    res = resolve(ctx, table, rep.speaker)
+    m = res.mention
+    inserted = rep.start <= cue_start < rep.end  # "S1, X said, S2": X is inside the span
+    if m is not None and m.start < rep.end and rep.start < m.end and not inserted:
+        return Quote(**base)  # type: ignore[arg-type]
+    speaker = table.speaker(res.entity, res.fallback, res.mention)
+    conf = round(min(1.0, rep.confidence * res.penalty), 3)
+    return Quote(speaker=speaker, confidence=conf, **base)  # type: ignore[arg-type]

@@ -1,0 +1,337 @@
+"""Reported (indirect) speech (issue 11): one named table case per pattern, and properties.
+
+Each case gives a sentence, the reported content, who said it, the cue lemma and the rule
+that must find it. The sentences are written for these tests.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+import quoteattr
+from quoteattr import reported
+from quoteattr.model import Quote
+from quoteattr.options import Options
+
+
+@pytest.fixture(scope="module")
+def indirect(nlp):  # type: ignore[no-untyped-def]
+    return quoteattr.QuoteExtractor(nlp, include_indirect=True)
+
+
+@dataclass(frozen=True)
+class Case:
+    text: str
+    content: str
+    speaker: str | None
+    lemma: str
+    rule: str
+
+
+CASES = {
+    "said_that": Case(
+        "Maria Lopez said that the bridge would reopen in May.",
+        "the bridge would reopen in May", "Maria Lopez", "say", "said_that",
+    ),
+    "said_no_that": Case(
+        "Maria Lopez said the bridge would reopen in May.",
+        "the bridge would reopen in May", "Maria Lopez", "say", "said_that",
+    ),
+    "told_reporters": Case(
+        "Governor Tom Baker told reporters the budget was balanced.",
+        "the budget was balanced", "Tom Baker", "tell", "said_that",
+    ),
+    "other_cue_verb": Case(
+        "Mayor Anna Clark warned that the water supply was running low.",
+        "the water supply was running low", "Anna Clark", "warn", "said_that",
+    ),
+    "trailing_x_said": Case(
+        "The bridge will reopen in May, Maria Lopez said.",
+        "The bridge will reopen in May", "Maria Lopez", "say", "trailing_said",
+    ),
+    "trailing_said_x": Case(
+        "The bridge will reopen in May, said Maria Lopez.",
+        "The bridge will reopen in May", "Maria Lopez", "say", "trailing_said",
+    ),
+    "inserted_x_said": Case(
+        "The bridge, Maria Lopez said, will reopen in May.",
+        "The bridge, Maria Lopez said, will reopen in May", "Maria Lopez", "say",
+        "trailing_said",
+    ),
+    "according_to_first": Case(
+        "According to Maria Lopez, the bridge will reopen in May.",
+        "the bridge will reopen in May", "Maria Lopez", "according to", "according_to_clause",
+    ),
+    "according_to_last": Case(
+        "The bridge will reopen in May, according to Maria Lopez.",
+        "The bridge will reopen in May", "Maria Lopez", "according to", "according_to_clause",
+    ),
+    "said_and_that": Case(
+        "Maria Lopez said the bridge would reopen in May and that tolls would not rise.",
+        "the bridge would reopen in May and that tolls would not rise", "Maria Lopez", "say",
+        "said_that",
+    ),
+    "passive_announced": Case(
+        "It was announced that the plant would close next year.",
+        "the plant would close next year", None, "announce", "passive_announced",
+    ),
+    "spokesperson": Case(
+        "A spokesman for Maria Lopez said the senator was recovering at home.",
+        "the senator was recovering at home", "spokesman", "say", "said_that",
+    ),
+    "partial_inside": Case(
+        "Maria Lopez said the plan was “a disaster” for the city.",
+        "the plan was “a disaster” for the city", "Maria Lopez", "say", "said_that",
+    ),
+    "pronoun_after_quote": Case(
+        "“We will rebuild,” Maria Lopez said. She added that the bridge would reopen in May.",
+        "the bridge would reopen in May", "Maria Lopez", "add", "said_that",
+    ),
+    "called_for": Case(
+        "Senator John Smith called for an inquiry into the collapse.",
+        "an inquiry into the collapse", "John Smith", "call", "speech_object",
+    ),
+    "urged_to": Case(
+        "Senator John Smith urged the council to delay the vote.",
+        "the council to delay the vote", "John Smith", "urge", "speech_object",
+    ),
+}  # fmt: skip
+
+
+def _indirect(quotes: list[Quote]) -> list[Quote]:
+    return [q for q in quotes if q.kind == "indirect"]
+
+
+@pytest.mark.parametrize("name", sorted(CASES))
+def test_pattern(name: str, indirect: quoteattr.QuoteExtractor) -> None:
+    case = CASES[name]
+    found = _indirect(indirect.extract(case.text))
+    assert len(found) == 1, found
+    q = found[0]
+    assert q.text == case.content
+    assert case.text[q.start : q.end] == q.text
+    assert q.cue is not None and q.cue.lemma == case.lemma
+    assert case.text[q.cue.start : q.cue.end] == q.cue.text
+    assert q.rule == case.rule
+    if case.speaker is None:
+        assert q.speaker is None and q.confidence == 0.0
+    else:
+        assert q.speaker is not None and q.speaker.name == case.speaker
+        assert 0.0 < q.confidence <= 1.0
+
+
+def test_possessive_spokesperson(indirect: quoteattr.QuoteExtractor) -> None:
+    """ "X's spokesperson said S": the speaker mention is the whole possessive phrase."""
+    text = "Maria Lopez's spokesperson said the senator was recovering at home."
+    (q,) = _indirect(indirect.extract(text))
+    assert q.text == "the senator was recovering at home"
+    assert q.rule == "said_that"
+    assert q.speaker is not None and q.speaker.mention is not None
+    assert q.speaker.mention.text == "Maria Lopez's spokesperson"
+
+
+def test_partial_quote_kept_and_overlapping(indirect: quoteattr.QuoteExtractor) -> None:
+    """The partial quotation inside reported speech stays ``partial``, with the same cue."""
+    quotes = indirect.extract(CASES["partial_inside"].text)
+    partial = [q for q in quotes if q.kind == "partial"]
+    (ind,) = _indirect(quotes)
+    assert [q.text for q in partial] == ["a disaster"]
+    assert ind.start <= partial[0].start and partial[0].end <= ind.end
+    assert partial[0].cue == ind.cue
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Maria Lopez believes the bridge will reopen in May.",
+        "Maria Lopez hopes the bridge will reopen in May.",
+        "Maria Lopez wants the bridge to reopen in May.",
+        "The study shows that the bridge is unsafe.",
+        "Maria Lopez thinks the bridge will reopen in May.",
+    ],
+)
+def test_beliefs_wishes_findings_are_not_speech(
+    text: str, indirect: quoteattr.QuoteExtractor
+) -> None:
+    assert _indirect(indirect.extract(text)) == []
+
+
+def test_direct_quotation_is_not_reported(indirect: quoteattr.QuoteExtractor) -> None:
+    quotes = indirect.extract("Maria Lopez said: “The bridge will reopen in May.”")
+    assert [q.kind for q in quotes] == ["direct"]
+
+
+def test_speech_lemmas_leave_out_beliefs() -> None:
+    lemmas = reported.speech_lemmas()
+    assert {"say", "tell", "write", "announce"} <= lemmas
+    assert not {"believe", "think", "hope", "fear", "estimate"} & lemmas
+    assert lemmas == reported.SPEECH_LEMMAS
+    assert "opine" in reported.speech_lemmas(Options(extra_cues=["opine"]).lexicon)
+
+
+def test_cue_forms() -> None:
+    assert {"said", "says", "saying"} <= reported.cue_forms("say")
+    assert {"admitted", "admits", "admitting"} <= reported.cue_forms("admit")
+    assert {"denied", "denies"} <= reported.cue_forms("deny")
+    assert "pointed" in reported.cue_forms("point out")
+
+
+def test_needs_parse_selects_cue_paragraphs() -> None:
+    text = "The sky is blue.\nThe weather is mild.\nShe said it was fine.\nAccording to him, no."
+    bounds = quoteattr.marks.paragraph_bounds(text)
+    assert reported.needs_parse(text, bounds) == {1, 2, 3}
+
+
+def test_option_validated() -> None:
+    with pytest.raises(TypeError):
+        Options(include_indirect="yes")  # type: ignore[arg-type]
+
+
+def test_extract_quotes_keyword() -> None:
+    text = "Maria Lopez said the bridge would reopen in May."
+    assert quoteattr.extract_quotes(text) == []
+    assert [q.kind for q in quoteattr.extract_quotes(text, include_indirect=True)] == ["indirect"]
+
+
+def test_component_config(nlp) -> None:  # type: ignore[no-untyped-def]
+    import spacy
+
+    pipe = spacy.blank("en")  # only for the config: the factory builds Options from it
+    component = pipe.add_pipe("quoteattr", config={"include_indirect": True})
+    assert component.options.include_indirect is True
+    doc = nlp("Maria Lopez said the bridge would reopen in May.")
+    quotes = component(doc)._.quotes
+    assert [q.kind for q in quotes] == ["indirect"]
+
+
+# --- the default is untouched -------------------------------------------------------------------
+
+
+def _forbid(*_args: object, **_kwargs: object) -> None:
+    raise AssertionError("the default path reached reported speech")
+
+
+def test_default_never_runs_reported_speech(
+    monkeypatch: pytest.MonkeyPatch, seeds_dir, extractor: quoteattr.QuoteExtractor
+) -> None:  # type: ignore[no-untyped-def]
+    """With ``include_indirect=False`` neither the selection nor the rules of reported
+    speech run, on the seeds and on generated texts, so the default output is unchanged."""
+    monkeypatch.setattr(reported, "reported_quotes", _forbid)
+    monkeypatch.setattr(quoteattr.pipeline, "needs_parse", _forbid)
+    texts = [p.read_text(encoding="utf-8") for p in sorted(seeds_dir.glob("*.txt"))]
+    texts += [_document(list(range(len(TEMPLATES))), 0)]
+    for text in texts:
+        quotes = extractor.extract(text)
+        assert all(q.kind != "indirect" for q in quotes)
+
+
+# --- generated documents ----------------------------------------------------------------------
+
+PEOPLE = ["Maria Lopez", "John Smith", "Anna Clark", "Tom Baker", "Laura Hall", "Peter King"]
+CLAUSES = [
+    "the bridge would reopen in May", "the budget was balanced", "the talks had failed",
+    "prices would come down", "the vote was close", "the plant would close",
+]  # fmt: skip
+TEMPLATES = [
+    "{p} said {c}.",
+    "{p} told reporters that {c}.",
+    "{C}, {p} said.",
+    "According to {p}, {c}.",
+    "“{C},” {p} said.",
+    "{p} said: “{C}.”",
+    "{p} said {c} and that “{d}”.",
+    "{p} said the plan was “{d}”, adding that {c}.",
+    "It was announced that {c}.",
+    "{p} believes {c}.",
+]  # fmt: skip
+
+
+def _document(picks: list[int], seed: int) -> str:
+    paras = []
+    for k, t in enumerate(picks):
+        p = PEOPLE[(seed + k) % len(PEOPLE)]
+        c = CLAUSES[(seed + 2 * k) % len(CLAUSES)]
+        d = CLAUSES[(seed + 2 * k + 1) % len(CLAUSES)]
+        paras.append(TEMPLATES[t].format(p=p, c=c, C=c[0].upper() + c[1:], d=d))
+    return "\n\n".join(paras)
+
+
+@settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(
+    picks=st.lists(st.integers(0, len(TEMPLATES) - 1), min_size=1, max_size=6),
+    seed=st.integers(0, 50),
+)
+def test_indirect_offsets_and_no_overlap_with_direct(
+    picks: list[int], seed: int, indirect: quoteattr.QuoteExtractor
+) -> None:
+    """Every indirect quote indexes the input and overlaps no direct quotation (marks
+    included); the direct quotations are those the default finds."""
+    text = _document(picks, seed)
+    quotes = indirect.extract(text)
+    marks = [
+        (s.mark_start, s.mark_end)
+        for s in quoteattr.find_quotes(text)
+        if s.depth == 0 and any(q.kind == "direct" and q.start == s.start for q in quotes)
+    ]
+    for q in quotes:
+        assert text[q.start : q.end] == q.text
+        if q.cue is not None:
+            assert text[q.cue.start : q.cue.end] == q.cue.text
+        if q.speaker is not None and q.speaker.mention is not None:
+            m = q.speaker.mention
+            assert text[m.start : m.end] == m.text
+    for q in _indirect(quotes):
+        assert q.text and q.text == q.text.strip()
+        assert not any(q.start < b and a < q.end for a, b in marks), (q, marks)
+    starts = [q.start for q in quotes]
+    assert starts == sorted(starts)
+
+
+# --- evaluation, command line and HTML view ---------------------------------------------------
+
+_GOLD_TEXT = "Maria Lopez said the bridge would reopen in May.\n\n“We will win,” said Tom Baker."
+
+
+def _gold_doc() -> dict:  # type: ignore[type-arg]
+    c = _GOLD_TEXT.index("the bridge")
+    q = _GOLD_TEXT.index("We will")
+    return {
+        "id": "t1",
+        "text": _GOLD_TEXT,
+        "quotes": [
+            {"start": c, "end": c + 30, "speaker": "Maria Lopez", "type": "indirect"},
+            {"start": q, "end": q + 12, "speaker": "Tom Baker", "type": "direct"},
+        ],
+    }
+
+
+def test_evaluate_indirect(indirect: quoteattr.QuoteExtractor) -> None:
+    from quoteattr.evaluate import evaluate
+
+    scores = evaluate([_gold_doc()], indirect.extract, indirect=True)
+    assert (scores.gold, scores.pred, scores.e2e_f1) == (1, 1, 1.0)
+    default = evaluate([_gold_doc()], indirect.extract)
+    assert default.gold == 1  # the quotation only: reported speech is not counted
+
+
+def test_cli_indirect(tmp_path, capsys) -> None:  # type: ignore[no-untyped-def]
+    import json
+
+    from quoteattr.cli import main
+
+    gold = tmp_path / "gold.jsonl"
+    gold.write_text(json.dumps(_gold_doc()) + "\n", encoding="utf-8")
+    assert main(["evaluate", str(gold), "--indirect", "--json"]) == 0
+    scores = json.loads(capsys.readouterr().out)
+    assert (scores["gold"], scores["e2e_f1"]) == (1, 1.0)
+    text = tmp_path / "a.txt"
+    text.write_text(_GOLD_TEXT, encoding="utf-8")
+    assert main(["extract", str(text), "--indirect", "--format", "jsonl", "--quiet"]) == 0
+    kinds = [json.loads(line)["kind"] for line in capsys.readouterr().out.splitlines()]
+    assert kinds == ["indirect", "direct"]
+    assert main(["render", str(text), "--indirect"]) == 0
+    assert 'class="quote indirect' in capsys.readouterr().out
