@@ -48,6 +48,7 @@ import hashlib
 import io
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Iterator, Mapping, Sequence
+from functools import lru_cache
 from typing import Any, TextIO, cast
 
 import attrs
@@ -118,6 +119,37 @@ def split_person_name(name: str) -> tuple[tuple[str, ...], str]:
     while start > 0 and words[start - 1].lower() in PARTICLES:
         start -= 1
     return tuple(words[:start]), " ".join(words[start:])
+
+
+_split = lru_cache(maxsize=1 << 17)(split_person_name)
+_known = lru_cache(maxsize=1 << 16)(known_given_name)
+_fold = lru_cache(maxsize=1 << 17)(fold)
+
+
+@lru_cache(maxsize=1 << 18)
+def _similar(a: str, b: str, threshold: float) -> bool:
+    return similar_spelling(a, b, threshold)
+
+
+@lru_cache(maxsize=1 << 17)
+def _display(name: str) -> str:
+    return " ".join(name.split())
+
+
+@lru_cache(maxsize=1 << 17)
+def _name_key(kind: str, name: str) -> _Key | None:
+    """The key of a speaker's name: its kind and its folded words (titles left out)."""
+    if kind == "person":
+        given, surname = _split(name)
+        words = [*given, surname] if surname else []
+    elif kind in ("organization", "other"):
+        words = _org_words(name)
+    else:
+        words = name.split()
+    folded = _fold(" ".join(words))
+    if not any(c.isalpha() for c in folded) or folded in PRONOUNS:
+        return None
+    return kind, folded
 
 
 def _org_words(name: str) -> list[str]:
@@ -323,9 +355,44 @@ class _Groups:
 
 @attrs.define
 class _Cluster:
-    keys: list[_Key]
-    givens: set[str]
-    surnames: set[str]
+    keys: list[_Key] = attrs.field(factory=list)
+    givens: set[str] = attrs.field(factory=set)
+    surnames: set[str] = attrs.field(factory=set)
+
+
+class _Blocked:
+    """Groups of people, found by the blocking keys of their surnames."""
+
+    def __init__(self) -> None:
+        self.clusters: list[_Cluster] = []
+        self._blocks: defaultdict[tuple[str, str], dict[int, _Cluster]] = defaultdict(dict)
+        self._surnames: defaultdict[str, list[_Cluster]] = defaultdict(list)
+
+    def near(self, surname: str, initial: str) -> list[_Cluster]:
+        """The groups sharing a blocking key with ``surname`` (and the given initial)."""
+        found: dict[int, _Cluster] = {}
+        for block in _blocks(surname):
+            found.update(self._blocks.get((block, initial), {}))
+        return list(found.values())
+
+    def carrying(self, surname: str) -> list[_Cluster]:
+        """The groups with exactly this surname."""
+        return list(self._surnames.get(surname, ()))
+
+    def add(self, key: _Key, surname: str, given: str, cluster: _Cluster | None) -> None:
+        """Put ``key`` in ``cluster``, or in a new group when it is ``None``."""
+        if cluster is None:
+            cluster = _Cluster()
+            self.clusters.append(cluster)
+        cluster.keys.append(key)
+        if given:
+            cluster.givens.add(given)
+        if surname not in cluster.surnames:
+            cluster.surnames.add(surname)
+            self._surnames[surname].append(cluster)
+            for block in _blocks(surname):
+                for initial in {given[:1], ""}:
+                    self._blocks[(block, initial)][id(cluster)] = cluster
 
 
 class SpeakerIndex:
@@ -356,19 +423,6 @@ class SpeakerIndex:
 
     # -- building ------------------------------------------------------------------------
 
-    def _key(self, speaker: Speaker) -> _Key | None:
-        if speaker.kind == "person":
-            given, surname = split_person_name(speaker.name)
-            words = [*given, surname] if surname else []
-        elif speaker.kind in ("organization", "other"):
-            words = _org_words(speaker.name)
-        else:
-            words = speaker.name.split()
-        name = fold(" ".join(words))
-        if not any(c.isalpha() for c in name) or name in PRONOUNS:
-            return None
-        return speaker.kind, name
-
     def add(self, doc_id: str, quotes: Iterable[Quote]) -> None:
         """Add one document's quotes.
 
@@ -378,40 +432,43 @@ class SpeakerIndex:
             doc_id: The document's identifier (kept with the quotes).
             quotes: Its quotes, as :func:`quoteattr.extract_quotes` returns them.
         """
-        doc: dict[_Key, _Form] = {}
-        aliases: set[tuple[_Key, _Key]] = set()
+        doc: dict[_Key, list[Quote]] = {}
         for quote in quotes:
             speaker = quote.speaker
             if speaker is None:
                 self.unattributed += 1
                 continue
-            key = self._key(speaker)
+            key = _name_key(speaker.kind, speaker.name)
             if key is None:
                 self.unresolved += 1
                 continue
-            form = doc.get(key)
-            if form is None:
-                form = doc[key] = _Form(articles=1)
-            form.quotes += 1
-            form.spellings[" ".join(speaker.name.split())] += 1
-            form.descriptions.update(d for d in speaker.descriptions if d not in form.descriptions)
-            form.pronouns.update(p for p in speaker.pronouns if p not in form.pronouns)
-            if self.keep_quotes:
-                form.quotations.append((doc_id, quote))
-            alias = self._alias(key, speaker)
-            if alias is not None:
-                aliases.add((key, alias))
+            said = doc.get(key)
+            if said is None:
+                doc[key] = [quote]
+            else:
+                said.append(quote)
         self.documents += 1
         if not doc:
             return
         self._resolved = None
-        for key, form in doc.items():
-            known = self._forms.get(key)
-            if known is None:
-                self._forms[key] = form
-            else:
-                known.absorb(form)
-        self._aliases |= aliases
+        for key, said in doc.items():
+            speakers = [q.speaker for q in said if q.speaker is not None]
+            form = self._forms.get(key)
+            if form is None:
+                form = self._forms[key] = _Form()
+            form.quotes += len(said)
+            form.articles += 1
+            form.spellings.update(_display(s.name) for s in speakers)
+            form.descriptions.update({d for s in speakers for d in s.descriptions})
+            form.pronouns.update({p for s in speakers for p in s.pronouns})
+            if self.keep_quotes:
+                form.quotations.extend((doc_id, q) for q in said)
+            if key[0] in ("organization", "other"):
+                self._aliases.update(
+                    (key, alias)
+                    for alias in {self._alias(key, s) for s in speakers}
+                    if alias is not None
+                )
         self._keep_apart(list(doc))
 
     def _alias(self, key: _Key, speaker: Speaker) -> _Key | None:
@@ -445,14 +502,14 @@ class SpeakerIndex:
     @staticmethod
     def _block_letter(key: _Key) -> str:
         if key[0] == "person":
-            return split_person_name(key[1])[1][:1]
+            return _split(key[1])[1][:1]
         return key[1][:1]
 
     @staticmethod
     def _may_merge(a: _Key, b: _Key) -> bool:
         if a[0] != "person":
             return True
-        ga, gb = split_person_name(a[1])[0], split_person_name(b[1])[0]
+        ga, gb = _split(a[1])[0], _split(b[1])[0]
         return not ga or not gb or ga[0][:1] == gb[0][:1]
 
     def update(self, documents: Iterable[tuple[str, Iterable[Quote]]]) -> SpeakerIndex:
@@ -562,115 +619,67 @@ class SpeakerIndex:
     # -- people
 
     def _person_clusters(self) -> list[list[_Key]]:
-        parts: dict[_Key, tuple[tuple[str, ...], str]] = {}
-        for key in self._forms:
-            if key[0] == "person":
-                parts[key] = split_person_name(key[1])
-        groups = self._surname_groups({surname for _, surname in parts.values()})
-        by_group: defaultdict[str, list[_Key]] = defaultdict(list)
-        for key, (_, surname) in parts.items():
-            by_group[groups[surname]].append(key)
-        clusters: list[list[_Key]] = []
-        for root in sorted(by_group):
-            clusters.extend(self._cluster_people(self._order(by_group[root]), parts))
-        return clusters
+        """Cluster the people: real given names first, then misspelled, then surnames alone.
 
-    def _surname_groups(self, surnames: set[str]) -> dict[str, str]:
-        """Map each surname to a representative of its group of close spellings."""
-        buckets: defaultdict[str, list[str]] = defaultdict(list)
-        for surname in sorted(surnames):
-            for block in _blocks(surname):
-                buckets[block].append(surname)
-        parent = {s: s for s in surnames}
-
-        def find(s: str) -> str:
-            while parent[s] != s:
-                parent[s] = parent[parent[s]]
-                s = parent[s]
-            return s
-
-        for members in buckets.values():
-            for i, a in enumerate(members):
-                for b in members[i + 1 :]:
-                    ra, rb = find(a), find(b)
-                    if ra != rb and similar_spelling(a, b, self.name_similarity):
-                        parent[max(ra, rb)] = min(ra, rb)
-        return {s: find(s) for s in surnames}
-
-    def _same_given(self, a: str, b: str) -> bool:
-        if a == b:
-            return True
-        if known_given_name(a) and known_given_name(b):
-            return False  # two real given names: two people
-        return similar_spelling(a, b, self.name_similarity)
-
-    def _close_surnames(self, surname: str, cluster: _Cluster) -> bool:
-        threshold = self.name_similarity
-        return all(similar_spelling(surname, s, threshold) for s in cluster.surnames)
-
-    def _cluster_people(
-        self, keys: list[_Key], parts: Mapping[_Key, tuple[tuple[str, ...], str]]
-    ) -> list[list[_Key]]:
-        """Cluster the names of one group of close surnames (keys most supported first).
-
+        Each name is compared only with the groups found under its blocking keys (see
+        :func:`_blocks`) and its given name's first letter. It joins the one group it
+        fits: given names that pass :meth:`_same_given` with every given name of the
+        group, a surname close to every surname of the group, and no name of the group
+        that a document kept apart from it. Fitting none or several, it makes its own.
         Names whose given name is in the first-name list go first, so that real names,
-        not misspellings, found the groups; a name joins the one group it fits, and makes
-        its own when it fits none or several.
+        not misspellings, found the groups; then the surnames alone join the one group
+        that carries their surname.
         """
-        full: list[_Cluster] = []
-        by_letter: defaultdict[str, list[_Cluster]] = defaultdict(list)
-        alone: list[_Key] = []
+        parts = {key: _split(key[1]) for key in self._forms if key[0] == "person"}
         known: list[_Key] = []
         unknown: list[_Key] = []
-        for key in keys:
+        alone: list[_Key] = []
+        for key in self._order(parts):
             given = parts[key][0]
             if not given:
                 alone.append(key)
             else:
-                (known if known_given_name(given[0]) else unknown).append(key)
+                (known if _known(given[0]) else unknown).append(key)
+        full = _Blocked()
         for key in known + unknown:
             given, surname = parts[key]
             first = given[0]
-            apart = self._apart.get(key, set())
             fits = [
                 c
-                for c in by_letter[first[:1]]
-                if all(self._same_given(first, g) for g in c.givens)
-                and self._close_surnames(surname, c)
-                and not apart & set(c.keys)
+                for c in full.near(surname, first[:1])
+                if all(self._same_given(first, g) for g in c.givens) and self._fits(key, surname, c)
             ]
-            if len(fits) == 1:
-                cluster = fits[0]
-            else:
-                cluster = _Cluster([], set(), set())
-                full.append(cluster)
-                by_letter[first[:1]].append(cluster)
-            cluster.keys.append(key)
-            cluster.givens.add(first)
-            cluster.surnames.add(surname)
-        surname_only: list[_Cluster] = []
+            full.add(key, surname, first, fits[0] if len(fits) == 1 else None)
+        solo = _Blocked()
         for key in alone:
             surname = parts[key][1]
-            apart = self._apart.get(key, set())
-            carriers = [c for c in full if surname in c.surnames] or [
-                c for c in full if self._close_surnames(surname, c)
+            carriers = full.carrying(surname) or [
+                c for c in full.near(surname, "") if self._close_surnames(surname, c)
             ]
-            if len(carriers) == 1 and not apart & set(carriers[0].keys):
+            if len(carriers) == 1 and self._fits(key, surname, carriers[0], close=False):
                 carriers[0].keys.append(key)
                 continue
-            fits = [
-                c
-                for c in surname_only
-                if self._close_surnames(surname, c) and not apart & set(c.keys)
-            ]
-            if len(fits) == 1:
-                cluster = fits[0]
-            else:
-                cluster = _Cluster([], set(), set())
-                surname_only.append(cluster)
-            cluster.keys.append(key)
-            cluster.surnames.add(surname)
-        return [c.keys for c in full + surname_only]
+            fits = [c for c in solo.near(surname, "") if self._fits(key, surname, c)]
+            solo.add(key, surname, "", fits[0] if len(fits) == 1 else None)
+        return [c.keys for c in full.clusters + solo.clusters]
+
+    def _same_given(self, a: str, b: str) -> bool:
+        """Whether two (folded) first given names may be one person's."""
+        if a == b:
+            return True
+        if _known(a) and _known(b):
+            return False  # two real given names: two people
+        return _similar(a, b, self.name_similarity)
+
+    def _close_surnames(self, surname: str, cluster: _Cluster) -> bool:
+        threshold = self.name_similarity
+        return all(_similar(surname, s, threshold) for s in cluster.surnames)
+
+    def _fits(self, key: _Key, surname: str, cluster: _Cluster, *, close: bool = True) -> bool:
+        if close and not self._close_surnames(surname, cluster):
+            return False
+        apart = self._apart.get(key)
+        return not apart or apart.isdisjoint(cluster.keys)
 
     # -- organizations and the rest
 
@@ -765,7 +774,8 @@ class SpeakerIndex:
         return unique
 
 
-def _blocks(surname: str) -> list[str]:
+@lru_cache(maxsize=1 << 17)
+def _blocks(surname: str) -> tuple[str, ...]:
     """Blocking keys of a folded surname: names to compare share at least one.
 
     :func:`~quoteattr.speakers.similar_spelling` wants the same first letter and close
@@ -778,7 +788,7 @@ def _blocks(surname: str) -> list[str]:
     keys = {f"{first}:{sound}"}
     if len(sound) >= 3:
         keys.update(f"{first}:{sound[:i]}{sound[i + 1 :]}" for i in range(len(sound)))
-    return sorted(keys)
+    return tuple(sorted(keys))
 
 
 def _acronyms(words: Sequence[str]) -> set[str]:
