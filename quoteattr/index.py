@@ -368,11 +368,15 @@ class _Blocked:
         self._blocks: defaultdict[tuple[str, str], dict[int, _Cluster]] = defaultdict(dict)
         self._surnames: defaultdict[str, list[_Cluster]] = defaultdict(list)
 
-    def near(self, surname: str, initial: str) -> list[_Cluster]:
-        """The groups sharing a blocking key with ``surname`` (and the given initial)."""
+    def near(self, surname: str, given: str) -> list[_Cluster]:
+        """The groups sharing a blocking key with ``surname`` and holding ``given``.
+
+        ``given`` is a whole given name, ``"="`` plus its first letter for any given name
+        with that initial, or ``""`` for any group.
+        """
         found: dict[int, _Cluster] = {}
         for block in _blocks(surname):
-            found.update(self._blocks.get((block, initial), {}))
+            found.update(self._blocks.get((block, given), {}))
         return list(found.values())
 
     def carrying(self, surname: str) -> list[_Cluster]:
@@ -385,14 +389,17 @@ class _Blocked:
             cluster = _Cluster()
             self.clusters.append(cluster)
         cluster.keys.append(key)
-        if given:
+        new_given = bool(given) and given not in cluster.givens
+        if new_given:
             cluster.givens.add(given)
         if surname not in cluster.surnames:
             cluster.surnames.add(surname)
             self._surnames[surname].append(cluster)
-            for block in _blocks(surname):
-                for initial in {given[:1], ""}:
-                    self._blocks[(block, initial)][id(cluster)] = cluster
+        elif not new_given:
+            return
+        for block in {b for s in cluster.surnames for b in _blocks(s)}:
+            for index in {"", f"={given[:1]}", *cluster.givens}:
+                self._blocks[(block, index)][id(cluster)] = cluster
 
 
 class SpeakerIndex:
@@ -644,9 +651,10 @@ class SpeakerIndex:
         for key in known + unknown:
             given, surname = parts[key]
             first = given[0]
+            # a real given name fits only groups holding it; a misspelling, any initial's
             fits = [
                 c
-                for c in full.near(surname, first[:1])
+                for c in full.near(surname, first if _known(first) else f"={first[:1]}")
                 if all(self._same_given(first, g) for g in c.givens) and self._fits(key, surname, c)
             ]
             full.add(key, surname, first, fits[0] if len(fits) == 1 else None)
