@@ -10,6 +10,7 @@ The public API::
 
 from ._version import __version__
 from .errors import ModelNotFoundError, QuoteattrError
+from .index import CorpusSpeaker, SpeakerIndex
 from .marks import QuoteSpan, find_quotes
 from .model import Cue, Mention, Quote, Speaker
 from .nlp import load_nlp
@@ -17,6 +18,7 @@ from .pipeline import QuoteExtractor, extract_quotes
 from .speakers import SpeakerGroup, group_by_speaker
 
 __all__ = [
+    "CorpusSpeaker",
     "Cue",
     "Mention",
     "ModelNotFoundError",
@@ -26,6 +28,7 @@ __all__ = [
     "QuoteattrError",
     "Speaker",
     "SpeakerGroup",
+    "SpeakerIndex",
     "__version__",
     "extract_quotes",
     "find_quotes",

@@ -1,4 +1,4 @@
-"""The ``quoteattr`` command line: extract, render and evaluate.
+"""The ``quoteattr`` command line: extract, speakers, render and evaluate.
 
 Subcommands:
 
@@ -6,6 +6,9 @@ Subcommands:
     Find the quotations of text files, folders (``*.txt``, ``*.md`` and ``*.jsonl``,
     recursively) or standard input (``-``) and write one record per quotation as ``jsonl``,
     ``csv``, ``tsv`` or a plain-text ``table``. ``quoteattr PATH...`` is a shorthand.
+``quoteattr speakers PATH...``
+    Read the same inputs and write one row per speaker of the whole corpus (see
+    :mod:`quoteattr.index`), most quoted first, as a ``table``, ``csv`` or ``jsonl``.
 ``quoteattr render FILE``
     Write the HTML view of one article (see :mod:`quoteattr.render`).
 ``quoteattr evaluate GOLD.jsonl``
@@ -33,7 +36,7 @@ import sys
 import time
 from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
-from typing import IO, Any, TextIO
+from typing import IO, TYPE_CHECKING, Any, TextIO
 
 import attrs
 
@@ -41,25 +44,33 @@ from ._version import __version__
 from .errors import QuoteattrError
 from .model import Quote
 
+if TYPE_CHECKING:
+    from .index import CorpusSpeaker
+
 __all__ = [
     "FIELDS",
     "FORMATS",
+    "SPEAKER_FORMATS",
     "SUBCOMMANDS",
     "Document",
     "build_parser",
     "decode_text",
     "format_block",
     "format_header",
+    "format_speakers",
     "main",
     "quote_record",
     "score_table",
 ]
 
-SUBCOMMANDS: tuple[str, ...] = ("extract", "render", "evaluate")
+SUBCOMMANDS: tuple[str, ...] = ("extract", "speakers", "render", "evaluate")
 """The subcommands; a first argument that is none of them means ``extract``."""
 
 FORMATS: tuple[str, ...] = ("table", "jsonl", "csv", "tsv")
 """Output formats of ``quoteattr extract``."""
+
+SPEAKER_FORMATS: tuple[str, ...] = ("table", "csv", "jsonl")
+"""Output formats of ``quoteattr speakers``."""
 
 FIELDS: tuple[str, ...] = (
     "doc",
@@ -542,6 +553,18 @@ def _add_extract(sub: Any) -> None:
         help="output format (default: from the suffix of OUT when it is .jsonl, .csv or "
         ".tsv, else table)",
     )
+    _add_reading(p)
+    p.add_argument("--include-scare", action="store_true", help="also output scare quotes")
+    p.add_argument("--indirect", action="store_true", help="also output reported speech")
+    p.add_argument(
+        "--resume",
+        action="store_true",
+        help="with -o: skip the documents OUT already holds and append the rest",
+    )
+
+
+def _add_reading(p: argparse.ArgumentParser) -> None:
+    """The options of reading and extracting, shared by ``extract`` and ``speakers``."""
     p.add_argument("--model", metavar="NAME", help="spaCy pipeline to use")
     p.add_argument("--jobs", type=_positive, default=1, metavar="N", help="worker processes")
     p.add_argument(
@@ -550,15 +573,32 @@ def _add_extract(sub: Any) -> None:
         metavar="FIELD",
         help="field holding the text in JSON Lines records (default: text)",
     )
-    p.add_argument("--include-scare", action="store_true", help="also output scare quotes")
-    p.add_argument("--indirect", action="store_true", help="also output reported speech")
     p.add_argument("--quiet", action="store_true", help="no progress line or remarks")
     p.add_argument("--strict", action="store_true", help="stop at the first unreadable input")
-    p.add_argument(
-        "--resume",
-        action="store_true",
-        help="with -o: skip the documents OUT already holds and append the rest",
+
+
+def _add_speakers(sub: Any) -> None:
+    p = sub.add_parser(
+        "speakers",
+        help="one row per speaker of a corpus, most quoted first",
+        description="Find the quotations of files, folders (*.txt, *.md, *.jsonl, "
+        "recursively) or standard input (-), and merge their speakers across documents: "
+        "one row per person or organization, most quoted first.",
     )
+    p.add_argument("paths", nargs="+", metavar="PATH", help="a file, a folder, or - for stdin")
+    p.add_argument("-o", "--output", type=Path, metavar="OUT", help="write to OUT, not stdout")
+    p.add_argument(
+        "--format",
+        choices=SPEAKER_FORMATS,
+        help="output format (default: from the suffix of OUT when it is .jsonl or .csv, "
+        "else table)",
+    )
+    p.add_argument(
+        "--quotes",
+        action="store_true",
+        help="jsonl: list each speaker's quotations too (memory then grows with them)",
+    )
+    _add_reading(p)
 
 
 def _add_render(sub: Any) -> None:
@@ -600,6 +640,7 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--version", action="version", version=f"quoteattr {__version__}")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", required=True)
     _add_extract(sub)
+    _add_speakers(sub)
     _add_render(sub)
     _add_evaluate(sub)
     return parser
@@ -630,6 +671,67 @@ def _run_extract(args: argparse.Namespace, console: _Console) -> int:
     finally:
         console.finish()
         output.close()
+    return EXIT_INPUT if reader.failed else EXIT_OK
+
+
+def format_speakers(fmt: str, speakers: Sequence[CorpusSpeaker]) -> str:
+    """Return the output of ``quoteattr speakers``.
+
+    Args:
+        fmt: One of :data:`SPEAKER_FORMATS`.
+        speakers: The corpus speakers, in output order.
+
+    Returns:
+        A ``table`` (name, kind, quotes, articles, main description, with a header), CSV
+        (see :func:`quoteattr.index.write_csv`) or one JSON record a line.
+    """
+    from .index import csv_text
+
+    if fmt == "jsonl":
+        return "".join(json.dumps(s.to_dict(), ensure_ascii=False) + "\n" for s in speakers)
+    if fmt == "csv":
+        return csv_text(speakers)
+    head = ("name", "kind", "quotes", "articles", "description")
+    rows = [
+        (_one_line(s.name), s.kind, str(s.quotes), str(s.articles), _one_line(s.description))
+        for s in speakers
+    ]
+    widths = [max(len(row[i]) for row in [head, *rows]) for i in range(4)]
+    lines = []
+    for row in [head, *rows]:
+        cells = [row[0].ljust(widths[0]), row[1].ljust(widths[1])]
+        cells += [row[2].rjust(widths[2]), row[3].rjust(widths[3]), row[4]]
+        lines.append("  ".join(cells).rstrip() + "\n")
+    return "".join(lines)
+
+
+def _run_speakers(args: argparse.Namespace, console: _Console) -> int:
+    from .index import SpeakerIndex
+    from .pipeline import QuoteExtractor
+
+    suffix = args.output.suffix.lower().lstrip(".") if args.output is not None else ""
+    fmt = args.format or (suffix if suffix in ("jsonl", "csv") else "table")
+    extractor = QuoteExtractor(args.model)
+    index = SpeakerIndex(keep_quotes=args.quotes)
+    reader = _Reader(console, text_field=args.text_field, strict=args.strict)
+    pairs = ((doc.text, doc.id) for doc in reader.documents(args.paths))
+    console.start()
+    try:
+        for quotes, doc_id in extractor.pipe(pairs, as_tuples=True, n_process=args.jobs):
+            index.add(doc_id, quotes)
+            console.progress(len(quotes))
+    finally:
+        console.finish()
+    text = format_speakers(fmt, index.speakers())
+    if args.output is None:
+        sys.stdout.write(text)
+        sys.stdout.flush()
+    else:
+        try:
+            with args.output.open("w", encoding="utf-8", newline="") as handle:
+                handle.write(text)
+        except OSError as exc:
+            raise _StopRun(f"{args.output}: cannot write it ({exc.strerror or exc})") from exc
     return EXIT_INPUT if reader.failed else EXIT_OK
 
 
@@ -741,6 +843,7 @@ def _run_evaluate(args: argparse.Namespace, console: _Console) -> int:
 
 _COMMANDS: dict[str, Callable[[argparse.Namespace, _Console], int]] = {
     "extract": _run_extract,
+    "speakers": _run_speakers,
     "render": _run_render,
     "evaluate": _run_evaluate,
 }

@@ -40,8 +40,10 @@ __all__ = [
     "EntityTable",
     "SpeakerGroup",
     "first_name_gender",
+    "fold",
     "group_by_speaker",
     "is_first_name",
+    "similar_spelling",
     "split_title",
 ]
 
@@ -276,6 +278,35 @@ def _join_particles(words: Sequence[str]) -> list[str]:
     if i < len(out) - 1:
         out[i:] = [" ".join(out[i:])]
     return out
+
+
+def fold(name: str) -> str:
+    """Return ``name`` lower-cased and without accents: the form names are compared in.
+
+    Example:
+        >>> fold("Mélanie JOLY")
+        'melanie joly'
+    """
+    return _fold(name)
+
+
+def similar_spelling(a: str, b: str, threshold: float = 0.85) -> bool:
+    """Whether two name words are spellings of one name, under the guard names merge by.
+
+    The same test :class:`EntityTable` merges surname spellings with: equal once folded,
+    or the same first letter, at least three letters each, a Jaro-Winkler similarity of at
+    least ``threshold - 0.1`` and Metaphone keys at least ``threshold`` similar.
+
+    Args:
+        a: A name word ("Leuprecht").
+        b: Another ("Lubricht").
+        threshold: The ``name_similarity`` setting.
+
+    Example:
+        >>> similar_spelling("Leuprecht", "Lubricht"), similar_spelling("Hillary", "Bill")
+        (True, False)
+    """
+    return _similar(a, b, threshold)
 
 
 def _acronym(words: Sequence[str]) -> str:

@@ -59,6 +59,25 @@ def test_bag_of_id_text_pairs_keeps_ids(client: Any, extractor: quoteattr.QuoteE
     assert quote.speaker is not None and quote.speaker.name == "Mark Carney"
 
 
+def test_partial_speaker_indexes_reduce_on_a_local_cluster(
+    client: Any, extractor: quoteattr.QuoteExtractor
+) -> None:
+    texts = [*TEXTS, "“Not yet,” Carney said.", "“Soon,” said Jane Doe."]
+    pairs = [(f"doc{i}", t) for i, t in enumerate(texts)]
+    records = extract_bag(db.from_sequence(pairs, npartitions=3))
+    index = records.reduction(
+        quoteattr.SpeakerIndex.from_records, quoteattr.SpeakerIndex.combine
+    ).compute()
+    whole = quoteattr.SpeakerIndex()
+    for quotes, doc_id in extractor.pipe(((t, i) for i, t in pairs), as_tuples=True):
+        whole.add(doc_id, quotes)
+    assert index.speakers() == whole.speakers()
+    assert [(s.name, s.quotes, s.articles) for s in index][:2] == [
+        ("Jane Doe", 2, 2),
+        ("Mark Carney", 2, 2),
+    ]
+
+
 def test_pipeline_is_loaded_once_per_process_and_settings() -> None:
     assert get_extractor() is get_extractor()
     assert get_extractor(include_scare=True) is not get_extractor()

@@ -1,0 +1,809 @@
+"""Who gets quoted across a corpus: one speaker index over many articles.
+
+quoteattr names each speaker once per document (:attr:`Speaker.id <quoteattr.Speaker.id>`).
+:class:`SpeakerIndex` merges those per-document speakers into corpus entities::
+
+    >>> from quoteattr import Quote, Speaker, SpeakerIndex
+    >>> def said(name, kind="person"):
+    ...     return Quote("...", 0, 3, speaker=Speaker(name, kind=kind))
+    >>> index = SpeakerIndex()
+    >>> index.add("a", [said("Mélanie Joly"), said("Mélanie Joly"), said("Hillary Clinton")])
+    >>> index.add("b", [said("Milani Jolie"), said("Bill Clinton")])
+    >>> [(s.name, s.quotes, s.articles) for s in index]
+    [('Mélanie Joly', 3, 2), ('Bill Clinton', 1, 1), ('Hillary Clinton', 1, 1)]
+
+The merge rules:
+
+* **The same name** (letter case and accents aside) is one entity, within a kind.
+* **People** are compared as (given names, surname), the surname with its particles
+  ("Ursula" + "von der Leyen"). Two full names are one person when their surnames are
+  close spellings (:func:`~quoteattr.speakers.similar_spelling`, the guard names merge by
+  within a document) and so are their first given names. Two different given names never
+  merge: given names that are both in the first-name list must be equal (Hillary, Bill
+  and Chelsea Clinton stay three, and so do John and Joan), while a spelling outside it may
+  be a misspelling of one ("Milani" for "Mélanie"), and only next to a matching surname.
+  A group is complete-linkage: every two of its given names pass that test.
+* **A surname alone** ("Joly") joins the one person whose surname it is; when two or more
+  people carry it, it stays a row of its own (it says no more than "a Clinton").
+* **Organizations** merge with a short form that the text links to them: the acronym of
+  their words ("EU" for "the European Union"), when it is the acronym of one name only,
+  or a form that a document used for the same entity (its mention).
+* **Two entities of one document stay two.** The document's own resolution saw both and
+  kept them apart, so the index never merges them; this also keeps article counts exact.
+
+The index is streaming: :meth:`SpeakerIndex.add` folds a document into counts kept per
+distinct name, so memory grows with the number of distinct names, not of quotes (keep the
+``(doc_id, quote)`` pairs only if you want them: ``keep_quotes``). The merge runs when the
+entities are asked for; it compares only the names that share a blocking key (the first
+letter and the Metaphone key of the surname, or that key with one sound left out), so it
+is near-linear. It depends only on the counts, never on the order of the documents: the
+same documents in any order, or split into parts indexed apart and merged with
+:meth:`SpeakerIndex.merge`, give the same entities with the same ids.
+"""
+
+from __future__ import annotations
+
+import csv
+import hashlib
+import io
+from collections import Counter, defaultdict
+from collections.abc import Iterable, Iterator, Mapping, Sequence
+from functools import lru_cache
+from typing import Any, TextIO, cast
+
+import attrs
+import jellyfish
+
+from .model import SPEAKER_KINDS, Quote, Speaker, SpeakerKind
+from .speakers import (
+    PARTICLES,
+    PRONOUNS,
+    fold,
+    is_first_name,
+    similar_spelling,
+    split_title,
+)
+
+__all__ = [
+    "CSV_FIELDS",
+    "CorpusSpeaker",
+    "SpeakerIndex",
+    "split_person_name",
+    "write_csv",
+]
+
+CSV_FIELDS: tuple[str, ...] = (
+    "id",
+    "name",
+    "kind",
+    "quotes",
+    "articles",
+    "description",
+    "names",
+    "descriptions",
+    "pronouns",
+)
+"""The columns of :func:`write_csv`, in order."""
+
+_SUFFIXES = frozenset({"jr", "jr.", "sr", "sr.", "ii", "iii", "iv"})
+_ID_PREFIX = {"person": "P", "organization": "O", "other": "X", "unknown": "U"}
+
+
+def split_person_name(name: str) -> tuple[tuple[str, ...], str]:
+    """Split a person's name into given names and surname.
+
+    Leading titles ("Prime Minister") and a trailing "Jr." are left out; name particles
+    belong to the surname.
+
+    Args:
+        name: A person's name, as :attr:`Speaker.name <quoteattr.Speaker.name>` gives it.
+
+    Returns:
+        ``(given names, surname)``; the given names are empty for a surname alone, and both
+        are empty for a name without words.
+
+    Example:
+        >>> split_person_name("Ursula von der Leyen")
+        (('Ursula',), 'von der Leyen')
+        >>> split_person_name("Prime Minister Mark Carney Jr.")
+        (('Mark',), 'Carney')
+    """
+    words = [w.rstrip(",;:") for w in name.split()]
+    words = [w for w in words if w]
+    if not words:
+        return (), ""
+    _, words = split_title(words)
+    if len(words) > 1 and words[-1].lower() in _SUFFIXES:
+        words = words[:-1]
+    start = len(words) - 1
+    while start > 0 and words[start - 1].lower() in PARTICLES:
+        start -= 1
+    return tuple(words[:start]), " ".join(words[start:])
+
+
+_split = lru_cache(maxsize=1 << 17)(split_person_name)
+_known = lru_cache(maxsize=1 << 16)(is_first_name)
+_fold = lru_cache(maxsize=1 << 17)(fold)
+
+
+@lru_cache(maxsize=1 << 18)
+def _similar(a: str, b: str, threshold: float) -> bool:
+    return similar_spelling(a, b, threshold)
+
+
+@lru_cache(maxsize=1 << 17)
+def _display(name: str) -> str:
+    return " ".join(name.split())
+
+
+@lru_cache(maxsize=1 << 17)
+def _name_key(kind: str, name: str) -> _Key | None:
+    """The key of a speaker's name: its kind and its folded words (titles left out)."""
+    if kind == "person":
+        given, surname = _split(name)
+        words = [*given, surname] if surname else []
+    elif kind in ("organization", "other"):
+        words = _org_words(name)
+    else:
+        words = name.split()
+    folded = _fold(" ".join(words))
+    if not any(c.isalpha() for c in folded) or folded in PRONOUNS:
+        return None
+    return kind, folded
+
+
+def _org_words(name: str) -> list[str]:
+    words = name.split()
+    while words and words[0].lower() == "the":
+        words = words[1:]
+    if words and words[-1].lower() in ("'s", "’s"):
+        words = words[:-1]
+    return words
+
+
+# ---- records
+
+
+def _count_pairs(value: Any) -> tuple[tuple[str, int], ...]:
+    items = value.items() if isinstance(value, Mapping) else value
+    return tuple((str(k), int(n)) for k, n in items)
+
+
+def _ranked(counts: Mapping[str, int]) -> tuple[tuple[str, int], ...]:
+    """Most frequent first, ties in alphabetical order: independent of arrival order."""
+    return tuple(sorted(counts.items(), key=lambda kv: (-kv[1], kv[0])))
+
+
+def _quote_pairs(value: Iterable[tuple[str, Quote]]) -> tuple[tuple[str, Quote], ...]:
+    return tuple((str(doc), quote) for doc, quote in value)
+
+
+@attrs.frozen
+class CorpusSpeaker:
+    """One person or organization of a corpus, with everything the index knows of it.
+
+    Attributes:
+        id: A stable identifier: the same documents (in any order) give the same ids. It
+            is derived from the kind and the canonical name (``"P3f2a..."`` for a person).
+        name: The canonical name: for a person, the fullest given name with the most
+            quoted surname spelling; for an organization, its fullest name.
+        kind: ``person``, ``organization``, ``other`` or ``unknown``.
+        names: The document-level names it was quoted under, with their numbers of
+            quotes, most quoted first.
+        quotes: Its number of quotations.
+        articles: The number of documents it is quoted in.
+        descriptions: Its descriptions ("a defence analyst"), each with the number of
+            documents giving it, most frequent first.
+        pronouns: The pronouns the articles link to it, each with its number of documents.
+        quotations: The ``(doc_id, quote)`` pairs, by document id and offset; empty when
+            the index does not keep quotes.
+    """
+
+    id: str
+    name: str
+    kind: SpeakerKind = attrs.field(validator=attrs.validators.in_(SPEAKER_KINDS))
+    names: tuple[tuple[str, int], ...] = attrs.field(default=(), converter=_count_pairs)
+    quotes: int = 0
+    articles: int = 0
+    descriptions: tuple[tuple[str, int], ...] = attrs.field(default=(), converter=_count_pairs)
+    pronouns: tuple[tuple[str, int], ...] = attrs.field(default=(), converter=_count_pairs)
+    quotations: tuple[tuple[str, Quote], ...] = attrs.field(default=(), converter=_quote_pairs)
+
+    @property
+    def description(self) -> str:
+        """The most frequent description (``""`` when there is none)."""
+        return self.descriptions[0][0] if self.descriptions else ""
+
+    def to_dict(self) -> dict[str, Any]:
+        """Return a JSON-serializable dictionary (counts as objects, quotes as dicts)."""
+        return {
+            "id": self.id,
+            "name": self.name,
+            "kind": self.kind,
+            "quotes": self.quotes,
+            "articles": self.articles,
+            "description": self.description,
+            "names": dict(self.names),
+            "descriptions": dict(self.descriptions),
+            "pronouns": dict(self.pronouns),
+            "quotations": [{"doc": doc, "quote": q.to_dict()} for doc, q in self.quotations],
+        }
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> CorpusSpeaker:
+        """Build a record from the output of :meth:`to_dict`."""
+        return cls(
+            id=data["id"],
+            name=data["name"],
+            kind=data["kind"],
+            names=data.get("names", {}),
+            quotes=data.get("quotes", 0),
+            articles=data.get("articles", 0),
+            descriptions=data.get("descriptions", {}),
+            pronouns=data.get("pronouns", {}),
+            quotations=[
+                (p["doc"], Quote.from_dict(p["quote"])) for p in data.get("quotations", ())
+            ],
+        )
+
+
+def _one_line(text: str) -> str:
+    return " ".join(text.split())
+
+
+def _joined(counts: Sequence[tuple[str, int]]) -> str:
+    return "; ".join(f"{_one_line(text)} ({n})" for text, n in counts)
+
+
+def write_csv(speakers: Iterable[CorpusSpeaker], stream: TextIO) -> None:
+    """Write corpus speakers as CSV, one row each, with a header (:data:`CSV_FIELDS`).
+
+    Cells are quoted where needed and hold no line break (runs of white space become one
+    space), so the file opens as one row per speaker in pandas and in spreadsheets; the
+    lists of names, descriptions and pronouns are one cell each, as
+    ``"text (count); text (count)"``.
+
+    Args:
+        speakers: The records (an index iterates over its own).
+        stream: A text stream (open files with ``newline=""``).
+    """
+    writer = csv.writer(stream, lineterminator="\n")
+    writer.writerow(CSV_FIELDS)
+    for s in speakers:
+        writer.writerow(
+            [
+                s.id,
+                _one_line(s.name),
+                s.kind,
+                s.quotes,
+                s.articles,
+                _one_line(s.description),
+                _joined(s.names),
+                _joined(s.descriptions),
+                _joined(s.pronouns),
+            ]
+        )
+
+
+def csv_text(speakers: Iterable[CorpusSpeaker]) -> str:
+    """Return :func:`write_csv`'s output as a string."""
+    buffer = io.StringIO()
+    write_csv(speakers, buffer)
+    return buffer.getvalue()
+
+
+# ---- the index
+
+
+@attrs.define
+class _Form:
+    """What the index keeps of one distinct name (one kind, one folded spelling)."""
+
+    spellings: Counter[str] = attrs.field(factory=Counter)
+    quotes: int = 0
+    articles: int = 0
+    descriptions: Counter[str] = attrs.field(factory=Counter)
+    pronouns: Counter[str] = attrs.field(factory=Counter)
+    quotations: list[tuple[str, Quote]] = attrs.field(factory=list)
+
+    def absorb(self, other: _Form) -> None:
+        self.spellings.update(other.spellings)
+        self.quotes += other.quotes
+        self.articles += other.articles
+        self.descriptions.update(other.descriptions)
+        self.pronouns.update(other.pronouns)
+        self.quotations.extend(other.quotations)
+
+    def support(self) -> tuple[int, int]:
+        return self.quotes, self.articles
+
+    def spelling(self) -> str:
+        return min(self.spellings.items(), key=lambda kv: (-kv[1], kv[0]))[0]
+
+
+_Key = tuple[str, str]
+"""A distinct name: (kind, folded name)."""
+
+
+class _Groups:
+    """Union-find over keys, refusing unions that would join two keys kept apart."""
+
+    def __init__(self, keys: Iterable[_Key], apart: Mapping[_Key, set[_Key]]) -> None:
+        self.parent = {k: k for k in keys}
+        self.members = {k: [k] for k in self.parent}
+        self.apart = apart
+
+    def find(self, key: _Key) -> _Key:
+        root = key
+        while self.parent[root] != root:
+            root = self.parent[root]
+        while self.parent[key] != root:
+            self.parent[key], key = root, self.parent[key]
+        return root
+
+    def union(self, a: _Key, b: _Key) -> None:
+        ra, rb = self.find(a), self.find(b)
+        if ra == rb:
+            return
+        small, large = sorted((ra, rb), key=lambda r: (len(self.members[r]), r))
+        members = set(self.members[large])
+        if any(self.apart.get(k, set()) & members for k in self.members[small]):
+            return
+        self.parent[small] = large
+        self.members[large].extend(self.members.pop(small))
+
+
+@attrs.define
+class _Cluster:
+    keys: list[_Key] = attrs.field(factory=list)
+    givens: set[str] = attrs.field(factory=set)
+    surnames: set[str] = attrs.field(factory=set)
+
+
+class _Blocked:
+    """Groups of people, found by the blocking keys of their surnames."""
+
+    def __init__(self) -> None:
+        self.clusters: list[_Cluster] = []
+        self._blocks: defaultdict[tuple[str, str], dict[int, _Cluster]] = defaultdict(dict)
+        self._surnames: defaultdict[str, list[_Cluster]] = defaultdict(list)
+
+    def near(self, surname: str, given: str) -> list[_Cluster]:
+        """The groups sharing a blocking key with ``surname`` and holding ``given``.
+
+        ``given`` is a whole given name, ``"="`` plus its first letter for any given name
+        with that initial, or ``""`` for any group.
+        """
+        found: dict[int, _Cluster] = {}
+        for block in _blocks(surname):
+            found.update(self._blocks.get((block, given), {}))
+        return list(found.values())
+
+    def carrying(self, surname: str) -> list[_Cluster]:
+        """The groups with exactly this surname."""
+        return list(self._surnames.get(surname, ()))
+
+    def add(self, key: _Key, surname: str, given: str, cluster: _Cluster | None) -> None:
+        """Put ``key`` in ``cluster``, or in a new group when it is ``None``."""
+        if cluster is None:
+            cluster = _Cluster()
+            self.clusters.append(cluster)
+        cluster.keys.append(key)
+        new_given = bool(given) and given not in cluster.givens
+        if new_given:
+            cluster.givens.add(given)
+        if surname not in cluster.surnames:
+            cluster.surnames.add(surname)
+            self._surnames[surname].append(cluster)
+        elif not new_given:
+            return
+        for block in {b for s in cluster.surnames for b in _blocks(s)}:
+            for index in {"", f"={given[:1]}", *cluster.givens}:
+                self._blocks[(block, index)][id(cluster)] = cluster
+
+
+class SpeakerIndex:
+    """The speakers of a corpus, merged across documents.
+
+    Args:
+        keep_quotes: Keep every ``(doc_id, quote)`` pair (memory then grows with the
+            number of quotes); without them the index keeps counts only.
+        name_similarity: The Jaro-Winkler threshold for two spellings to be one name, as
+            in :class:`~quoteattr.QuoteExtractor`.
+
+    Attributes:
+        documents: The number of documents added.
+        unattributed: Quotes with no speaker.
+        unresolved: Quotes whose speaker is a bare pronoun (not in the index).
+    """
+
+    def __init__(self, *, keep_quotes: bool = True, name_similarity: float = 0.85) -> None:
+        self.keep_quotes = keep_quotes
+        self.name_similarity = float(name_similarity)
+        self.documents = 0
+        self.unattributed = 0
+        self.unresolved = 0
+        self._forms: dict[_Key, _Form] = {}
+        self._apart: defaultdict[_Key, set[_Key]] = defaultdict(set)
+        self._aliases: set[tuple[_Key, _Key]] = set()
+        self._resolved: list[CorpusSpeaker] | None = None
+
+    # -- building ------------------------------------------------------------------------
+
+    def add(self, doc_id: str, quotes: Iterable[Quote]) -> None:
+        """Add one document's quotes.
+
+        Quotes are grouped by their speaker's name; each speaker counts one article.
+
+        Args:
+            doc_id: The document's identifier (kept with the quotes).
+            quotes: Its quotes, as :func:`quoteattr.extract_quotes` returns them.
+        """
+        doc: dict[_Key, list[Quote]] = {}
+        for quote in quotes:
+            speaker = quote.speaker
+            if speaker is None:
+                self.unattributed += 1
+                continue
+            key = _name_key(speaker.kind, speaker.name)
+            if key is None:
+                self.unresolved += 1
+                continue
+            said = doc.get(key)
+            if said is None:
+                doc[key] = [quote]
+            else:
+                said.append(quote)
+        self.documents += 1
+        if not doc:
+            return
+        self._resolved = None
+        for key, said in doc.items():
+            speakers = [q.speaker for q in said if q.speaker is not None]
+            form = self._forms.get(key)
+            if form is None:
+                form = self._forms[key] = _Form()
+            form.quotes += len(said)
+            form.articles += 1
+            form.spellings.update(_display(s.name) for s in speakers)
+            form.descriptions.update({d for s in speakers for d in s.descriptions})
+            form.pronouns.update({p for s in speakers for p in s.pronouns})
+            if self.keep_quotes:
+                form.quotations.extend((doc_id, q) for q in said)
+            if key[0] in ("organization", "other"):
+                self._aliases.update(
+                    (key, alias)
+                    for alias in {self._alias(key, s) for s in speakers}
+                    if alias is not None
+                )
+        self._keep_apart(list(doc))
+
+    def _alias(self, key: _Key, speaker: Speaker) -> _Key | None:
+        """The mention of an organization, when it is another name of it ("EU")."""
+        if key[0] not in ("organization", "other") or speaker.mention is None:
+            return None
+        words = _org_words(speaker.mention.text)
+        if not words or not words[0][:1].isupper():
+            return None
+        alias = (key[0], fold(" ".join(words)))
+        return alias if alias != key and alias[1] not in PRONOUNS else None
+
+    def _keep_apart(self, keys: list[_Key]) -> None:
+        """Record the pairs of one document that could otherwise end up merged.
+
+        Two keys can only merge when they share a kind and a :meth:`_block_letter`, so
+        pairs that do not are not recorded: memory stays small.
+        """
+        if len(keys) < 2:
+            return
+        by_block: defaultdict[tuple[str, str], list[_Key]] = defaultdict(list)
+        for key in keys:
+            by_block[(key[0], self._block_letter(key))].append(key)
+        for same in by_block.values():
+            for i, a in enumerate(same):
+                for b in same[i + 1 :]:
+                    if self._may_merge(a, b):
+                        self._apart[a].add(b)
+                        self._apart[b].add(a)
+
+    @staticmethod
+    def _block_letter(key: _Key) -> str:
+        if key[0] == "person":
+            return _split(key[1])[1][:1]
+        return key[1][:1]
+
+    @staticmethod
+    def _may_merge(a: _Key, b: _Key) -> bool:
+        if a[0] != "person":
+            return True
+        ga, gb = _split(a[1])[0], _split(b[1])[0]
+        return not ga or not gb or ga[0][:1] == gb[0][:1]
+
+    def update(self, documents: Iterable[tuple[str, Iterable[Quote]]]) -> SpeakerIndex:
+        """Add ``(doc_id, quotes)`` pairs, and return the index itself."""
+        for doc_id, quotes in documents:
+            self.add(doc_id, quotes)
+        return self
+
+    @classmethod
+    def from_records(cls, records: Iterable[Any], **options: Any) -> SpeakerIndex:
+        """Index ``(doc_id, quotes)`` pairs, or the records of :mod:`quoteattr.dask`.
+
+        Args:
+            records: ``(doc_id, quotes)`` pairs, or ``{"id": ..., "quotes": [quote
+                dicts]}`` records as :func:`quoteattr.dask.extract_bag` makes them.
+            **options: :class:`SpeakerIndex` settings.
+
+        Returns:
+            A new index of them.
+        """
+        index = cls(**options)
+        for record in records:
+            if isinstance(record, Mapping):
+                quotes = [Quote.from_dict(q) for q in record.get("quotes", ())]
+                index.add(str(record.get("id")), quotes)
+            else:
+                doc_id, quotes = record
+                index.add(doc_id, quotes)
+        return index
+
+    def merge(self, other: SpeakerIndex) -> SpeakerIndex:
+        """Add everything of another index (built on other documents) to this one.
+
+        Merging is associative and commutative: indexes of the parts of a corpus, merged
+        in any grouping, give the index of the whole.
+
+        Args:
+            other: An index with the same settings; it is left unchanged.
+
+        Returns:
+            This index.
+
+        Raises:
+            ValueError: If the settings differ.
+        """
+        if (other.keep_quotes, other.name_similarity) != (self.keep_quotes, self.name_similarity):
+            raise ValueError("cannot merge indexes with different keep_quotes or name_similarity")
+        self._resolved = None
+        self.documents += other.documents
+        self.unattributed += other.unattributed
+        self.unresolved += other.unresolved
+        for key, form in other._forms.items():
+            mine = self._forms.get(key)
+            if mine is None:
+                mine = self._forms[key] = _Form()
+            mine.absorb(form)
+        for key, keys in other._apart.items():
+            self._apart[key] |= keys
+        self._aliases |= other._aliases
+        return self
+
+    @classmethod
+    def combine(cls, indexes: Iterable[SpeakerIndex], **options: Any) -> SpeakerIndex:
+        """Merge many indexes into a new one (a reduction's aggregate step).
+
+        Args:
+            indexes: The indexes, left unchanged.
+            **options: The settings of the new index (they must match the parts').
+        """
+        merged = cls(**options)
+        for index in indexes:
+            merged.merge(index)
+        return merged
+
+    # -- reading -------------------------------------------------------------------------
+
+    def __iter__(self) -> Iterator[CorpusSpeaker]:
+        """The corpus speakers, most quoted first (then most articles, then by name)."""
+        return iter(self.speakers())
+
+    def __len__(self) -> int:
+        return len(self.speakers())
+
+    def speakers(self) -> list[CorpusSpeaker]:
+        """Return the corpus speakers, most quoted first (then most articles, then by name).
+
+        The merge runs on the first call after a change, and is kept until the next one.
+        """
+        if self._resolved is None:
+            clusters = self._person_clusters() + self._other_clusters()
+            records = [self._record(keys) for keys in clusters]
+            records = self._unique_ids(records)
+            records.sort(key=lambda r: (-r.quotes, -r.articles, r.name, r.id))
+            self._resolved = records
+        return list(self._resolved)
+
+    def _order(self, keys: Iterable[_Key]) -> list[_Key]:
+        """Most supported first, then by key: an order that documents cannot change."""
+        forms = self._forms
+
+        def rank(key: _Key) -> tuple[int, int, _Key]:
+            quotes, articles = forms[key].support()
+            return -quotes, -articles, key
+
+        return sorted(keys, key=rank)
+
+    # -- people
+
+    def _person_clusters(self) -> list[list[_Key]]:
+        """Cluster the people: real given names first, then misspelled, then surnames alone.
+
+        Each name is compared only with the groups found under its blocking keys (see
+        :func:`_blocks`) and its given name's first letter. It joins the one group it
+        fits: given names that pass :meth:`_same_given` with every given name of the
+        group, a surname close to every surname of the group, and no name of the group
+        that a document kept apart from it. Fitting none or several, it makes its own.
+        Names whose given name is in the first-name list go first, so that real names,
+        not misspellings, found the groups; then the surnames alone join the one group
+        that carries their surname.
+        """
+        parts = {key: _split(key[1]) for key in self._forms if key[0] == "person"}
+        known: list[_Key] = []
+        unknown: list[_Key] = []
+        alone: list[_Key] = []
+        for key in self._order(parts):
+            given = parts[key][0]
+            if not given:
+                alone.append(key)
+            else:
+                (known if _known(given[0]) else unknown).append(key)
+        full = _Blocked()
+        for key in known + unknown:
+            given, surname = parts[key]
+            first = given[0]
+            # a real given name fits only groups holding it; a misspelling, any initial's
+            fits = [
+                c
+                for c in full.near(surname, first if _known(first) else f"={first[:1]}")
+                if all(self._same_given(first, g) for g in c.givens) and self._fits(key, surname, c)
+            ]
+            full.add(key, surname, first, fits[0] if len(fits) == 1 else None)
+        solo = _Blocked()
+        for key in alone:
+            surname = parts[key][1]
+            carriers = full.carrying(surname) or [
+                c for c in full.near(surname, "") if self._close_surnames(surname, c)
+            ]
+            if len(carriers) == 1 and self._fits(key, surname, carriers[0], close=False):
+                carriers[0].keys.append(key)
+                continue
+            fits = [c for c in solo.near(surname, "") if self._fits(key, surname, c)]
+            solo.add(key, surname, "", fits[0] if len(fits) == 1 else None)
+        return [c.keys for c in full.clusters + solo.clusters]
+
+    def _same_given(self, a: str, b: str) -> bool:
+        """Whether two (folded) first given names may be one person's."""
+        if a == b:
+            return True
+        if _known(a) and _known(b):
+            return False  # two real given names: two people
+        return _similar(a, b, self.name_similarity)
+
+    def _close_surnames(self, surname: str, cluster: _Cluster) -> bool:
+        threshold = self.name_similarity
+        return all(_similar(surname, s, threshold) for s in cluster.surnames)
+
+    def _fits(self, key: _Key, surname: str, cluster: _Cluster, *, close: bool = True) -> bool:
+        if close and not self._close_surnames(surname, cluster):
+            return False
+        apart = self._apart.get(key)
+        return not apart or apart.isdisjoint(cluster.keys)
+
+    # -- organizations and the rest
+
+    def _other_clusters(self) -> list[list[_Key]]:
+        keys = self._order(k for k in self._forms if k[0] != "person")
+        groups = _Groups(keys, self._apart)
+        acronyms: defaultdict[tuple[str, str], set[_Key]] = defaultdict(set)
+        for key in keys:
+            if key[0] in ("organization", "other"):
+                words = self._forms[key].spelling().split()
+                for acronym in _acronyms(words):
+                    acronyms[(key[0], acronym)].add(key)
+        for key in keys:
+            short = self._forms[key].spelling().replace(".", "")
+            if not (short.isalpha() and short.isupper()):
+                continue
+            long_forms = acronyms.get((key[0], fold(short)), set())
+            if len(long_forms) == 1:
+                (long_form,) = long_forms
+                if long_form[1][:1] == key[1][:1]:
+                    groups.union(long_form, key)
+        for a, b in sorted(self._aliases):
+            if b in groups.parent and a[1][:1] == b[1][:1]:
+                groups.union(a, b)
+        clusters: dict[_Key, list[_Key]] = {}
+        for key in keys:
+            clusters.setdefault(groups.find(key), []).append(key)
+        return list(clusters.values())
+
+    # -- records
+
+    def _record(self, keys: list[_Key]) -> CorpusSpeaker:
+        forms = [self._forms[k] for k in keys]
+        names: Counter[str] = Counter()
+        descriptions: Counter[str] = Counter()
+        pronouns: Counter[str] = Counter()
+        quotations: list[tuple[str, Quote]] = []
+        for form in forms:
+            names.update(form.spellings)
+            descriptions.update(form.descriptions)
+            pronouns.update(form.pronouns)
+            quotations.extend(form.quotations)
+        quotations.sort(key=lambda p: (p[0], p[1].start, p[1].end))
+        kind = cast(SpeakerKind, keys[0][0])
+        name = self._canonical(kind, keys)
+        digest = hashlib.blake2b(f"{kind}\0{fold(name)}".encode(), digest_size=6).hexdigest()
+        return CorpusSpeaker(
+            id=_ID_PREFIX[kind] + digest,
+            name=name,
+            kind=kind,
+            names=_ranked(names),
+            quotes=sum(f.quotes for f in forms),
+            articles=sum(f.articles for f in forms),
+            descriptions=_ranked(descriptions),
+            pronouns=_ranked(pronouns),
+            quotations=quotations,
+        )
+
+    def _canonical(self, kind: str, keys: list[_Key]) -> str:
+        """The fullest given name with the most quoted surname; else the fullest name."""
+        ordered = self._order(keys)  # most supported first: ties go to support
+        spellings = [self._forms[k].spelling() for k in ordered]
+        if kind != "person":
+            return max(spellings, key=lambda s: len(s.split()))  # first of the longest
+        parts = [split_person_name(s) for s in spellings]
+        given = max(parts, key=lambda p: len(p[0]))[0]
+        surname_quotes: Counter[str] = Counter()
+        surname_spelling: dict[str, str] = {}
+        for key, (_, surname) in zip(ordered, parts, strict=True):
+            folded = fold(surname)
+            surname_quotes[folded] += self._forms[key].quotes
+            surname_spelling.setdefault(folded, surname)
+        best = min(surname_quotes, key=lambda s: (-surname_quotes[s], s))
+        return " ".join((*given, surname_spelling[best]))
+
+    @staticmethod
+    def _unique_ids(records: list[CorpusSpeaker]) -> list[CorpusSpeaker]:
+        """Give records whose ids collide (the same canonical name) distinct suffixes."""
+        by_id: defaultdict[str, list[CorpusSpeaker]] = defaultdict(list)
+        for record in records:
+            by_id[record.id].append(record)
+        unique: list[CorpusSpeaker] = []
+        for same in by_id.values():
+            if len(same) == 1:
+                unique.extend(same)
+                continue
+            same.sort(key=lambda r: (-r.quotes, -r.articles, r.names))
+            unique.append(same[0])
+            unique.extend(
+                attrs.evolve(r, id=f"{r.id}-{n}") for n, r in enumerate(same[1:], start=2)
+            )
+        return unique
+
+
+@lru_cache(maxsize=1 << 17)
+def _blocks(surname: str) -> tuple[str, ...]:
+    """Blocking keys of a folded surname: names to compare share at least one.
+
+    :func:`~quoteattr.speakers.similar_spelling` wants the same first letter and close
+    Metaphone keys, so the keys are the first letter with the Metaphone key, and (for keys
+    of three sounds or more) with the Metaphone key less one sound.
+    """
+    squeezed = surname.replace(" ", "")
+    first = squeezed[:1]
+    sound = jellyfish.metaphone(squeezed) if squeezed.isalpha() else squeezed
+    keys = {f"{first}:{sound}"}
+    if len(sound) >= 3:
+        keys.update(f"{first}:{sound[:i]}{sound[i + 1 :]}" for i in range(len(sound)))
+    return tuple(sorted(keys))
+
+
+def _acronyms(words: Sequence[str]) -> set[str]:
+    """The folded acronyms of an organization's name (with and without its small words)."""
+    words = [w for w in words if w[:1].isalpha()]
+    if len(words) < 2:
+        return set()
+    capitals = "".join(w[0] for w in words if w[0].isupper())
+    every = "".join(w[0] for w in words)
+    return {fold(a) for a in (capitals, every) if len(a) >= 2}

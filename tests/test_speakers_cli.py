@@ -1,0 +1,128 @@
+"""``quoteattr speakers``: the seeds table, one row per gold person, formats and errors."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from collections import defaultdict
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from quoteattr import CorpusSpeaker, Quote
+from quoteattr.cli import main
+from quoteattr.evaluate import load_gold, match_quotes
+from quoteattr.index import CSV_FIELDS
+
+SEEDS_TABLE = """\
+name                  kind          quotes  articles  description
+Christian Leuprecht   person            10         2  a defense expert from the Royal Military College of Canada
+Mark Carney           person             5         2  Prime Minister
+Federico Santoponto   person             5         1  a defense policy analyst
+Mélanie Joly          person             3         2  Canadian Foreign Affairs Minister
+Ursula von der Leyen  person             3         2  European Commission President
+António Costa         person             1         1  European Commission President Ursula von der Leyen European Council President
+EU spokesperson       person             1         1
+European Union        organization       1         1
+France                organization       1         1
+His campaign          organization       1         1
+Roderich Kiesewetter  person             1         1  a member of the German Bundestag
+"""  # noqa: E501
+"""What ``quoteattr speakers seeds/`` prints. France and His campaign are the speakers the
+extractor gives two quoted phrases that the gold marks as no one's quotation (``skip``)."""
+
+
+def run(capsys: pytest.CaptureFixture[str], *args: str | Path) -> tuple[int, str, str]:
+    code = main([str(a) for a in args])
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+@pytest.fixture(scope="module")
+def seeds_rows(seeds_dir: Path) -> list[CorpusSpeaker]:
+    capture = io.StringIO()
+    import contextlib
+
+    with contextlib.redirect_stdout(capture):
+        code = main(["speakers", str(seeds_dir), "--format", "jsonl", "--quotes", "--quiet"])
+    assert code == 0
+    return [CorpusSpeaker.from_dict(json.loads(line)) for line in capture.getvalue().splitlines()]
+
+
+def test_seeds_table(capsys: pytest.CaptureFixture[str], seeds_dir: Path) -> None:
+    code, out, err = run(capsys, "speakers", seeds_dir)
+    assert code == 0
+    assert out == SEEDS_TABLE
+    assert "gold.jsonl: skipped" in err  # the annotation is not a corpus, as for extract
+
+
+def test_every_gold_person_is_one_row_and_every_row_one_person(
+    seeds_rows: list[CorpusSpeaker], seeds_dir: Path
+) -> None:
+    gold = {doc.id: doc for doc in load_gold(seeds_dir / "gold.jsonl")}
+    found: dict[str, list[tuple[Quote, CorpusSpeaker]]] = defaultdict(list)
+    for row in seeds_rows:
+        for doc_id, quote in row.quotations:
+            found[Path(doc_id).name].append((quote, row))
+    rows_of: dict[str, set[str]] = defaultdict(set)  # gold person -> row names
+    people_of: dict[str, set[str]] = defaultdict(set)  # row name -> gold people
+    for doc_id, pairs in found.items():
+        wanted = gold[doc_id].quotes
+        for gi, qi in match_quotes(wanted, [q for q, _ in pairs]).items():
+            row = pairs[qi][1]
+            person = wanted[gi].speaker
+            if not wanted[gi].skip and person:
+                rows_of[person].add(row.name)
+                people_of[row.name].add(person)
+            else:
+                people_of.setdefault(row.name, set())
+    persons = {g.speaker for doc in gold.values() for g in doc.quotes if not g.skip}
+    assert set(rows_of) == persons
+    assert all(len(rows) == 1 for rows in rows_of.values()), rows_of
+    assert all(len(people) <= 1 for people in people_of.values()), people_of
+    assert {name for name, people in people_of.items() if not people} == {
+        "France",
+        "His campaign",
+    }
+    assert rows_of["Mélanie Joly"] == {"Mélanie Joly"}  # also "Milani Jolie" in one article
+
+
+def test_csv_and_jsonl(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    (tmp_path / "a.txt").write_text("“We will win,” said Jane Doe, a senator.\n", encoding="utf-8")
+    (tmp_path / "b.txt").write_text(
+        "“Not now,” said Jane Doe.\n“Later,” Doe added. “Yes,” said Tom Ray.\n",
+        encoding="utf-8",
+    )
+    out_csv = tmp_path / "speakers.csv"
+    code, out, _ = run(capsys, "speakers", tmp_path / "a.txt", tmp_path / "b.txt", "-o", out_csv)
+    assert (code, out) == (0, "")
+    rows = list(csv.DictReader(out_csv.open(encoding="utf-8", newline="")))
+    assert list(rows[0]) == list(CSV_FIELDS)
+    assert [(r["name"], r["quotes"], r["articles"]) for r in rows] == [
+        ("Jane Doe", "3", "2"),
+        ("Tom Ray", "1", "1"),
+    ]
+    assert rows[0]["description"] == "a senator"
+    code, out, _ = run(capsys, "speakers", tmp_path, "--format", "jsonl", "--quiet")
+    records: list[dict[str, Any]] = [json.loads(line) for line in out.splitlines()]
+    assert [(r["name"], r["quotes"], r["quotations"]) for r in records] == [
+        ("Jane Doe", 3, []),
+        ("Tom Ray", 1, []),
+    ]
+
+
+def test_reading_errors_are_reported_like_extract(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    (tmp_path / "a.txt").write_text("“We will win,” said Jane Doe.\n", encoding="utf-8")
+    (tmp_path / "bad.txt").write_bytes(b"\xff\xfe bad")
+    code, out, err = run(
+        capsys, "speakers", tmp_path / "a.txt", tmp_path / "bad.txt", tmp_path / "missing"
+    )
+    assert code == 1
+    assert "Jane Doe" in out
+    assert "not UTF-8" in err and "no such file or folder" in err
+    code, _, err = run(capsys, "speakers", tmp_path / "a.txt", "--format", "tsv")
+    assert code == 2 and "invalid choice" in err
