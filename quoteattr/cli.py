@@ -28,161 +28,106 @@ an interrupted one, and append.
 from __future__ import annotations
 
 import argparse
-import csv
 import io
 import json
 import os
 import sys
-import time
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import IO, TYPE_CHECKING, Any, TextIO
 
-import attrs
+from tqdm import tqdm
 
 from ._version import __version__
 from .errors import QuoteattrError
-from .model import Quote
+from .io import (
+    FORMATS,
+    STDIN_ID,
+    InputOutputError,
+    Output,
+    Reader,
+    decode_text,
+    one_line,
+)
 
 if TYPE_CHECKING:
     from .index import CorpusSpeaker
 
 __all__ = [
-    "FIELDS",
-    "FORMATS",
     "SPEAKER_FORMATS",
     "SUBCOMMANDS",
-    "Document",
     "build_parser",
-    "decode_text",
-    "format_block",
-    "format_header",
     "format_speakers",
     "main",
-    "quote_record",
     "score_table",
 ]
 
 SUBCOMMANDS: tuple[str, ...] = ("extract", "speakers", "render", "evaluate")
 """The subcommands; a first argument that is none of them means ``extract``."""
 
-FORMATS: tuple[str, ...] = ("table", "jsonl", "csv", "tsv")
-"""Output formats of ``quoteattr extract``."""
-
 SPEAKER_FORMATS: tuple[str, ...] = ("table", "csv", "jsonl")
 """Output formats of ``quoteattr speakers``."""
 
-FIELDS: tuple[str, ...] = (
-    "doc",
-    "start",
-    "end",
-    "quote",
-    "speaker",
-    "speaker_id",
-    "speaker_kind",
-    "mention",
-    "mention_start",
-    "mention_end",
-    "cue",
-    "cue_lemma",
-    "kind",
-    "confidence",
-    "rule",
-    "paragraph",
-)
-"""The fields of an output record, in column order for ``csv`` and ``tsv``."""
-
-FOLDER_SUFFIXES = frozenset({".txt", ".md", ".jsonl"})
-"""The files read from a folder (recursively; hidden files and folders are left out)."""
-
 EXIT_OK, EXIT_INPUT, EXIT_USAGE = 0, 1, 2
 """Exit statuses: success, an unreadable input (or a missing model), a usage error."""
-
-STDIN_ID = "<stdin>"
-"""The document id of standard input."""
-
-
-class _StopRun(QuoteattrError):
-    """A problem with an input or output file that stops the run (exit status 1)."""
-
-
-class _NotACorpusError(Exception):
-    """A JSON Lines file found in a folder whose records have no text field."""
-
-
-@attrs.frozen
-class Document:
-    """One document to process.
-
-    Attributes:
-        id: Its identifier in the output: the file path, the record's ``id`` (or
-            ``path:line``) for JSON Lines, ``<stdin>`` for standard input.
-        text: Its text.
-    """
-
-    id: str
-    text: str
 
 
 # ---- standard error
 
 
 class _Console:
-    """Messages and the progress line on standard error."""
+    """Messages, and a tqdm progress bar on standard error when it is a terminal."""
 
     def __init__(self, *, quiet: bool, stream: TextIO | None = None) -> None:
         self.stream = stream if stream is not None else sys.stderr
         self.quiet = quiet
         self.live = not quiet and _isatty(self.stream)
-        self._shown = 0
-        self._started = time.perf_counter()
+        self._bar: tqdm[Any] | None = None
         self.docs = 0
         self.quotes = 0
 
     def error(self, message: str) -> None:
         """Print an error, always."""
-        self.clear()
-        print(f"quoteattr: {message}", file=self.stream, flush=True)
+        self._write(f"quoteattr: {message}")
 
     def note(self, message: str) -> None:
         """Print a remark unless quiet."""
         if not self.quiet:
-            self.clear()
-            print(f"quoteattr: {message}", file=self.stream, flush=True)
+            self._write(f"quoteattr: {message}")
+
+    def _write(self, line: str) -> None:
+        if self._bar is not None:
+            self._bar.write(line, file=self.stream)  # above the bar, which is redrawn
+        else:
+            print(line, file=self.stream, flush=True)
 
     def start(self) -> None:
-        """Start the clock of the documents-per-second rate."""
-        self._started = time.perf_counter()
+        """Start the progress bar (on a terminal)."""
+        if self.live and self._bar is None:
+            self._bar = tqdm(
+                file=self.stream, unit=" documents", dynamic_ncols=True, mininterval=0.2
+            )
 
     def progress(self, quotes: int) -> None:
-        """Count one more document and redraw the progress line (on a terminal)."""
+        """Count one more document and its quotes."""
         self.docs += 1
         self.quotes += quotes
-        if self.live:
-            self._draw()
-
-    def _draw(self) -> None:
-        rate = self.docs / max(time.perf_counter() - self._started, 1e-9)
-        line = f"{self.docs} documents, {self.quotes} quotes, {rate:.1f} docs/s"
-        self.stream.write("\r" + line.ljust(self._shown))
-        self.stream.flush()
-        self._shown = len(line)
+        if self.live and self._bar is None:
+            self.start()
+        if self._bar is not None:
+            self._bar.set_postfix_str(f"{self.quotes} quotes", refresh=False)
+            self._bar.update(1)
 
     def clear(self) -> None:
-        """Erase the progress line, if one is shown."""
-        if self._shown:
-            self.stream.write("\r" + " " * self._shown + "\r")
-            self.stream.flush()
-            self._shown = 0
+        """Make way for a line of output on a shared terminal."""
+        if self._bar is not None:
+            self._bar.clear()
 
     def finish(self) -> None:
-        """Show the final count, on a terminal, and end the progress line."""
-        if self.live and self.docs:
-            self._draw()
-        if self._shown:
-            self.stream.write("\n")
-            self.stream.flush()
-            self._shown = 0
+        """Close the progress bar, leaving its final count."""
+        if self._bar is not None:
+            self._bar.close()
+            self._bar = None
 
 
 def _isatty(stream: IO[Any]) -> bool:
@@ -190,339 +135,6 @@ def _isatty(stream: IO[Any]) -> bool:
         return stream.isatty()
     except (AttributeError, ValueError):
         return False
-
-
-# ---- reading inputs
-
-
-def decode_text(data: bytes, name: str) -> str:
-    """Decode a file's bytes as UTF-8 text.
-
-    Args:
-        data: The bytes.
-        name: The file's name, for the message.
-
-    Returns:
-        The text, unchanged (line breaks and a byte-order mark are kept, so that offsets
-        index the file's characters).
-
-    Raises:
-        ValueError: If the bytes contain a NUL byte (a binary file) or are not UTF-8; the
-            message names the file.
-    """
-    if b"\x00" in data:
-        raise ValueError(f"{name}: looks like a binary file (it contains NUL bytes); skipped")
-    try:
-        return data.decode("utf-8")
-    except UnicodeDecodeError as exc:
-        raise ValueError(
-            f"{name}: not UTF-8 text (byte 0x{data[exc.start]:02x} at offset {exc.start}); skipped"
-        ) from exc
-
-
-class _Reader:
-    """Turns command-line paths into documents, reporting and counting unreadable inputs."""
-
-    def __init__(
-        self,
-        console: _Console,
-        *,
-        text_field: str = "text",
-        strict: bool = False,
-        skip: frozenset[str] = frozenset(),
-        stdin: IO[bytes] | None = None,
-    ) -> None:
-        self.console = console
-        self.text_field = text_field
-        self.strict = strict
-        self.skip = skip
-        self.stdin = stdin
-        self.failed = 0
-        self.stopped = False
-
-    def fail(self, message: str) -> None:
-        """Report an unreadable input; with ``strict``, stop reading."""
-        self.console.error(message)
-        self.failed += 1
-        if self.strict:
-            self.stopped = True
-
-    def documents(self, paths: Sequence[str]) -> Iterator[Document]:
-        """Yield every document of ``paths`` not in ``skip``, in order."""
-        for arg in paths:
-            for source, explicit in self._expand(arg):
-                for doc in self._read(source, explicit):
-                    if doc.id not in self.skip:
-                        yield doc
-                if self.stopped:
-                    return
-
-    def _expand(self, arg: str) -> Iterator[tuple[Path | None, bool]]:
-        if arg == "-":
-            yield None, True
-            return
-        path = Path(arg)
-        if path.is_dir():
-            yield from ((p, False) for p in _folder_files(path))
-        elif path.exists():
-            yield path, True
-        else:
-            self.fail(f"{arg}: no such file or folder")
-
-    def _read(self, source: Path | None, explicit: bool) -> Iterator[Document]:
-        name = STDIN_ID if source is None else str(source)
-        try:
-            data = self._stdin_bytes() if source is None else source.read_bytes()
-            text = decode_text(data, name)
-        except OSError as exc:
-            self.fail(f"{name}: cannot read it ({exc.strerror or exc}); skipped")
-            return
-        except ValueError as exc:
-            self.fail(str(exc))
-            return
-        if source is not None and source.suffix.lower() == ".jsonl":
-            yield from self._records(text, name, explicit)
-        else:
-            yield Document(name, text)
-
-    def _stdin_bytes(self) -> bytes:
-        stream = self.stdin if self.stdin is not None else sys.stdin.buffer
-        return stream.read()
-
-    def _records(self, text: str, name: str, explicit: bool) -> Iterator[Document]:
-        probing = not explicit
-        for number, line in enumerate(text.split("\n"), start=1):
-            if not line.strip():
-                continue
-            try:
-                record = self._record(line, name, number, probing)
-            except _NotACorpusError:
-                return
-            probing = False
-            if record is not None:
-                yield record
-            if self.stopped:
-                return
-
-    def _record(self, line: str, name: str, number: int, probing: bool) -> Document | None:
-        where = f"{name}:{number}"
-        try:
-            data = json.loads(line)
-        except json.JSONDecodeError as exc:
-            self.fail(f"{where}: not valid JSON ({exc.msg}); skipped")
-            return None
-        text = data.get(self.text_field) if isinstance(data, dict) else None
-        if isinstance(text, str):
-            doc_id = data.get("id")
-            return Document(where if doc_id is None else str(doc_id), text)
-        if probing:
-            self.console.note(
-                f"{name}: skipped, its records have no {self.text_field!r} field "
-                "(choose the field with --text-field)"
-            )
-            raise _NotACorpusError(name)
-        self.fail(f"{where}: no {self.text_field!r} field in this record; skipped")
-        return None
-
-
-def _folder_files(folder: Path) -> list[Path]:
-    found = []
-    for path in folder.rglob("*"):
-        relative = path.relative_to(folder)
-        if any(part.startswith(".") for part in relative.parts):
-            continue
-        if path.suffix.lower() in FOLDER_SUFFIXES and path.is_file():
-            found.append(path)
-    return sorted(found)
-
-
-# ---- formatting output
-
-
-def quote_record(doc_id: str, quote: Quote) -> dict[str, Any]:
-    """Return the output record of one quotation (the keys are :data:`FIELDS`).
-
-    Example:
-        >>> from quoteattr.model import Quote
-        >>> quote_record("a.txt", Quote("Hi", 1, 3))["speaker"] is None
-        True
-    """
-    speaker, cue = quote.speaker, quote.cue
-    mention = speaker.mention if speaker is not None else None
-    return {
-        "doc": doc_id,
-        "start": quote.start,
-        "end": quote.end,
-        "quote": quote.text,
-        "speaker": speaker.name if speaker else None,
-        "speaker_id": speaker.id if speaker else None,
-        "speaker_kind": speaker.kind if speaker else None,
-        "mention": mention.text if mention else None,
-        "mention_start": mention.start if mention else None,
-        "mention_end": mention.end if mention else None,
-        "cue": cue.text if cue else None,
-        "cue_lemma": cue.lemma if cue else None,
-        "kind": quote.kind,
-        "confidence": round(quote.confidence, 4),
-        "rule": quote.rule,
-        "paragraph": quote.paragraph,
-    }
-
-
-def format_header(fmt: str) -> str:
-    """Return what starts an output file of format ``fmt`` (a header line for csv/tsv)."""
-    if fmt not in ("csv", "tsv"):
-        return ""
-    return _delimited([list(FIELDS)], fmt)
-
-
-def format_block(fmt: str, doc_id: str, quotes: Sequence[Quote]) -> str:
-    """Return the output lines of one document's quotations.
-
-    Args:
-        fmt: One of :data:`FORMATS`.
-        doc_id: The document's id.
-        quotes: Its quotations.
-
-    Returns:
-        Whole lines, each ending in a line break (``""`` when there is no quotation).
-    """
-    if fmt == "jsonl":
-        return "".join(
-            json.dumps(quote_record(doc_id, q), ensure_ascii=False) + "\n" for q in quotes
-        )
-    if fmt in ("csv", "tsv"):
-        records = (quote_record(doc_id, q) for q in quotes)
-        rows = [[_cell(record[f]) for f in FIELDS] for record in records]
-        return _delimited(rows, fmt) if rows else ""
-    return _table(doc_id, quotes)
-
-
-def _cell(value: object) -> object:
-    return "" if value is None else value
-
-
-def _delimited(rows: list[list[Any]], fmt: str) -> str:
-    buffer = io.StringIO()
-    writer = csv.writer(buffer, delimiter="\t" if fmt == "tsv" else ",", lineterminator="\n")
-    writer.writerows(rows)
-    return buffer.getvalue()
-
-
-def _one_line(text: str) -> str:
-    return " ".join(text.split())
-
-
-def _table(doc_id: str, quotes: Sequence[Quote]) -> str:
-    names = [_one_line(q.speaker.name) if q.speaker else "-" for q in quotes]
-    width = max((len(n) for n in names), default=0)
-    return "".join(
-        f"{doc_id}  {name.ljust(width)}  “{_one_line(q.text)}”\n"
-        for name, q in zip(names, quotes, strict=True)
-    )
-
-
-# ---- writing output
-
-
-class _Output:
-    """Where ``extract`` writes: standard output, or a file with its ``.done`` sidecar."""
-
-    def __init__(self, fmt: str, path: Path | None, *, resume: bool, stdout: TextIO) -> None:
-        self.fmt = fmt
-        self.path = path
-        self.stdout = stdout
-        self.done: frozenset[str] = frozenset()
-        self._file: IO[bytes] | None = None
-        self._ledger: IO[str] | None = None
-        if path is not None:
-            self._open(path, resume)
-        else:
-            self._write_text(format_header(fmt))
-
-    @property
-    def ledger_path(self) -> Path:
-        """The sidecar file listing finished documents."""
-        assert self.path is not None
-        return Path(f"{self.path}.done")
-
-    def _open(self, path: Path, resume: bool) -> None:
-        entries = _read_ledger(path, self.ledger_path) if resume and path.exists() else []
-        self.done = frozenset(e.doc for e in entries)
-        offset = entries[-1].offset if entries else 0
-        try:
-            self._file = path.open("r+b" if resume and path.exists() else "wb")
-            self._file.truncate(offset)
-            self._file.seek(offset)
-            # Rewritten rather than appended to, so that a line cut short goes away.
-            self._ledger = self.ledger_path.open("w", encoding="utf-8")
-            self._ledger.write("".join(e.line() for e in entries))
-            self._ledger.flush()
-        except OSError as exc:
-            raise _StopRun(f"{path}: cannot write it ({exc.strerror or exc})") from exc
-        if offset == 0:
-            self._file.write(format_header(self.fmt).encode("utf-8"))
-            self._file.flush()
-
-    def write(self, doc_id: str, quotes: Sequence[Quote]) -> None:
-        """Write one finished document's records and flush them."""
-        block = format_block(self.fmt, doc_id, quotes)
-        if self._file is None:
-            self._write_text(block)
-            return
-        self._file.write(block.encode("utf-8"))
-        self._file.flush()
-        assert self._ledger is not None
-        self._ledger.write(_LedgerEntry(doc_id, self._file.tell()).line())
-        self._ledger.flush()
-
-    def _write_text(self, block: str) -> None:
-        if block:
-            self.stdout.write(block)
-            self.stdout.flush()
-
-    def close(self) -> None:
-        """Close the files (standard output stays open)."""
-        for handle in (self._file, self._ledger):
-            if handle is not None:
-                handle.close()
-
-
-@attrs.frozen
-class _LedgerEntry:
-    """A finished document, and the size of the output file after its records."""
-
-    doc: str
-    offset: int
-
-    def line(self) -> str:
-        data = {"doc": self.doc, "offset": self.offset}
-        return json.dumps(data, ensure_ascii=False) + "\n"
-
-    @classmethod
-    def parse(cls, line: str) -> _LedgerEntry | None:
-        try:
-            data = json.loads(line)
-            return cls(str(data["doc"]), int(data["offset"]))
-        except (ValueError, KeyError, TypeError):
-            return None  # a line cut short by an interruption
-
-
-def _read_ledger(path: Path, ledger: Path) -> list[_LedgerEntry]:
-    """Return the finished documents of ``path``, checked against its size."""
-    size = path.stat().st_size
-    if not ledger.exists():
-        if size == 0:
-            return []
-        raise _StopRun(
-            f"cannot resume: {path} exists but {ledger} does not, so which documents are "
-            f"complete is unknown; remove {path} or run without --resume"
-        )
-    lines = ledger.read_text(encoding="utf-8").split("\n")
-    entries = [e for e in map(_LedgerEntry.parse, lines) if e is not None]
-    if entries and entries[-1].offset > size:
-        raise _StopRun(f"cannot resume: {path} is shorter than {ledger} records")
-    return entries
 
 
 # ---- subcommands
@@ -658,9 +270,9 @@ def _run_extract(args: argparse.Namespace, console: _Console) -> int:
     extractor = QuoteExtractor(
         args.model, include_scare=args.include_scare, include_indirect=args.indirect
     )
-    output = _Output(fmt, args.output, resume=args.resume, stdout=sys.stdout)
+    output = Output(fmt, args.output, resume=args.resume, stdout=sys.stdout)
     try:
-        reader = _Reader(console, text_field=args.text_field, strict=args.strict, skip=output.done)
+        reader = Reader(console, text_field=args.text_field, strict=args.strict, skip=output.done)
         pairs = ((doc.text, doc.id) for doc in reader.documents(args.paths))
         console.start()
         for quotes, doc_id in extractor.pipe(pairs, as_tuples=True, n_process=args.jobs):
@@ -693,7 +305,7 @@ def format_speakers(fmt: str, speakers: Sequence[CorpusSpeaker]) -> str:
         return csv_text(speakers)
     head = ("name", "kind", "quotes", "articles", "description")
     rows = [
-        (_one_line(s.name), s.kind, str(s.quotes), str(s.articles), _one_line(s.description))
+        (one_line(s.name), s.kind, str(s.quotes), str(s.articles), one_line(s.description))
         for s in speakers
     ]
     widths = [max(len(row[i]) for row in [head, *rows]) for i in range(4)]
@@ -713,7 +325,7 @@ def _run_speakers(args: argparse.Namespace, console: _Console) -> int:
     fmt = args.format or (suffix if suffix in ("jsonl", "csv") else "table")
     extractor = QuoteExtractor(args.model)
     index = SpeakerIndex(keep_quotes=args.quotes)
-    reader = _Reader(console, text_field=args.text_field, strict=args.strict)
+    reader = Reader(console, text_field=args.text_field, strict=args.strict)
     pairs = ((doc.text, doc.id) for doc in reader.documents(args.paths))
     console.start()
     try:
@@ -731,7 +343,9 @@ def _run_speakers(args: argparse.Namespace, console: _Console) -> int:
             with args.output.open("w", encoding="utf-8", newline="") as handle:
                 handle.write(text)
         except OSError as exc:
-            raise _StopRun(f"{args.output}: cannot write it ({exc.strerror or exc})") from exc
+            raise InputOutputError(
+                f"{args.output}: cannot write it ({exc.strerror or exc})"
+            ) from exc
     return EXIT_INPUT if reader.failed else EXIT_OK
 
 
@@ -741,7 +355,7 @@ def _read_one(name: str) -> str:
     try:
         data = Path(name).read_bytes()
     except OSError as exc:
-        raise _StopRun(f"{name}: cannot read it ({exc.strerror or exc})") from exc
+        raise InputOutputError(f"{name}: cannot read it ({exc.strerror or exc})") from exc
     return decode_text(data, name)
 
 
@@ -752,7 +366,7 @@ def _run_render(args: argparse.Namespace, console: _Console) -> int:
     try:
         text = _read_one(args.file)
     except ValueError as exc:
-        raise _StopRun(str(exc).removesuffix("; skipped")) from exc
+        raise InputOutputError(str(exc).removesuffix("; skipped")) from exc
     quotes = QuoteExtractor(
         args.model, include_scare=args.include_scare, include_indirect=args.indirect
     ).extract(text)
@@ -820,7 +434,7 @@ def _run_evaluate(args: argparse.Namespace, console: _Console) -> int:
     try:
         docs = load_gold(args.gold, args.limit)
     except (OSError, ValueError, KeyError) as exc:
-        raise _StopRun(f"{args.gold}: cannot read the gold data ({exc})") from exc
+        raise InputOutputError(f"{args.gold}: cannot read the gold data ({exc})") from exc
     extractor = QuoteExtractor(args.model, include_indirect=args.indirect)
     errors: list[ErrorRecord] | None = [] if args.errors else None
     found = evaluate(docs, extractor.extract, errors=errors, indirect=args.indirect)

@@ -12,7 +12,7 @@ frequency is at least four times the other's), and ``u`` (a given name, gender u
 otherwise. Census names rarer than ``MIN_FREQ`` per cent are left out: the long tail holds
 many words that are rarely names in news text.
 
-Run from the repository root with the dev extra installed::
+Run from the repository root with the ``data`` extra installed (``pip install -e ".[data]"``)::
 
     python scripts/make_first_names.py
 """
