@@ -18,9 +18,10 @@ wall-clock figures too), the ratios (c)/(b) and (c)/(a), peak memory (``ru_maxrs
 fresh subprocess per configuration, next to its size once the pipeline is loaded), and
 ``pipe(n_process=2)`` against ``pipe(n_process=1)`` in wall-clock time. Then the mark parser
 (:func:`quoteattr.find_quotes`) against input size, and the worst cases through
-``QuoteExtractor.extract``: 100,000 quotation marks in one paragraph, and 10 MB of news with
-no line break (``--quick`` runs them on 1 MB instead). Everything is printed as markdown
-tables.
+``QuoteExtractor.extract``: 100,000 quotation marks in one paragraph, 10 MB of news with
+no line break, and 10 MB of narration in which every paragraph holds a quotation
+(``--quick`` runs them on 1 MB instead). ``stages`` shows where quoteattr's time goes:
+spaCy's components, quoteattr's rules, the glue. Everything is printed as markdown tables.
 """
 
 from __future__ import annotations
@@ -183,11 +184,32 @@ def news_unit() -> str:
     return " ".join(seed_texts()).replace("\n", " ")
 
 
+FIRST = "Anna Bruno Carla David Elena Frank Greta Hugo Irene Jakob".split()
+LAST = "Berg Costa Dietz Engel Falk Graf Hahn Imhof Jung Kraus".split()
+
+
+def narration_paragraph(i: int) -> str:
+    """A paragraph of narration ending in a quotation, with a name introduced before it."""
+    first, last = FIRST[i % 10], LAST[(i // 10) % 10]
+    return (
+        "The committee met again on Tuesday in the capital to discuss the budget for the "
+        "coming year. Members reviewed several proposals on schools, roads and the hospital. "
+        "Some of them asked for more time, and the chair agreed to a short recess. "
+        f"{first} {last}, who has led the finance group since March, spoke after the break. "
+        f"“We cannot keep spending money we do not have, and we will not,” {last} said."
+    )
+
+
 def worst_case(name: str, quick: bool) -> str:
     """The worst-case inputs, by name."""
     if name == "marks":
         return "“a” " * 50_000  # 100,000 quotation marks in one paragraph
     size = 1_000_000 if quick else 10_000_000
+    if name == "narration":  # every paragraph holds a quotation
+        paragraphs: list[str] = []
+        while sum(len(p) + 1 for p in paragraphs) < size:
+            paragraphs.append(narration_paragraph(len(paragraphs)))
+        return "\n".join(paragraphs)
     unit = news_unit()
     return (unit * (size // len(unit) + 1))[:size]
 
@@ -306,6 +328,7 @@ def worst_cases(args: argparse.Namespace) -> None:
     labels = {
         "marks": "100,000 quotation marks, one paragraph",
         "big": f"{'1' if args.quick else '10'} MB of news, no line break",
+        "narration": f"{'1' if args.quick else '10'} MB, every paragraph holding a quotation",
     }
     for name, label in labels.items():
         out = in_child(args, ["worst", name])
@@ -324,7 +347,58 @@ def worst_cases(args: argparse.Namespace) -> None:
     print(table(header, rows), flush=True)
 
 
-PARTS = ("processes", "throughput", "marks", "worst")
+def stages(args: argparse.Namespace) -> None:
+    """Where quoteattr's time goes on each corpus: spaCy, quoteattr's rules, the glue.
+
+    ``spaCy`` is the pipeline's components (:func:`quoteattr.parsing.parse`); ``rules`` is
+    attribution and speaker resolution; ``glue`` is everything else (finding the marks,
+    selecting sentences, tokenizing, building the quotes). CPU time, one run.
+    """
+    import quoteattr
+    from quoteattr import pipeline
+
+    extractor = quoteattr.QuoteExtractor()
+    extractor.extract("“Warm,” said Ann Lee.")
+    spent = {"parse": 0.0, "_attribute": 0.0}
+    originals = {name: getattr(pipeline, name) for name in spent}
+
+    def timer(name: str) -> Callable[..., Any]:
+        def run(*a: Any, **k: Any) -> Any:
+            start = time.process_time()
+            try:
+                return originals[name](*a, **k)
+            finally:
+                spent[name] += time.process_time() - start
+
+        return run
+
+    rows = []
+    try:
+        for name in spent:
+            setattr(pipeline, name, timer(name))
+        for corpus, texts in corpora(args).items():
+            for key in spent:
+                spent[key] = 0.0
+            total, _ = timed(lambda texts=texts: run_quoteattr(extractor, texts))
+            glue = total - spent["parse"] - spent["_attribute"]
+            rows.append(
+                [
+                    corpus,
+                    f"{total:.2f}",
+                    f"{spent['parse'] / total:.0%}",
+                    f"{spent['_attribute'] / total:.0%}",
+                    f"{glue / total:.0%}",
+                ]
+            )
+    finally:
+        for name, func in originals.items():
+            setattr(pipeline, name, func)
+    header = ["corpus", "CPU s", "spaCy components", "rules", "glue"]
+    print("\n### Where the time goes (quoteattr, one process)\n")
+    print(table(header, rows), flush=True)
+
+
+PARTS = ("processes", "throughput", "stages", "marks", "worst")
 
 
 def main() -> None:
@@ -352,6 +426,8 @@ def main() -> None:
         processes(args)
     if "throughput" in args.only:
         throughput(args)
+    if "stages" in args.only:
+        stages(args)
     if "marks" in args.only:
         mark_parser()
     if "worst" in args.only:
