@@ -1,9 +1,10 @@
 """Running quoteattr: :func:`extract_quotes`, :class:`QuoteExtractor` and the spaCy component.
 
 There is one path from a text (or a Doc) to quotes: ``marks`` finds the quotation marks in
-the raw text → :mod:`~quoteattr.selection` picks the paragraphs attribution needs →
-:mod:`~quoteattr.parsing` runs the pipeline over them with :meth:`Language.pipe
-<spacy.language.Language.pipe>` (a caller's parsed ``Doc`` is used as it is instead) →
+the raw text → :mod:`~quoteattr.selection` picks the paragraphs and, within them, the
+sentences attribution needs → :mod:`~quoteattr.parsing` runs the pipeline over those
+windows with :meth:`Language.pipe <spacy.language.Language.pipe>` (a caller's parsed
+``Doc`` is used as it is instead) →
 :func:`~quoteattr.attribute.attribute_context` (ordered rules find the cue and the speaker
 mention; :mod:`~quoteattr.speakers` resolves every mention to one canonical entity per
 document) → :class:`~quoteattr.model.Quote` objects. :func:`extract_quotes`,
@@ -13,14 +14,16 @@ pipeline gives the same quotes whichever way it comes in.
 
 One difference is by design: a caller's ``Doc`` (given to :func:`extract_quotes`, or
 parsed by the pipeline the ``"quoteattr"`` component sits in) already holds the parse of the
-whole text, and is used as it is; a text is parsed paragraph by paragraph, only where
-attribution needs it. The rules, the selection and the speaker resolution are the same, but
-the two parses can differ in places (the parser and the entity recognizer see more or less
-context), and so, rarely, can a speaker (see the differential tests).
+whole text, and is used as it is (one span per selected paragraph); a text is parsed in
+sentence windows, only where attribution needs it. The rules, the selection and the speaker
+resolution are the same, but the two parses can differ in places (the parser and the entity
+recognizer see more or less context), and so, rarely, can a speaker (see the differential
+tests).
 
 Throughput comes from doing as little spaCy work as possible: a text with no quotation mark
-is never parsed, and of the others only the selected paragraphs are, those of many texts
-together in one :meth:`~spacy.language.Language.pipe` call. :meth:`QuoteExtractor.pipe`
+is never parsed, and of the others only the selected sentence windows are, those of many
+texts together, with the entity recognizer only where there is a quotation mark (see
+:func:`~quoteattr.parsing.parse` and :doc:`/scaling`). :meth:`QuoteExtractor.pipe`
 with ``n_process`` > 1 runs whole batches of texts in worker processes that each hold the
 pipeline once; the results are the same as with one process.
 """
