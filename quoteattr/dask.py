@@ -29,7 +29,10 @@ import threading
 from collections.abc import Iterable
 from typing import TYPE_CHECKING, Any, cast
 
+import attrs
+
 from .nlp import resolve_model_name
+from .options import Options
 from .pipeline import QuoteExtractor
 
 if TYPE_CHECKING:
@@ -37,39 +40,26 @@ if TYPE_CHECKING:
 
 __all__ = ["extract_bag", "extract_partition", "get_extractor"]
 
-_Key = tuple[str | None, bool, frozenset[str], float]
+_Key = tuple[str | None, Options]
 
 _extractors: dict[_Key, tuple[QuoteExtractor, threading.Lock]] = {}
 _model_locks: dict[str, threading.Lock] = {}
 _lock = threading.Lock()
 
 
-def _entry(
-    model: str | None, include_scare: bool, extra_cues: Iterable[str], name_similarity: float
-) -> tuple[QuoteExtractor, threading.Lock]:
+def _entry(model: str | None, settings: dict[str, Any]) -> tuple[QuoteExtractor, threading.Lock]:
     """The extractor for these settings, and the lock of its pipeline (one per model)."""
-    key: _Key = (model, include_scare, frozenset(extra_cues), float(name_similarity))
+    key: _Key = (model, Options(**settings))  # validated here, once, on the driver too
     with _lock:
         entry = _extractors.get(key)
         if entry is None:
-            extractor = QuoteExtractor(
-                model,
-                include_scare=include_scare,
-                extra_cues=key[2],
-                name_similarity=key[3],
-            )
+            extractor = QuoteExtractor(model, **attrs.asdict(key[1], recurse=False))
             lock = _model_locks.setdefault(resolve_model_name(model), threading.Lock())
             entry = _extractors[key] = (extractor, lock)
         return entry
 
 
-def get_extractor(
-    model: str | None = None,
-    *,
-    include_scare: bool = False,
-    extra_cues: Iterable[str] = (),
-    name_similarity: float = 0.85,
-) -> QuoteExtractor:
+def get_extractor(model: str | None = None, **settings: Any) -> QuoteExtractor:
     """Return this process's extractor for these settings, made on first use.
 
     The cache is per process, keyed by the model name and the settings, so a worker loads
@@ -79,24 +69,26 @@ def get_extractor(
         model: The name of an installed spaCy pipeline (``None``: the default, see
             :func:`quoteattr.load_nlp`). A name, not a loaded pipeline, so that the task
             stays small to send.
-        include_scare: Also return scare quotes.
-        extra_cues: More reporting-verb lemmas.
-        name_similarity: Surname similarity threshold for merging spellings.
+        **settings: The settings of :class:`~quoteattr.QuoteExtractor`
+            (``include_scare``, ``extra_cues``, ``name_similarity``, ``include_indirect``;
+            see :class:`~quoteattr.options.Options`).
 
     Returns:
         The shared :class:`~quoteattr.QuoteExtractor`.
+
+    Raises:
+        TypeError: For an unknown setting or a setting of the wrong type.
+        ValueError: For a setting out of range.
     """
-    return _entry(model, include_scare, extra_cues, name_similarity)[0]
+    return _entry(model, settings)[0]
 
 
 def extract_partition(
     records: Iterable[Any],
     *,
     model: str | None = None,
-    include_scare: bool = False,
-    extra_cues: Iterable[str] = (),
-    name_similarity: float = 0.85,
     batch_size: int = 64,
+    **settings: Any,
 ) -> list[dict[str, Any]]:
     """Extract the quotations of one partition of texts.
 
@@ -104,10 +96,9 @@ def extract_partition(
         records: Texts, or ``(id, text)`` pairs (the two kinds may not be mixed within a
             partition).
         model: The spaCy pipeline's name (see :func:`get_extractor`).
-        include_scare: Also return scare quotes.
-        extra_cues: More reporting-verb lemmas.
-        name_similarity: Surname similarity threshold for merging spellings.
         batch_size: Texts per batch (see :meth:`quoteattr.QuoteExtractor.pipe`).
+        **settings: The settings of :class:`~quoteattr.QuoteExtractor` (see
+            :func:`get_extractor`).
 
     Returns:
         One ``{"id": id, "quotes": [quote.to_dict(), ...]}`` per record, in order (``id``
@@ -116,7 +107,7 @@ def extract_partition(
     Raises:
         TypeError: If a text is not a ``str``, or a record is neither a ``str`` nor a pair.
     """
-    extractor, lock = _entry(model, include_scare, extra_cues, name_similarity)
+    extractor, lock = _entry(model, settings)
     pairs = [_pair(record) for record in records]
     with lock:  # one pipeline per model, shared by the threads of a worker: one at a time
         found = extractor.pipe(pairs, as_tuples=True, batch_size=batch_size)
@@ -137,10 +128,8 @@ def extract_bag(
     bag: dask.bag.Bag,
     *,
     model: str | None = None,
-    include_scare: bool = False,
-    extra_cues: Iterable[str] = (),
-    name_similarity: float = 0.85,
     batch_size: int = 64,
+    **settings: Any,
 ) -> dask.bag.Bag:
     """Map a Dask bag of texts (or ``(id, text)`` pairs) to quotation records, lazily.
 
@@ -150,21 +139,23 @@ def extract_bag(
     Args:
         bag: The texts, or ``(id, text)`` pairs.
         model: The spaCy pipeline's name; it must be installed on every worker.
-        include_scare: Also return scare quotes.
-        extra_cues: More reporting-verb lemmas.
-        name_similarity: Surname similarity threshold for merging spellings.
         batch_size: Texts per batch within a partition.
+        **settings: The settings of :class:`~quoteattr.QuoteExtractor` (see
+            :func:`get_extractor`); checked here, before anything is sent.
 
     Returns:
         A bag of ``{"id": id, "quotes": [quote dicts]}`` records, one per input, in order
         (``Quote.from_dict`` turns a quote dict back into a :class:`~quoteattr.Quote`).
+
+    Raises:
+        TypeError: For an unknown setting or a setting of the wrong type.
+        ValueError: For a setting out of range.
     """
+    options = Options(**settings)
     mapped: dask.bag.Bag = cast(Any, bag).map_partitions(
         extract_partition,
         model=model,
-        include_scare=include_scare,
-        extra_cues=tuple(extra_cues),
-        name_similarity=name_similarity,
         batch_size=batch_size,
+        **{**attrs.asdict(options, recurse=False), "extra_cues": tuple(options.extra_cues)},
     )
     return mapped

@@ -55,6 +55,7 @@ import attrs
 import jellyfish
 
 from .model import SPEAKER_KINDS, Quote, Speaker, SpeakerKind
+from .options import DEFAULT_NAME_SIMILARITY
 from .speakers import (
     PARTICLES,
     PRONOUNS,
@@ -417,7 +418,9 @@ class SpeakerIndex:
         unresolved: Quotes whose speaker is a bare pronoun (not in the index).
     """
 
-    def __init__(self, *, keep_quotes: bool = True, name_similarity: float = 0.85) -> None:
+    def __init__(
+        self, *, keep_quotes: bool = True, name_similarity: float = DEFAULT_NAME_SIMILARITY
+    ) -> None:
         self.keep_quotes = keep_quotes
         self.name_similarity = float(name_similarity)
         self.documents = 0

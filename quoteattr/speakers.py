@@ -29,6 +29,7 @@ import attrs
 import jellyfish
 
 from .model import Quote, Speaker, SpeakerKind
+from .options import DEFAULT_NAME_SIMILARITY
 from .roles import is_title_word
 
 __all__ = [
@@ -290,7 +291,7 @@ def fold(name: str) -> str:
     return _fold(name)
 
 
-def similar_spelling(a: str, b: str, threshold: float = 0.85) -> bool:
+def similar_spelling(a: str, b: str, threshold: float = DEFAULT_NAME_SIMILARITY) -> bool:
     """Whether two name words are spellings of one name, under the guard names merge by.
 
     The same test :class:`EntityTable` merges surname spellings with: equal once folded,
@@ -320,7 +321,7 @@ class EntityTable:
         name_similarity: Jaro-Winkler threshold for two surname spellings to be one person.
     """
 
-    def __init__(self, name_similarity: float = 0.85) -> None:
+    def __init__(self, name_similarity: float = DEFAULT_NAME_SIMILARITY) -> None:
         self.threshold = name_similarity
         self.entities: list[Entity] = []
         self._timeline: list[tuple[int, Entity, bool]] = []

@@ -88,3 +88,13 @@ def test_partition_function_rejects_other_records() -> None:
     with pytest.raises(TypeError, match="id, text"):
         extract_partition([42])
     assert extract_partition(iter(["No quotes."])) == [{"id": None, "quotes": []}]
+
+
+def test_settings_are_the_extractors_and_are_checked_before_anything_runs() -> None:
+    bag = db.from_sequence(["“Hi,” said Bob Smith."], npartitions=1)
+    with pytest.raises(ValueError, match="name_similarity"):
+        extract_bag(bag, name_similarity=2.0)
+    with pytest.raises(TypeError):
+        extract_bag(bag, no_such_setting=True)
+    [record] = extract_bag(bag, include_indirect=True).compute(scheduler="synchronous")
+    assert [q["speaker"]["name"] for q in record["quotes"]] == ["Bob Smith"]
