@@ -112,19 +112,27 @@ def select_paragraphs(
     if not quoted:
         return []
     selected = quoted | {p - 1 for p in quoted if p > 0}
+    _add_name_introductions(text, bounds, selected, max(quoted))
+    return sorted(selected)
+
+
+def _add_name_introductions(
+    text: str, ranges: Sequence[tuple[int, int]], keep: set[int], upto: int
+) -> None:
+    """Add to ``keep`` each range before ``upto`` that first gives the full form of a name
+    (two or more capitalized words) ending in a capitalized word of a kept range."""
     words: set[str] = set()
-    for i in selected:
-        a, b = bounds[i]
+    for i in keep:
+        a, b = ranges[i]
         words.update(_key(m.group()) for m in _WORD.finditer(text, a, b) if m.group()[0].isupper())
     seen: set[str] = set()
-    for i in range(max(quoted)):
-        a, b = bounds[i]
+    for i in range(upto):
+        a, b = ranges[i]
         keys = {_key(run[-1]) for run in _name_runs(text, a, b)}
-        if i not in selected and any(k in words and k not in seen for k in keys):
-            selected.add(i)
-        if i in selected:
+        if i not in keep and any(k in words and k not in seen for k in keys):
+            keep.add(i)
+        if i in keep:
             seen |= keys
-    return sorted(selected)
 
 
 # --- which sentences ------------------------------------------------------------------------
@@ -183,18 +191,7 @@ def select_sentences(
             )
             if alone or b - a <= SHORT_SENTENCE or _DASH_START.match(text, a):
                 keep.add(last + 1)
-    words: set[str] = set()
-    for i in keep:
-        a, b = sentences[i]
-        words.update(_key(m.group()) for m in _WORD.finditer(text, a, b) if m.group()[0].isupper())
-    seen: set[str] = set()
-    for i in range(max(keep)):
-        a, b = sentences[i]
-        keys = {_key(run[-1]) for run in _name_runs(text, a, b)}
-        if i not in keep and any(k in words and k not in seen for k in keys):
-            keep.add(i)
-        if i in keep:
-            seen |= keys
+    _add_name_introductions(text, sentences, keep, max(keep))
     return sorted(keep)
 
 
