@@ -289,7 +289,9 @@ def _candidate_cues(ctx: Context, qi: int, toks: Sequence[Token]) -> Iterator[To
                 seen.add(node.i)
                 yield node
             for child in node.children:  # "…, according to X" hangs from the clause
-                if child.lower_ == "according" and child.i not in seen:
+                if child.lower_ != "according" or child.i in seen:
+                    continue
+                if ctx.inside(child) is None:  # not a word of this or another quotation
                     seen.add(child.i)
                     yield child
         # downward: a "he said" attached to a word of the quotation
@@ -831,16 +833,19 @@ def attribute_document(source: str | Doc, nlp: Language, options: Options) -> li
 
 
 def _outside(ctx: Context, qi: int, att: Attribution | None) -> bool:
-    """Whether a rule found something, with a speaker that is not a word of the quote itself.
+    """Whether a rule found something, with a cue and a speaker outside the quote itself.
 
-    Stacked unbalanced marks can leave a parse in which the best subject lies inside the
-    quotation; such an attribution is refused and the next rule is tried.
+    Stacked or back-to-front unbalanced marks can leave a parse in which the best subject,
+    or the reporting verb, lies inside the quotation; such an attribution is refused and
+    the next rule is tried.
     """
     if att is None:
         return False
+    q = ctx.quotes[qi]
+    if att.cue is not None and att.cue.start < q.mark_end and q.mark_start < att.cue.end:
+        return False
     if att.speaker is None:
         return True
-    q = ctx.quotes[qi]
     pos = ctx.base(att.speaker)
     return not q.mark_start <= pos < q.mark_end
 

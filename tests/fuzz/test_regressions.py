@@ -10,7 +10,10 @@ from __future__ import annotations
 import pytest
 
 import quoteattr
-from fuzz.invariants import InvariantError, check_extract, check_marks
+from fuzz.invariants import InvariantError, check_extract, check_marks, check_quotes
+from quoteattr.attribute import Context, Options, attribute_context
+from quoteattr.marks import QuoteSpan, find_quotes, paragraph_bounds
+from quoteattr.parsing import parse_paragraphs
 
 SURROGATE_INPUTS = [
     # spaCy's tokenizer raised UnicodeEncodeError ('surrogates not allowed') on any lone
@@ -145,3 +148,38 @@ def test_stacked_unbalanced_marks_never_name_the_quotes_own_words(nlp) -> None: 
     )
     for source in (text, nlp(text)):
         check_extract(text, quoteattr.extract_quotes(source, nlp), include_scare=False)
+
+
+BACK_TO_FRONT = [
+    # fuzz finding (extract target, random engine): the marks ” … “ were taken for a
+    # quotation, and its cue 'according' (rule according_to) was a word of that quotation
+    'Ms.”enotthe\u200baccording to“t "',
+    # readable equivalents
+    "Ms. ”The plan is sound according to“ Jane Doe.",
+    "He said ’the plan according to‘ Jane Doe.",
+]
+
+
+@pytest.mark.parametrize("text", BACK_TO_FRONT)
+def test_back_to_front_marks_are_no_quotation(text: str, nlp) -> None:  # type: ignore[no-untyped-def]
+    check_marks(text)
+    assert not any(
+        q.close_mark in ("“", "‘") and q.open_mark in ("”", "’") for q in find_quotes(text)
+    )
+    for source in (text, nlp(text)):
+        for scare in (False, True):
+            extractor = quoteattr.QuoteExtractor(nlp, include_scare=scare)
+            check_extract(text, extractor.extract(source), include_scare=scare)
+
+
+def test_cue_inside_its_own_quotation_is_refused(nlp) -> None:  # type: ignore[no-untyped-def]
+    # the attribution rules never take a cue from the quotation's own words, whatever
+    # span the mark parser hands them (here the back-to-front span it once produced)
+    text = 'Ms.”enotthe according to“t "'
+    span = QuoteSpan(start=4, end=24, open_mark="”", close_mark="“", mark_start=3, mark_end=25)
+    options = Options(include_scare=True)
+    paras = parse_paragraphs(text, nlp, paragraph_bounds(text))
+    ctx = Context(text=text, paras=paras, quotes=[span], lexicon=options.lexicon)
+    [quote] = attribute_context(ctx, options)
+    check_quotes(text, [quote])
+    assert quote.cue is None
