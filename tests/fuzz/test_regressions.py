@@ -7,6 +7,9 @@ readable equivalent, with the finding it stands for.
 
 from __future__ import annotations
 
+import ast
+from pathlib import Path
+
 import pytest
 
 import quoteattr
@@ -84,9 +87,12 @@ def test_continued_quotation_is_not_half_dropped(nlp) -> None:  # type: ignore[n
     assert [q.text for q in quotes] == ["We have a plan", "And it is good."]
 
 
+# fuzz finding (extract target): the speaker 'Johanalysttwo“And', a mention reaching into
+# its own quotation
+GLUED_FINDING = "“One,” said Johanalysttwo“And more,” she addeSmite.”"
+
 GLUED_MARKS = [
-    # fuzz finding (extract target): '“One,” said Johanalysttwo“And more,” she addeSmite.”'
-    # gave the speaker 'Johanalysttwo“And', a mention reaching into its own quotation.
+    # readable equivalents of GLUED_FINDING
     (
         "“One,” said John Smith“And more,” he added.",
         [("One,", "John Smith"), ("And more,", "John Smith")],
@@ -139,15 +145,17 @@ def test_glued_mark_in_a_callers_doc(nlp) -> None:  # type: ignore[no-untyped-de
     assert [q.speaker.name if q.speaker else None for q in quotes] == ["John Smith"] * 2
 
 
+# fuzz finding (extract target): overlapping PTB and single marks left a speaker mention
+# ("style") inside the quotation it was attributed to
+STACKED = (
+    "“We widl=wi\x00``PTB style,'' said Mary\x00\x00\x00\x00\x00\x00``PTB style,' "
+    "saidtweeted Mary Jones.\r\n„German\ufffd\x00\x00\x00\x00\x00\ufffd\x00\n\x00"
+)
+
+
 def test_stacked_unbalanced_marks_never_name_the_quotes_own_words(nlp) -> None:  # type: ignore[no-untyped-def]
-    # fuzz finding (extract target): overlapping PTB and single marks left a speaker
-    # mention ("style") inside the quotation it was attributed to
-    text = (
-        "“We widl=wi\x00``PTB style,'' said Mary\x00\x00\x00\x00\x00\x00``PTB style,' "
-        "saidtweeted Mary Jones.\r\n„German\ufffd\x00\x00\x00\x00\x00\ufffd\x00\n\x00"
-    )
-    for source in (text, nlp(text)):
-        check_extract(text, quoteattr.extract_quotes(source, nlp), include_scare=False)
+    for source in (STACKED, nlp(STACKED)):
+        check_extract(STACKED, quoteattr.extract_quotes(source, nlp), include_scare=False)
 
 
 BACK_TO_FRONT = [
@@ -183,3 +191,29 @@ def test_cue_inside_its_own_quotation_is_refused(nlp) -> None:  # type: ignore[n
     [quote] = attribute_context(ctx, options)
     check_quotes(text, [quote])
     assert quote.cue is None
+
+
+FINDINGS = [
+    *SURROGATE_INPUTS,
+    *(text for text, _ in MENTION_INPUTS),
+    GLUED_FINDING,
+    *(text for text, _ in GLUED_MARKS),
+    STACKED,
+    *BACK_TO_FRONT,
+]
+"""Every input above: the fuzzer's corpus (``benchmarks/fuzz_corpus/findings.repr``)."""
+
+CORPUS = Path(__file__).resolve().parents[2] / "benchmarks" / "fuzz_corpus"
+
+
+def test_findings_are_in_the_fuzz_corpus() -> None:
+    """A new regression goes into the corpus too: ``fuzz_quotes.py --write-corpus``."""
+    lines = (CORPUS / "findings.repr").read_text(encoding="utf-8").splitlines()
+    corpus = {ast.literal_eval(line) for line in lines if line.strip() and line[0] != "#"}
+    assert [text for text in FINDINGS if text not in corpus] == []
+
+
+@pytest.mark.parametrize("text", FINDINGS)
+def test_findings_keep_the_invariants(text: str, extractor) -> None:  # type: ignore[no-untyped-def]
+    check_marks(text)
+    check_extract(text, extractor.extract(text), include_scare=False)
