@@ -158,19 +158,23 @@ def test_stacked_unbalanced_marks_never_name_the_quotes_own_words(nlp) -> None: 
         check_extract(STACKED, quoteattr.extract_quotes(source, nlp), include_scare=False)
 
 
-BACK_TO_FRONT = [
+CUE_INSIDE = [
     # fuzz finding (extract target, random engine): the marks ” … “ were taken for a
     # quotation, and its cue 'according' (rule according_to) was a word of that quotation
     'Ms.”enotthe\u200baccording to“t "',
+    # the same finding shrunk further by the fuzzer's shrinker (run on the code before the
+    # fix): the cue inside the quotation needs no back-to-front marks at all
+    'a"according to"l',
     # readable equivalents
     "Ms. ”The plan is sound according to“ Jane Doe.",
+    'The deal was "according to plan" Jane Doe said.',
     "He said ’the plan according to‘ Jane Doe.",
 ]
 
 
-@pytest.mark.parametrize("text", BACK_TO_FRONT)
-def test_back_to_front_marks_are_no_quotation(text: str, nlp) -> None:  # type: ignore[no-untyped-def]
-    check_marks(text)
+@pytest.mark.parametrize("text", CUE_INSIDE)
+def test_no_cue_inside_its_own_quotation(text: str, nlp) -> None:  # type: ignore[no-untyped-def]
+    check_marks(text)  # and marks never pair back to front
     assert not any(
         q.close_mark in ("“", "‘") and q.open_mark in ("”", "’") for q in find_quotes(text)
     )
@@ -199,7 +203,7 @@ FINDINGS = [
     GLUED_FINDING,
     *(text for text, _ in GLUED_MARKS),
     STACKED,
-    *BACK_TO_FRONT,
+    *CUE_INSIDE,
 ]
 """Every input above: the fuzzer's corpus (``benchmarks/fuzz_corpus/findings.repr``)."""
 
@@ -217,3 +221,9 @@ def test_findings_are_in_the_fuzz_corpus() -> None:
 def test_findings_keep_the_invariants(text: str, extractor) -> None:  # type: ignore[no-untyped-def]
     check_marks(text)
     check_extract(text, extractor.extract(text), include_scare=False)
+
+
+def test_according_to_inside_a_quotation_is_not_its_cue(nlp) -> None:  # type: ignore[no-untyped-def]
+    [quote] = quoteattr.extract_quotes('The deal was "according to plan" Jane Doe said.', nlp)
+    assert quote.cue is not None and quote.cue.text == "said"
+    assert quote.speaker is not None and quote.speaker.name == "Jane Doe"
