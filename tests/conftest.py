@@ -30,7 +30,7 @@ settings.register_profile(
     "ci",
     derandomize=True,
     deadline=None,
-    max_examples=300,
+    max_examples=200,
     print_blob=True,
     suppress_health_check=[HealthCheck.too_slow],
 )
