@@ -434,7 +434,9 @@ def dash_signature(ctx: Context, qi: int) -> Attribution | None:
     if not stripped or stripped[0] not in _DASHES or len(stripped) > 80:
         return None
     toks = _window(ctx, q.mark_end, para.end)
-    names = [t for t in toks[:6] if t.pos_ == "PROPN" or t.ent_type_ == "PERSON"]
+    names = [
+        t for t in toks[:6] if (t.pos_ == "PROPN" or t.ent_type_ == "PERSON") and _has_letter(t)
+    ]
     if not names:
         return None
     head = names[-1]
@@ -659,10 +661,13 @@ def name_run(head: Token) -> tuple[int, int]:
     return start, end
 
 
+def _has_letter(tok: Token) -> bool:
+    return any(c.isalpha() for c in tok.text)
+
+
 def _name_word(tok: Token) -> bool:
     """A word that can be part of a name: a proper noun with a letter, or a particle."""
-    has_letter = any(c.isalpha() for c in tok.text)
-    return has_letter and (tok.pos_ == "PROPN" or tok.lower_ in _PARTICLES)
+    return _has_letter(tok) and (tok.pos_ == "PROPN" or tok.lower_ in _PARTICLES)
 
 
 def _name_kind(run: Span, table: EntityTable, subject: bool) -> str | None:
@@ -832,12 +837,13 @@ def attribute_document(source: str | Doc, nlp: Language, options: Options) -> li
     return attribute_context(ctx, options)
 
 
-def _outside(ctx: Context, qi: int, att: Attribution | None) -> bool:
+def _acceptable(ctx: Context, qi: int, att: Attribution | None) -> bool:
     """Whether a rule found something, with a cue and a speaker outside the quote itself.
 
     Stacked or back-to-front unbalanced marks can leave a parse in which the best subject,
-    or the reporting verb, lies inside the quotation; such an attribution is refused and
-    the next rule is tried.
+    or the reporting verb, lies inside the quotation, and runs of spaces a parse in which
+    the speaker is a white-space token; such an attribution is refused and the next rule
+    is tried.
     """
     if att is None:
         return False
@@ -846,6 +852,8 @@ def _outside(ctx: Context, qi: int, att: Attribution | None) -> bool:
         return False
     if att.speaker is None:
         return True
+    if att.speaker.is_space:
+        return False
     pos = ctx.base(att.speaker)
     return not q.mark_start <= pos < q.mark_end
 
@@ -856,7 +864,7 @@ def attribute_context(ctx: Context, options: Options) -> list[Quote]:
     _collect_names(ctx, table)
     found: list[Attribution | None] = []
     for qi in range(len(ctx.quotes)):
-        found.append(next((a for r in LOCAL_RULES if _outside(ctx, qi, a := r(ctx, qi))), None))
+        found.append(next((a for r in LOCAL_RULES if _acceptable(ctx, qi, a := r(ctx, qi))), None))
     for doc_rule in DOCUMENT_RULES:
         doc_rule(ctx, found)
     resolved: list[_Resolved | None] = []
