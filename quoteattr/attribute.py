@@ -367,6 +367,10 @@ def trailing_cue(ctx: Context, qi: int) -> Attribution | None:
 _DASHES = "―—–-"
 
 
+def _has_letter(tok: Token) -> bool:
+    return any(c.isalpha() for c in tok.text)
+
+
 def dash_signature(ctx: Context, qi: int) -> Attribution | None:
     """A quotation signed after a dash: ``“…” ― Jorge Falcon``."""
     q = ctx.quotes[qi]
@@ -381,7 +385,7 @@ def dash_signature(ctx: Context, qi: int) -> Attribution | None:
     for t in toks[:6]:
         if names and t.is_punct and t.text == ",":
             break  # "— Maria Lopez, Toronto Star": the outlet is not the signer
-        if t.pos_ == "PROPN" or t.ent_type_ == "PERSON":
+        if (t.pos_ == "PROPN" or t.ent_type_ == "PERSON") and _has_letter(t):
             names.append(t)
     if not names:
         return None
@@ -538,19 +542,25 @@ def _embedded(ctx: Context, q: QuoteSpan) -> bool:
 # --- speakers -----------------------------------------------------------------------------
 
 
-def _outside(ctx: Context, qi: int, att: Attribution | None) -> bool:
-    """Whether a rule found something, with a speaker that is not a word of the quote itself.
+def _acceptable(ctx: Context, qi: int, att: Attribution | None) -> bool:
+    """Whether a rule found something, with a cue and a speaker outside the quote itself.
 
-    Stacked unbalanced marks can leave a parse in which the best subject lies inside the
-    quotation; such an attribution is refused and the next rule is tried.
+    Stacked or back-to-front unbalanced marks can leave a parse in which the best subject,
+    or the reporting verb, lies inside the quotation, and runs of spaces a parse in which
+    the speaker is a white-space token; such an attribution is refused and the next rule
+    is tried.
     """
     if att is None:
         return False
+    q = ctx.quotes[qi]
+    if att.cue is not None and att.cue.start < q.mark_end and q.mark_start < att.cue.end:
+        return False
     if att.speaker is None or att.rule == "transcript_label":
         return True
+    if att.speaker.is_space:
+        return False
     if att.speaker.ent_type_ in ("DATE", "TIME") or att.speaker.lower_ in CALENDAR:
         return False  # "said Tuesday"
-    q = ctx.quotes[qi]
     pos = ctx.base(att.speaker)
     return not q.mark_start <= pos < q.mark_end
 
@@ -561,7 +571,7 @@ def attribute_context(ctx: Context, options: Options) -> list[Quote]:
     collect_names(ctx, table)
     found: list[Attribution | None] = []
     for qi in range(len(ctx.quotes)):
-        found.append(next((a for r in LOCAL_RULES if _outside(ctx, qi, a := r(ctx, qi))), None))
+        found.append(next((a for r in LOCAL_RULES if _acceptable(ctx, qi, a := r(ctx, qi))), None))
     for doc_rule in DOCUMENT_RULES:
         doc_rule(ctx, found)
     resolved: list[Resolved | None] = []

@@ -20,13 +20,18 @@ Each mark is classified from its neighbours (*p* the character before it, *n* th
 both limited to the paragraph). It can *open* when *p* is not a letter or digit and *n* is
 not white space; it can *close* when *p* is not white space and *n* is not a letter or digit.
 
+* Marks never pair back to front: a left mark (``“``, ``‘``) never closes a quotation
+  that its mirror image (``”``, ``’``) opened; to such a mark that quotation does not
+  count as open. In ``He said ”no“ twice.`` the quotation the ``”`` opens runs on past
+  the ``“`` to the end of the paragraph; in ``”One “two,” he said.`` the ``“`` opens a
+  new quotation, which ends the first.
 * Double marks: ``“`` opens, unless a double quotation is open and the mark cannot open
-  (texts that use ``“`` for both ends). ``”`` closes an open double quotation, or opens
-  one where it can open (texts that use ``”`` for both ends). A straight ``"`` opens where
-  only opening fits, closes where only closing fits, and otherwise follows the state
-  (closes if a double quotation is open). A straight ``"`` after a digit with no double
-  quotation open is an inch mark (``12" pizza``). ``„``, ``‟`` and :literal:`\\`\\`` only ever
-  open; ``''`` only closes.
+  (texts that use ``“`` for both ends, German ``„...“``). ``”`` closes an open double
+  quotation, or opens one where it can open (texts that use ``”`` for both ends). A
+  straight ``"`` opens where only opening fits, closes where only closing fits, and
+  otherwise follows the state (closes if a double quotation is open). A straight ``"``
+  after a digit with no double quotation open is an inch mark (``12" pizza``). ``„``,
+  ``‟`` and :literal:`\\`\\`` only ever open; ``''`` only closes.
 * Single marks are quotation marks only when the context says so, because the same
   characters are apostrophes: a mark between two letters or digits is an apostrophe
   (``didn't``, ``Canada’s``, the mis-encoded ``Trump‘s``); so are ``’n’`` between spaces
@@ -143,6 +148,9 @@ _LOW_OPENERS = frozenset("\u201e\u201f\u201a\u201b")
 """Marks that open a quotation and never close one: „ ‟ ‚ ‛ (and ``````)."""
 
 _FRENCH_OPENER = {_ANGLE: "\u00ab", _SINGLE_ANGLE: "\u2039"}
+
+_MIRROR = {"\u201c": "\u201d", "\u2018": "\u2019"}
+"""The right mark each left mark must not close: “ after ”, ‘ after ’ (``” … “``)."""
 
 _ELISIONS = frozenset(
     {"s", "d", "m", "t", "ll", "re", "ve", "n", "em", "tis", "twas", "til", "cause", "bout"}
@@ -276,9 +284,18 @@ class _Scanner:
         nxt = self.text[after] if after < self.hi else ""
         return prev, nxt
 
+    def is_open(self, family: str, mark: str) -> bool:
+        """Whether ``mark`` finds a quotation of its family open, one it could close.
+
+        A quotation opened by the mirror image of ``mark`` (``”`` for ``“``) does not count:
+        marks never pair back to front.
+        """
+        frames = self.open_by_family[family]
+        return bool(frames) and frames[-1].mark != _MIRROR.get(mark)
+
     def classify_double(self, pos: int, mark: str) -> _Act:
         """Classify ``“ ” „ ‟ " `` ''``."""
-        is_open = bool(self.open_by_family[_DOUBLE])
+        is_open = self.is_open(_DOUBLE, mark)
         if mark == "``":
             return _Act.OPEN
         if mark == "''":
@@ -310,7 +327,7 @@ class _Scanner:
         prev, nxt = self.context(pos, mark)
         if (prev.isalnum() and nxt.isalnum()) or self.is_rock_n_roll(pos):
             return _Act.NONE
-        is_open = bool(self.open_by_family[_SINGLE])
+        is_open = self.is_open(_SINGLE, mark)
         can_open, can_close = _flanks(prev, nxt)
         if mark in _LOW_OPENERS:
             return _Act.OPEN if can_open and not self.is_elision(pos + 1) else _Act.NONE

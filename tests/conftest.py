@@ -1,12 +1,48 @@
-"""Shared fixtures: the default pipeline and extractor are loaded once per test session."""
+"""Shared fixtures: the default pipeline and extractor are loaded once per test session.
+
+Hypothesis runs under one of two profiles, chosen by the ``HYPOTHESIS_PROFILE`` environment
+variable:
+
+``ci`` (the default)
+    Derandomized: every run tries the same examples, so CI never fails on a draw it has not
+    seen before; no deadline (a spaCy parse may be slow on a loaded machine); a failure
+    prints the blob that reproduces it.
+``fuzz``
+    Random and many examples, to look for new failures:
+    ``HYPOTHESIS_PROFILE=fuzz python -m pytest tests/test_marks_properties.py``. Every
+    failure it finds becomes an ``@example`` or a table case, and a fix.
+
+Tests give only what differs from the profile (a slow test asks for fewer examples, in
+proportion), never ``derandomize`` or a seed.
+"""
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, settings
 
 import quoteattr
+
+settings.register_profile(
+    "ci",
+    derandomize=True,
+    deadline=None,
+    max_examples=200,
+    print_blob=True,
+    suppress_health_check=[HealthCheck.too_slow],
+)
+settings.register_profile(
+    "fuzz",
+    derandomize=False,
+    deadline=None,
+    max_examples=5_000,
+    print_blob=True,
+    suppress_health_check=[HealthCheck.too_slow],
+)
+settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "ci"))
 
 SEEDS = Path(__file__).resolve().parent.parent / "seeds"
 

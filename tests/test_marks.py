@@ -132,6 +132,22 @@ CASES: list[tuple[str, str, Expected]] = [
         LEUPRECHT,
         [("Even a small part of this money,", 0, True), ("said Leuprecht.", 0, False)],
     ),
+    # marks never pair back to front: “ does not close what ” opened, nor ‘ what ’ opened
+    (
+        "reversed_double_pair",
+        "Ms.”enotthe according to“t",
+        [("enotthe according to", 0, False), ("t", 0, False)],
+    ),
+    ("reversed_double_runs_on", "He said ”no“ twice.", [("no“ twice.", 0, False)]),
+    (
+        "reversed_double_reopen",
+        "”One “two,” he said.",
+        [("One", 0, False), ("two,", 0, True)],
+    ),
+    ("reversed_single_runs_on", "He said ’no‘ twice.", [("no‘ twice.", 0, False)]),
+    ("right_marks_both_ends", "”Ja”, sade han.", [("Ja", 0, True)]),
+    ("left_marks_both_ends", "“Yes“ he said.", [("Yes", 0, True)]),
+    ("german_low_high", "„Ja“, sagte er.", [("Ja", 0, True)]),
     (
         "same_family_reopen",
         '"First "Second" he said',

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from hypothesis import given, settings
+from hypothesis import given
 from hypothesis import strategies as st
 
 from quoteattr.marks import QuoteSpan, find_quotes, paragraph_bounds
@@ -193,7 +193,6 @@ def _check_invariants(text: str, spans: list[QuoteSpan]) -> None:
             )
 
 
-@settings(max_examples=300, deadline=None)
 @given(documents())
 def test_built_documents(doc: tuple[str, list[Key]]) -> None:
     text, expected = doc
@@ -205,7 +204,6 @@ def test_built_documents(doc: tuple[str, list[Key]]) -> None:
 NO_BREAKS = st.characters(blacklist_characters="\n\r\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029")
 
 
-@settings(max_examples=200, deadline=None)
 @given(st.text(NO_BREAKS, max_size=40), documents())
 def test_other_paragraphs_do_not_matter(prefix: str, doc: tuple[str, list[Key]]) -> None:
     text, expected = doc
@@ -215,7 +213,6 @@ def test_other_paragraphs_do_not_matter(prefix: str, doc: tuple[str, list[Key]])
     assert found == [(s + shift, e + shift, d, c) for s, e, d, c, _ in expected]
 
 
-@settings(max_examples=300, deadline=None)
 @given(st.text())
 def test_arbitrary_text(text: str) -> None:
     _check_invariants(text, find_quotes(text))
@@ -227,7 +224,6 @@ ANY_CHARACTER = st.characters(
 """Characters including lone surrogates, controls, bidi formatting, emoji, all punctuation."""
 
 
-@settings(max_examples=300, deadline=None)
 @given(st.text(ANY_CHARACTER))
 def test_arbitrary_text_with_surrogates_and_controls(text: str) -> None:
     _check_invariants(text, find_quotes(text))
@@ -236,7 +232,6 @@ def test_arbitrary_text_with_surrogates_and_controls(text: str) -> None:
 MARKY = st.text(st.sampled_from(list("“”„‘’‚'\"«»‹›`` \n\u2029ans1.,—")), max_size=60)
 
 
-@settings(max_examples=300, deadline=None)
 @given(MARKY)
 def test_mark_soup(text: str) -> None:
     _check_invariants(text, find_quotes(text))

@@ -124,7 +124,8 @@ def check_quotes(text: str, quotes: Sequence[Quote]) -> None:
             if q.confidence != 0.0 or q.rule != "none":
                 _fail("no speaker but a rule or confidence", q)
             continue
-        if not q.speaker.name.strip():
+        unresolved = q.speaker.name == "" and q.speaker.kind == "unknown"  # documented
+        if not q.speaker.name.strip() and not (unresolved and q.speaker.mention is not None):
             _fail("blank speaker name", q)
         m = q.speaker.mention
         if m is not None and (

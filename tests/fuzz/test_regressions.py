@@ -7,10 +7,18 @@ readable equivalent, with the finding it stands for.
 
 from __future__ import annotations
 
+import ast
+from pathlib import Path
+
 import pytest
 
 import quoteattr
-from fuzz.invariants import InvariantError, check_extract, check_marks
+from fuzz.invariants import InvariantError, check_extract, check_marks, check_quotes
+from quoteattr.attribute import attribute_context
+from quoteattr.context import Context
+from quoteattr.marks import QuoteSpan, find_quotes, paragraph_bounds
+from quoteattr.options import Options
+from quoteattr.parsing import paragraphs_of_doc
 
 SURROGATE_INPUTS = [
     # spaCy's tokenizer raised UnicodeEncodeError ('surrogates not allowed') on any lone
@@ -81,9 +89,12 @@ def test_continued_quotation_is_not_half_dropped(nlp) -> None:  # type: ignore[n
     assert [q.text for q in quotes] == ["We have a plan", "And it is good."]
 
 
+# fuzz finding (extract target): the speaker 'Johanalysttwo“And', a mention reaching into
+# its own quotation
+GLUED_FINDING = "“One,” said Johanalysttwo“And more,” she addeSmite.”"
+
 GLUED_MARKS = [
-    # fuzz finding (extract target): '“One,” said Johanalysttwo“And more,” she addeSmite.”'
-    # gave the speaker 'Johanalysttwo“And', a mention reaching into its own quotation.
+    # readable equivalents of GLUED_FINDING
     (
         "“One,” said John Smith“And more,” he added.",
         [("One,", "John Smith"), ("And more,", "John Smith")],
@@ -136,12 +147,104 @@ def test_glued_mark_in_a_callers_doc(nlp) -> None:  # type: ignore[no-untyped-de
     assert [q.speaker.name if q.speaker else None for q in quotes] == ["John Smith"] * 2
 
 
+# fuzz finding (extract target): overlapping PTB and single marks left a speaker mention
+# ("style") inside the quotation it was attributed to
+STACKED = (
+    "“We widl=wi\x00``PTB style,'' said Mary\x00\x00\x00\x00\x00\x00``PTB style,' "
+    "saidtweeted Mary Jones.\r\n„German\ufffd\x00\x00\x00\x00\x00\ufffd\x00\n\x00"
+)
+
+
 def test_stacked_unbalanced_marks_never_name_the_quotes_own_words(nlp) -> None:  # type: ignore[no-untyped-def]
-    # fuzz finding (extract target): overlapping PTB and single marks left a speaker
-    # mention ("style") inside the quotation it was attributed to
-    text = (
-        "“We widl=wi\x00``PTB style,'' said Mary\x00\x00\x00\x00\x00\x00``PTB style,' "
-        "saidtweeted Mary Jones.\r\n„German\ufffd\x00\x00\x00\x00\x00\ufffd\x00\n\x00"
+    for source in (STACKED, nlp(STACKED)):
+        check_extract(STACKED, quoteattr.extract_quotes(source, nlp), include_scare=False)
+
+
+CUE_INSIDE = [
+    # fuzz finding (extract target, random engine): the marks ” … “ were taken for a
+    # quotation, and its cue 'according' (rule according_to) was a word of that quotation
+    'Ms.”enotthe\u200baccording to“t "',
+    # the same finding shrunk further by the fuzzer's shrinker (run on the code before the
+    # fix): the cue inside the quotation needs no back-to-front marks at all
+    'a"according to"l',
+    # readable equivalents
+    "Ms. ”The plan is sound according to“ Jane Doe.",
+    'The deal was "according to plan" Jane Doe said.',
+    "He said ’the plan according to‘ Jane Doe.",
+]
+
+
+@pytest.mark.parametrize("text", CUE_INSIDE)
+def test_no_cue_inside_its_own_quotation(text: str, nlp) -> None:  # type: ignore[no-untyped-def]
+    check_marks(text)  # and marks never pair back to front
+    assert not any(
+        q.close_mark in ("“", "‘") and q.open_mark in ("”", "’") for q in find_quotes(text)
     )
     for source in (text, nlp(text)):
-        check_extract(text, quoteattr.extract_quotes(source, nlp), include_scare=False)
+        for scare in (False, True):
+            extractor = quoteattr.QuoteExtractor(nlp, include_scare=scare)
+            check_extract(text, extractor.extract(source), include_scare=scare)
+
+
+def test_cue_inside_its_own_quotation_is_refused(nlp) -> None:  # type: ignore[no-untyped-def]
+    # the attribution rules never take a cue from the quotation's own words, whatever
+    # span the mark parser hands them (here the back-to-front span it once produced)
+    text = 'Ms.”enotthe according to“t "'
+    span = QuoteSpan(start=4, end=24, open_mark="”", close_mark="“", mark_start=3, mark_end=25)
+    options = Options(include_scare=True)
+    paras = paragraphs_of_doc(nlp(text), paragraph_bounds(text))
+    ctx = Context(text=text, paras=paras, quotes=[span], lexicon=options.lexicon)
+    [quote] = attribute_context(ctx, options)
+    check_quotes(text, [quote])
+    assert quote.cue is None
+
+
+def test_according_to_inside_a_quotation_is_not_its_cue(nlp) -> None:  # type: ignore[no-untyped-def]
+    [quote] = quoteattr.extract_quotes('The deal was "according to plan" Jane Doe said.', nlp)
+    assert quote.cue is not None and quote.cue.text == "said"
+    assert quote.speaker is not None and quote.speaker.name == "Jane Doe"
+
+
+SIGNATURES = [
+    # fuzz finding (extract target, random engine): the dash signature took the white space
+    # between 'r  r' (a token the tagger put in a PERSON entity) as the speaker: name ' '
+    ('"S"―  . van r  r', None),
+    # readable equivalents: runs of spaces and a letterless token after the name
+    ("“We will win.” ― Jorge  Falcon", "Jorge Falcon"),
+    ("“We will win.” ― Jorge Falcon  😀", "Jorge Falcon"),
+]
+
+
+@pytest.mark.parametrize(("text", "name"), SIGNATURES)
+def test_signature_speaker_is_never_white_space(text: str, name: str | None, extractor) -> None:  # type: ignore[no-untyped-def]
+    quotes = extractor.extract(text)
+    check_extract(text, quotes, include_scare=False)
+    if name is not None:
+        assert [q.speaker.name if q.speaker else None for q in quotes] == [name]
+
+
+FINDINGS = [
+    *SURROGATE_INPUTS,
+    *(text for text, _ in MENTION_INPUTS),
+    GLUED_FINDING,
+    *(text for text, _ in GLUED_MARKS),
+    STACKED,
+    *CUE_INSIDE,
+    *(text for text, _ in SIGNATURES),
+]
+"""Every input above: the fuzzer's corpus (``benchmarks/fuzz_corpus/findings.repr``)."""
+
+CORPUS = Path(__file__).resolve().parents[2] / "benchmarks" / "fuzz_corpus"
+
+
+def test_findings_are_in_the_fuzz_corpus() -> None:
+    """A new regression goes into the corpus too: ``fuzz_quotes.py --write-corpus``."""
+    lines = (CORPUS / "findings.repr").read_text(encoding="utf-8").splitlines()
+    corpus = {ast.literal_eval(line) for line in lines if line.strip() and line[0] != "#"}
+    assert [text for text in FINDINGS if text not in corpus] == []
+
+
+@pytest.mark.parametrize("text", FINDINGS)
+def test_findings_keep_the_invariants(text: str, extractor) -> None:  # type: ignore[no-untyped-def]
+    check_marks(text)
+    check_extract(text, extractor.extract(text), include_scare=False)
