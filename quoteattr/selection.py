@@ -241,18 +241,32 @@ _SENTENCE_END = re.compile(r"[.!?][\"'”’»)\]]*\s")
 
 
 def _cut_point(text: str, a: int, limit: int) -> int:
-    """Where to cut ``text[a:]`` before ``limit``: a sentence end, else a space, else ``limit``.
+    """Where to cut ``text[a:]`` before ``limit``: a sentence end, else a space outside a
+    name, else any space, else ``limit``.
 
     The cut is the offset of a white-space character (left out of both pieces), or
-    ``limit`` itself when there is no space to cut at.
+    ``limit`` itself when there is no space to cut at. A space between two capitalized
+    words ("Bob Smith") is passed over when another space in the second half of the
+    window will do, so that a name is not parsed in two pieces.
     """
+    half = a + (limit - a) // 2
     cut = -1
-    for m in _SENTENCE_END.finditer(text, a + (limit - a) // 2, limit):
+    for m in _SENTENCE_END.finditer(text, half, limit):
         cut = m.end() - 1
     if cut > a:
         return cut
-    cut = text.rfind(" ", a + 1, limit)
+    last = cut = text.rfind(" ", a + 1, limit)
+    while cut > half and _between_names(text, cut):
+        cut = text.rfind(" ", half, cut)
+    if cut <= half:
+        cut = last
     return cut if cut > a else limit
+
+
+def _between_names(text: str, space: int) -> bool:
+    """Whether the space at ``space`` sits between two capitalized words."""
+    word = text.rfind(" ", 0, space) + 1
+    return text[space + 1 : space + 2].isupper() and text[word : word + 1].isupper()
 
 
 def _cut_chars(text: str, idx: int, a: int, b: int) -> Iterator[Piece]:
