@@ -67,6 +67,7 @@ from typing import TYPE_CHECKING, Any, Literal
 
 import attrs
 
+from .io import decode_text
 from .model import Cue, Mention, Quote, Speaker
 
 if TYPE_CHECKING:
@@ -238,12 +239,14 @@ class GoldDoc:
 
         Raises:
             OSError: If the text has to be read from a file that cannot be read.
+            ValueError: If that file is not UTF-8 text.
         """
         doc_id = str(data["id"])
         text = data.get("text")
         if text is None:
             path = Path(base_dir or ".") / doc_id
-            text = path.read_text(encoding="utf-8")
+            # as the command line reads it: bytes decoded, line breaks kept as they are
+            text = decode_text(path.read_bytes(), str(path))
         quotes = tuple(GoldQuote.from_dict(q, text) for q in data.get("quotes") or ())
         return cls(id=doc_id, text=text, quotes=quotes)
 

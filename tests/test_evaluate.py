@@ -376,3 +376,12 @@ def test_textacy_baseline_agrees_with_the_reference_scorer(nlp: Any) -> None:
     run = textacy_baseline(nlp)
     for d in ref_docs:
         assert _as_reference_records(run(d["text"])) == ref_run(d["text"])
+
+
+def test_gold_text_files_keep_their_line_breaks(tmp_path: Path) -> None:
+    """A document read from a file beside the gold keeps \\r\\n, as the command line reads it."""
+    (tmp_path / "a.txt").write_bytes("Intro.\r\n“We will win,” said Jane Doe.\r\n".encode())
+    gold = {"id": "a.txt", "quotes": [{"start": 9, "end": 21, "speaker": "Jane Doe"}]}
+    (tmp_path / "gold.jsonl").write_text(json.dumps(gold) + "\n", encoding="utf-8")
+    [doc] = load_gold(tmp_path / "gold.jsonl")
+    assert doc.text[9:21] == "We will win,"
