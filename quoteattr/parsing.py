@@ -109,11 +109,17 @@ def split_glued_marks(doc: Doc) -> Doc:
 
     words: list[str] = []
     spaces: list[bool] = []
+    whole: list[Token | None] = []  # the token each new one copies whole, if any
     for tok in doc:
         parts = [o for o in _GLUED.split(tok.text) if o] if not tok.is_punct else [tok.text]
         words.extend(parts)
         spaces.extend([False] * (len(parts) - 1) + [bool(tok.whitespace_)])
-    return _Doc(doc.vocab, words=words, spaces=spaces)
+        whole.extend([tok] if len(parts) == 1 else [None] * len(parts))
+    out = _Doc(doc.vocab, words=words, spaces=spaces)
+    for source, new in zip(whole, out, strict=True):
+        if source is not None:
+            _copy_norm(source, new)
+    return out
 
 
 def tokenize(nlp: Language, text: str) -> Doc:
@@ -180,7 +186,18 @@ def window(
     words = [doc[k].text for k in keep]
     spaces = [bool(doc[k].whitespace_) for k in keep]
     spaces[-1] = False
-    return _Doc(doc.vocab, words=words, spaces=spaces), [int(doc[k].idx) for k in keep]
+    out = _Doc(doc.vocab, words=words, spaces=spaces)
+    for k, tok in zip(keep, out, strict=True):
+        _copy_norm(doc[k], tok)
+    return out, [int(doc[k].idx) for k in keep]
+
+
+def _copy_norm(source: Token, tok: Token) -> None:
+    """Give a rebuilt token the norm the tokenizer's exceptions set ("n't" → "not"): the
+    models read norms, so a Doc rebuilt from words is tagged and parsed as the tokenizer's
+    own."""
+    if source.norm != source.lex.norm:
+        tok.norm_ = source.norm_
 
 
 ENTITY_FACTORIES = frozenset({"ner", "beam_ner", "entity_ruler", "span_ruler"})

@@ -15,7 +15,7 @@ import pytest
 import quoteattr
 from quoteattr import selection
 from quoteattr.marks import find_quotes, paragraph_bounds
-from quoteattr.parsing import parse, sentence_ranges, tokenize
+from quoteattr.parsing import parse, sentence_ranges, tokenize, window
 from quoteattr.selection import plan_sections, select_paragraphs, select_sentences
 
 TEXTS = [
@@ -246,8 +246,13 @@ def test_parse_is_the_pipelines_own_pipe(nlp: Any, seeds_dir: Path) -> None:
     text = sorted(seeds_dir.glob("*.txt"))[1].read_text(encoding="utf-8")
     paragraphs = [text[a:b] for a, b in paragraph_bounds(text)]
     paragraphs += ["There's a man, ain't he?", "He gets it.  He got it.", " "]
+    paragraphs += ["He’d said he isn't sure, and they’ll see what's next."]
+    expected = [_annotations(d) for d in nlp.pipe(paragraphs)]
     ours = parse(nlp, [tokenize(nlp, p) for p in paragraphs])
-    assert [_annotations(d) for d in ours] == [_annotations(d) for d in nlp.pipe(paragraphs)]
+    assert [_annotations(d) for d in ours] == expected
+    # a window rebuilt from the tokens keeps the norms the tokenizer's exceptions set
+    windows = [window(doc, 0, len(doc))[0] for doc in map(lambda p: tokenize(nlp, p), paragraphs)]
+    assert [_annotations(d) for d in parse(nlp, windows)][-1] == expected[-1]
 
 
 def test_parse_leaves_entities_out_where_asked(nlp: Any) -> None:
