@@ -51,6 +51,7 @@ if TYPE_CHECKING:
 __all__ = [
     "NOT_SPEECH",
     "OBJECT_CUES",
+    "REPORTING_ONLY",
     "RULES",
     "Reported",
     "according_to_clause",
@@ -68,21 +69,31 @@ __all__ = [
 NOT_SPEECH = frozenset(
     """
     believe think fear hope worry wonder muse reflect feel
-    conclude estimate
-    continue read offer decline sigh signal express echo
+    conclude
+    continue read offer decline sigh express echo
+    praise tout dismiss highlight underscore brag
+    speak answer plead remind order disagree quote
     """.split()
 )
 """Cue lemmas that frame a quotation but do not report speech or writing.
 
 Beliefs and feelings (*believe*, *think*, *fear*, *hope*, *worry*, *wonder*), findings
-(*conclude*, *estimate*: what a study or a poll shows) and verbs that go with a quotation
-but take no reported clause (*continue*, *read*, *decline*, *signal*, ...). Wishes and
-intentions (*want*, *plan*, *intend*) and findings (*show*, *find*) are not cues at all."""
+(*conclude*: what a study or a poll shows), verbs that go with a quotation but take no
+reported clause (*continue*, *read*, *decline*, *speak*, *answer*, *plead*), evaluations
+and acts that name no content of their own (*praise*, *tout*, *dismiss*, *highlight*,
+*underscore*, *brag*), commands and reminders (*order*, *remind*). Wishes and intentions
+(*want*, *plan*, *intend*) and findings (*show*, *find*) are not cues at all. The line is
+PolNeAR's: none of these verbs ever frames an attribution of reported speech there."""
+
+REPORTING_ONLY = frozenset("question propose indicate estimate signal imply speculate".split())
+"""Verbs of saying that report content but do not frame quotations, so they are not in
+the cue lexicon: "X questioned whether S", "X proposed S", "the poll indicates S", "X
+estimated S", "X signaled S", "X implied S", "X speculated S"."""
 
 
 @functools.cache
 def _speech(extra: frozenset[str]) -> frozenset[str]:
-    return (cue_lemmas() | extra) - NOT_SPEECH
+    return (cue_lemmas() | extra | REPORTING_ONLY) - NOT_SPEECH
 
 
 def speech_lemmas(lexicon: frozenset[str] | None = None) -> frozenset[str]:
@@ -198,8 +209,16 @@ class Reported:
 
 ReportedRule = Callable[[Context, "Token"], "Reported | None"]
 
-_TRIM = {"that"}
+_TRIM = {"that", "for"}
+_SINGLE = "'‘’‚‛"
+_QUESTION = frozenset({"ask", "question", "wonder", "inquire"})
+_RELATIVE = {"which", "who", "whose", "whom"}
 _OWN_VOICE = {"but", "yet", "while", "although", "though", "whereas"}
+
+
+def _complementizer(tok: Token) -> bool:
+    """A leading "that" (or the "for" of "called for X to act") that only joins the clause."""
+    return tok.lower_ in _TRIM and tok.dep_ == "mark"
 
 
 def _direct_marks(ctx: Context) -> list[tuple[int, int]]:
@@ -213,7 +232,7 @@ def _span(ctx: Context, toks: Iterable[Token], clause: bool = True) -> tuple[int
     cut where a direct quotation starts, kept within one paragraph. A ``clause`` must hold
     a verb."""
     seq = sorted(toks, key=lambda t: t.i)
-    while seq and (seq[0].is_punct or seq[0].is_space or seq[0].lower_ in _TRIM):
+    while seq and (seq[0].is_punct or seq[0].is_space or _complementizer(seq[0])):
         seq = seq[1:]
     if not seq:
         return None
@@ -224,7 +243,10 @@ def _span(ctx: Context, toks: Iterable[Token], clause: bool = True) -> tuple[int
     para_end = ctx.paras[bisect.bisect_right(ctx.para_ends, start)].end
     limit = min([a for a, _ in direct if a >= start] + [para_end])
     kept = [t for t in seq if ctx.base(t) < limit]
-    while kept and (kept[-1].is_punct or kept[-1].is_space) and kept[-1].text not in ")]":
+    while kept and (
+        ((kept[-1].is_punct or kept[-1].is_space) and kept[-1].text not in ")]")
+        or kept[-1].dep_ == "cc"
+    ):
         kept.pop()
     if not kept:
         return None
@@ -233,11 +255,13 @@ def _span(ctx: Context, toks: Iterable[Token], clause: bool = True) -> tuple[int
     if not clause and (len(kept) < 2 or not any(t.pos_ in ("NOUN", "PROPN") for t in kept)):
         return None
     end = ctx.base(kept[-1]) + len(kept[-1].text)
+    if any(start <= a < end and ctx.text[a] not in _SINGLE for a, _ in ctx.marks):
+        return None  # a quotation inside: the attribution is the quotation's (see above)
     return (start, end) if end - start >= 3 else None
 
 
 def _speech_cue(ctx: Context, tok: Token) -> str | None:
-    lemma = cue_lemma(tok, ctx.lexicon)
+    lemma = cue_lemma(tok, speech_lemmas(ctx.lexicon))
     if lemma is None or lemma.split()[0] not in speech_lemmas(ctx.lexicon):
         return None
     return lemma
@@ -248,15 +272,39 @@ def _has_subject(tok: Token) -> bool:
 
 
 def _clause(verb: Token) -> Token | None:
-    """The clausal complement of a verb of saying."""
+    """The clausal complement of a verb of saying: its ``ccomp``, or a clause the parser
+    hung as an adverbial that is really the complement ("asked if S", "questioned whether
+    S", "called for X to act")."""
     clause = next((c for c in verb.children if c.dep_ == "ccomp"), None)
-    return clause
+    if clause is not None:
+        return clause
+    lemma = str(verb.lemma_).lower()
+    for child in verb.rights:
+        if child.dep_ != "advcl":
+            continue
+        marks = {c.lower_ for c in child.children if c.dep_ == "mark"}
+        if marks & {"if", "whether"} and lemma in _QUESTION:
+            return child
+        if "for" in marks and lemma == "call":
+            return child
+    return None
+
+
+def _asked_of_subject(verb: Token) -> bool:
+    """ "Asked about the plan, Lopez said …": the subject was asked; who asked is not said.
+    Also an imperative ("Ask yourself: …"), which reports nobody's speech."""
+    if verb.tag_ == "VBN" and verb.dep_ in ("advcl", "ccomp", "dep", "ROOT"):
+        return not any(c.dep_ in ("aux", "auxpass", "nsubj", "nsubjpass") for c in verb.children)
+    return verb.tag_ == "VB" and verb.dep_ == "ROOT" and not _has_subject(verb)
 
 
 def _content(ctx: Context, clause: Token) -> list[Token]:
     """A reported clause's tokens, without the clauses joined to it that are not the
     speaker's: another speaker's reported speech ("…, and 4 in 10 said …") and a contrast
-    in the reporter's voice ("…, but for Republicans it is …")."""
+    in the reporter's voice ("…, but for Republicans it is …"). A clause joined with
+    "that" ("… but that S2") is still the speaker's. A non-restrictive relative clause or
+    participle at the end (", which votes in March", ", putting them ahead") is the
+    reporter's aside and is left out too."""
     drop: set[int] = set()
     for conj in clause.children:
         if conj.dep_ != "conj" or not _has_subject(conj):
@@ -265,10 +313,33 @@ def _content(ctx: Context, clause: Token) -> list[Token]:
         prev = conj.doc[conj.left_edge.i - 1] if conj.left_edge.i > 0 else None
         if prev is not None and prev.dep_ == "cc":
             ccs.add(prev.lower_)
-        if ccs & _OWN_VOICE or _speech_cue(ctx, conj) is not None:
+        if "that" in ccs:
+            continue
+        cued = any(_speech_cue(ctx, t) is not None for t in conj.subtree if t.i < conj.i)
+        if ccs & _OWN_VOICE or cued or _speech_cue(ctx, conj) is not None:
             drop.update(t.i for t in conj.subtree)
             drop.update(t.i for t in clause.children if t.dep_ == "cc" and t.i < conj.i)
-    return [t for t in clause.subtree if t.i not in drop]
+    toks = [t for t in clause.subtree if t.i not in drop]
+    return _drop_aside(toks)
+
+
+def _drop_aside(toks: list[Token]) -> list[Token]:
+    """Leave out a trailing ", which …" / ", who …" relative clause or ", V-ing …" participle."""
+    if not toks:
+        return toks
+    last = toks[-1].i
+    for k, tok in enumerate(toks[1:], 1):
+        if toks[k - 1].text != "," or tok.i != toks[k - 1].i + 1:
+            continue
+        head = tok
+        while head.head.i != head.i and head.head.i >= tok.i and head.head.i <= last:
+            head = head.head
+        aside = (tok.lower_ in _RELATIVE and head.pos_ in ("VERB", "AUX")) or (
+            head.dep_ in ("advcl", "acl") and head.i == tok.i and tok.tag_ == "VBG"
+        )
+        if aside and head.right_edge.i >= last - 1:
+            return toks[: k - 1]
+    return toks
 
 
 def _subject(ctx: Context, verb: Token) -> Token | None:
@@ -284,7 +355,7 @@ def according_to_clause(ctx: Context, tok: Token) -> Reported | None:
         return None
     source = subject_of(tok)
     head = tok.head
-    if source is None or head is tok or ctx.inside(source) is not None:
+    if source is None or head.i == tok.i or ctx.inside(source) is not None:
         return None
     drop = {t.i for t in tok.subtree}
     toks = [t for t in _content(ctx, head) if t.i not in drop]
@@ -316,6 +387,8 @@ def passive_announced(ctx: Context, tok: Token) -> Reported | None:
 
 def said_that(ctx: Context, tok: Token) -> Reported | None:
     """ "X said (that) S", "X told reporters S", "X's spokesperson said S"."""
+    if _asked_of_subject(tok):
+        return None
     lemma = _speech_cue(ctx, tok)
     clause = _clause(tok) if lemma is not None else None
     if lemma is None or clause is None or clause.i < tok.i:
@@ -362,45 +435,78 @@ def trailing_said(ctx: Context, tok: Token) -> Reported | None:
 OBJECT_CUES = frozenset(
     """
     announce criticize criticise mention propose demand deny cite confirm predict question
-    praise accuse blame reveal disclose acknowledge admit recommend condemn urge ask order
-    pledge vow promise threaten call
+    accuse blame reveal disclose acknowledge admit recommend urge ask pledge vow promise
+    call describe tweet post repeat reiterate emphasize emphasise stress suggest allege
+    charge indicate estimate signal concede point comment complain tell warn inform assure
     """.split()
 )
-"""Verbs of saying whose object is what was said: "X announced a benefit concert", "X
-called for an inquiry", "X urged Congress to act", "X vowed to fight on"."""
+"""Verbs of saying whose object (with what follows it) is what was said: "X announced a
+benefit concert in support of Y", "X called for an inquiry", "X urged Congress to act",
+"X vowed to fight on", "X accused Y of lying", "X described Y as a threat", "X called Y
+a fascist", "X pointed to rising costs", "X asked about the loan"."""
 
-_TO_CLAUSE = frozenset({"ask", "urge", "order", "call", "tell"})
+_ADDRESSEE = frozenset({"tell", "warn", "inform", "assure"})
+"""Verbs whose direct object is the one spoken to, not what was said ("told reporters")."""
+
+_OBJECT_PREPS: dict[str, frozenset[str]] = {
+    "call": frozenset({"for", "on"}),
+    "point": frozenset({"to"}),
+    "ask": frozenset({"about", "for"}),
+    "tweet": frozenset({"about"}),
+    "comment": frozenset({"on"}),
+    "complain": frozenset({"about"}),
+    "warn": frozenset({"of", "about", "against"}),
+}
+"""Verbs whose content is the object of a preposition ("called for", "pointed to")."""
+
+_NEEDS_MORE = frozenset({"call", "ask"})
+"""Verbs whose bare object is no content ("called a meeting", "asked him"): they need a
+complement after it ("called Y a fascist", "asked Y to leave")."""
+
+_CONTINUE = frozenset(
+    {"dobj", "dative", "oprd", "prep", "xcomp", "ccomp", "acomp", "attr", "advcl", "pcomp"}
+)
+_FIRST = frozenset({"dobj", "oprd", "xcomp"})
 
 
 def speech_object(ctx: Context, tok: Token) -> Reported | None:
-    """ "X announced S", "X called for S", "X urged Y to S": the content is the object
-    (with its infinitive), for the verbs of :data:`OBJECT_CUES`."""
+    """ "X announced S", "X called for S", "X urged Y to S": the content is the object and
+    the complements after it, for the verbs of :data:`OBJECT_CUES`; it stops at a comma,
+    a conjunction or a clause joined to the verb."""
     lemma = _speech_cue(ctx, tok)
-    if lemma is None or tok.lemma_.lower() not in OBJECT_CUES | _TO_CLAUSE:
+    verb = str(tok.lemma_).lower()
+    if lemma is None or verb not in OBJECT_CUES or _asked_of_subject(tok):
         return None
     if any(c.dep_ == "auxpass" for c in tok.children) or tok.dep_ in ("amod", "acl", "relcl"):
         return None
-    verb = str(tok.lemma_).lower()
-    obj: Token | None = None
+    preps = _OBJECT_PREPS.get(verb, frozenset())
+    toks: list[Token] = []
+    parts: list[str] = []
     for child in tok.rights:
-        if child.dep_ == "dobj" and verb in OBJECT_CUES and verb != "call":
-            obj = child
-        elif child.dep_ == "prep" and verb == "call" and child.lower_ in ("for", "on"):
-            obj = next((g for g in child.children if g.dep_ == "pobj"), None)
-        if obj is not None:
+        dep = child.dep_
+        if not toks:
+            if dep == "prep" and child.lower_ in preps:
+                toks += [t for t in child.subtree if t.i != child.i]
+                parts.append("prep")
+                continue
+            if dep == "dobj" and verb in _ADDRESSEE:
+                continue  # "told reporters …": the content comes after
+            if dep not in _FIRST:
+                if dep in ("punct", "cc", "conj", "parataxis", "ccomp"):
+                    break
+                continue
+        elif dep not in _CONTINUE or (dep == "advcl" and child.left_edge.i != toks[-1].i + 1):
             break
-    xcomp = next((c for c in tok.rights if c.dep_ == "xcomp"), None)
-    toks: list[Token] = list(obj.subtree) if obj is not None else []
-    if xcomp is not None and (verb in _TO_CLAUSE or obj is None):
-        if verb in _TO_CLAUSE and obj is None:
-            return None  # "asked to leave": no content
-        toks += list(xcomp.subtree)
-    if not toks:
+        toks += list(child.subtree)
+        parts.append(dep if dep != "xcomp" or child.pos_ in ("VERB", "AUX") else "dobj")
+    if not toks or (verb in _NEEDS_MORE and parts == ["dobj"]):
+        return None
+    if verb in _ADDRESSEE and "xcomp" not in parts and "prep" not in parts:
         return None
     speaker = _subject(ctx, tok)
     if speaker is None:
         return None
-    span = _span(ctx, toks, clause=xcomp is not None and obj is None)
+    span = _span(ctx, _drop_aside(toks), clause=parts[0] == "xcomp")
     if span is None:
         return None
     return Reported("speech_object", 0.7, tok, lemma, speaker, *span)
