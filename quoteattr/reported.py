@@ -213,7 +213,7 @@ _TRIM = {"that", "for"}
 _SINGLE = "'‘’‚‛"
 _QUESTION = frozenset({"ask", "question", "wonder", "inquire"})
 _RELATIVE = {"which", "who", "whose", "whom"}
-_OWN_VOICE = {"but", "yet", "while", "although", "though", "whereas"}
+_CONDITION = {"if", "unless", "because"}
 
 
 def _complementizer(tok: Token) -> bool:
@@ -290,12 +290,44 @@ def _clause(verb: Token) -> Token | None:
     return None
 
 
-def _asked_of_subject(verb: Token) -> bool:
-    """ "Asked about the plan, Lopez said …": the subject was asked; who asked is not said.
-    Also an imperative ("Ask yourself: …"), which reports nobody's speech."""
-    if verb.tag_ == "VBN" and verb.dep_ in ("advcl", "ccomp", "dep", "ROOT"):
-        return not any(c.dep_ in ("aux", "auxpass", "nsubj", "nsubjpass") for c in verb.children)
+def _conditional(clause: Token) -> bool:
+    """A condition or reason clause: "if S", "unless S", "because S", "should he win"."""
+    if any(c.dep_ == "mark" and c.lower_ in _CONDITION for c in clause.children):
+        return True
+    first = clause.left_edge
+    return first.dep_ == "aux" and first.lower_ in ("should", "had", "were")
+
+
+def _continues(ctx: Context, verb: Token, clause: Token, conj: Token) -> bool:
+    """Whether a clause the parser joined to the verb of saying continues the reported
+    clause: "said S1 but that S2", "said S1, but S2" (a contrast with a subject of its own
+    and no verb of saying)."""
+    if any(c.dep_ == "mark" and c.lower_ == "that" for c in conj.children):
+        return True
+    between = verb.doc[clause.right_edge.i + 1 : conj.left_edge.i]
+    return (
+        any(t.lower_ == "but" for t in between)
+        and _has_subject(conj)
+        and not any(_speech_cue(ctx, t) is not None for t in conj.subtree)
+    )
+
+
+def _imperative(verb: Token) -> bool:
+    """ "Ask yourself: …": an imperative reports nobody's speech."""
     return verb.tag_ == "VB" and verb.dep_ == "ROOT" and not _has_subject(verb)
+
+
+def _asker_unsaid(verb: Token) -> bool:
+    """ "Asked about the plan, Lopez said …", "… when asked about the loan", "Cruz has been
+    asked about the loan": a question whose asker the text does not name (the subject is
+    the one asked), so the attribution has no speaker."""
+    if any(c.dep_ == "agent" for c in verb.children):
+        return False
+    if any(c.dep_ == "auxpass" for c in verb.children):
+        return True
+    return verb.tag_ == "VBN" and not any(
+        c.dep_ in ("aux", "nsubj", "nsubjpass") for c in verb.children
+    )
 
 
 def _content(ctx: Context, clause: Token) -> list[Token]:
@@ -307,7 +339,16 @@ def _content(ctx: Context, clause: Token) -> list[Token]:
     reporter's aside and is left out too."""
     drop: set[int] = set()
     for conj in clause.children:
-        if conj.dep_ != "conj" or not _has_subject(conj):
+        if conj.dep_ != "conj":
+            continue
+        if any(c.dep_ == "mark" and c.lower_ == "that" for c in conj.children):
+            continue  # "S1 but that S2": still the speaker's
+        if _speech_cue(ctx, conj) is not None and conj.tag_ != "VBG":
+            # "S1 and called on Y …": another attribution of the same speaker
+            drop.update(t.i for t in conj.subtree)
+            drop.update(t.i for t in clause.children if t.dep_ == "cc" and t.i < conj.i)
+            continue
+        if not _has_subject(conj):
             continue
         ccs = {c.lower_ for c in conj.children if c.dep_ in ("cc", "mark")}
         prev = conj.doc[conj.left_edge.i - 1] if conj.left_edge.i > 0 else None
@@ -316,7 +357,7 @@ def _content(ctx: Context, clause: Token) -> list[Token]:
         if "that" in ccs:
             continue
         cued = any(_speech_cue(ctx, t) is not None for t in conj.subtree if t.i < conj.i)
-        if ccs & _OWN_VOICE or cued or _speech_cue(ctx, conj) is not None:
+        if cued:
             drop.update(t.i for t in conj.subtree)
             drop.update(t.i for t in clause.children if t.dep_ == "cc" and t.i < conj.i)
     toks = [t for t in clause.subtree if t.i not in drop]
@@ -387,14 +428,24 @@ def passive_announced(ctx: Context, tok: Token) -> Reported | None:
 
 def said_that(ctx: Context, tok: Token) -> Reported | None:
     """ "X said (that) S", "X told reporters S", "X's spokesperson said S"."""
-    if _asked_of_subject(tok):
+    if _imperative(tok):
         return None
     lemma = _speech_cue(ctx, tok)
     clause = _clause(tok) if lemma is not None else None
     if lemma is None or clause is None or clause.i < tok.i:
         return None
-    speaker = _subject(ctx, tok)
-    span = _span(ctx, _content(ctx, clause))
+    unsaid = str(tok.lemma_).lower() in _QUESTION and _asker_unsaid(tok)
+    speaker = None if unsaid else _subject(ctx, tok)
+    toks = _content(ctx, clause)
+    for child in tok.rights:
+        if child.i < clause.i:
+            continue
+        if child.dep_ in ("advcl", "ccomp") and child.left_edge.i == clause.right_edge.i + 1:
+            if _conditional(child):  # "… if he loses", "… should he win": hung on the verb
+                toks += list(child.subtree)
+        elif child.dep_ == "conj" and _continues(ctx, tok, clause, child):
+            toks += [t for t in tok.subtree if clause.right_edge.i < t.i <= child.right_edge.i]
+    span = _span(ctx, toks)
     if span is None:
         return None
     return Reported("said_that", 0.85 if speaker is not None else 0.0, tok, lemma, speaker, *span)
@@ -452,6 +503,7 @@ _OBJECT_PREPS: dict[str, frozenset[str]] = {
     "call": frozenset({"for", "on"}),
     "point": frozenset({"to"}),
     "ask": frozenset({"about", "for"}),
+    "question": frozenset({"about"}),
     "tweet": frozenset({"about"}),
     "comment": frozenset({"on"}),
     "complain": frozenset({"about"}),
@@ -467,6 +519,23 @@ _CONTINUE = frozenset(
     {"dobj", "dative", "oprd", "prep", "xcomp", "ccomp", "acomp", "attr", "advcl", "pcomp"}
 )
 _FIRST = frozenset({"dobj", "oprd", "xcomp"})
+_OCCASION_PREPS = frozenset({"during", "at", "since", "after", "before", "following", "amid"})
+_MEDIA = frozenset(
+    """
+    statement interview speech tweet post letter article email debate rally hearing
+    conference call appearance address op-ed column memo report video ad broadcast
+    """.split()
+)
+"""Where things are said: "in a statement", "on a conference call"."""
+
+
+def _occasion(prep: Token) -> bool:
+    """A prepositional phrase that says when, where or in what medium something was said
+    ("during a debate", "at the forum", "in a statement", "on Twitter")."""
+    if prep.lower_ in _OCCASION_PREPS:
+        return True
+    obj = next((c for c in prep.children if c.dep_ == "pobj"), None)
+    return prep.lower_ in ("in", "on") and obj is not None and obj.lemma_.lower() in _MEDIA
 
 
 def speech_object(ctx: Context, tok: Token) -> Reported | None:
@@ -475,13 +544,16 @@ def speech_object(ctx: Context, tok: Token) -> Reported | None:
     a conjunction or a clause joined to the verb."""
     lemma = _speech_cue(ctx, tok)
     verb = str(tok.lemma_).lower()
-    if lemma is None or verb not in OBJECT_CUES or _asked_of_subject(tok):
+    if lemma is None or verb not in OBJECT_CUES or _imperative(tok):
         return None
-    if any(c.dep_ == "auxpass" for c in tok.children) or tok.dep_ in ("amod", "acl", "relcl"):
+    unsaid = verb in _QUESTION and _asker_unsaid(tok)
+    passive = any(c.dep_ == "auxpass" for c in tok.children)
+    if (passive and not unsaid) or tok.dep_ in ("amod", "acl", "relcl"):
         return None
     preps = _OBJECT_PREPS.get(verb, frozenset())
     toks: list[Token] = []
     parts: list[str] = []
+    first_tag = ""
     for child in tok.rights:
         dep = child.dep_
         if not toks:
@@ -495,16 +567,33 @@ def speech_object(ctx: Context, tok: Token) -> Reported | None:
                 if dep in ("punct", "cc", "conj", "parataxis", "ccomp"):
                     break
                 continue
-        elif dep not in _CONTINUE or (dep == "advcl" and child.left_edge.i != toks[-1].i + 1):
+        elif dep == "cc" and parts:
+            continue
+        elif (
+            dep == "conj"
+            and parts
+            and child.tag_ in (first_tag, "VBG")
+            and not _has_subject(child)
+            and _speech_cue(ctx, child) is None
+        ):
+            pass  # "mentioned refinancing loans and forcing universities …"
+        elif (
+            dep not in _CONTINUE
+            or (dep == "advcl" and child.left_edge.i != toks[-1].i + 1)
+            or (dep == "prep" and _occasion(child))
+        ):
             break
+        if not parts:
+            first_tag = child.tag_
+        toks += [t for t in child.doc[toks[-1].i + 1 : child.i] if t.dep_ == "cc"] if toks else []
         toks += list(child.subtree)
         parts.append(dep if dep != "xcomp" or child.pos_ in ("VERB", "AUX") else "dobj")
     if not toks or (verb in _NEEDS_MORE and parts == ["dobj"]):
         return None
     if verb in _ADDRESSEE and "xcomp" not in parts and "prep" not in parts:
         return None
-    speaker = _subject(ctx, tok)
-    if speaker is None:
+    speaker = None if unsaid else _subject(ctx, tok)
+    if speaker is None and not unsaid:
         return None
     span = _span(ctx, _drop_aside(toks), clause=parts[0] == "xcomp")
     if span is None:

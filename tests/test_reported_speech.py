@@ -150,6 +150,28 @@ CASES = {
         "Mayor Anna Clark proposed closing the bridge to trucks.",
         "closing the bridge to trucks", "Anna Clark", "propose", "speech_object",
     ),
+    "asked_about_no_asker": Case(
+        "Asked about the closure, Maria Lopez said the bridge would reopen in May.",
+        "the closure", None, "ask", "speech_object", 2,
+    ),
+    "said_but_clause": Case(
+        "Maria Lopez said the bridge would reopen in May, but tolls would rise.",
+        "the bridge would reopen in May, but tolls would rise", "Maria Lopez", "say",
+        "said_that",
+    ),
+    "said_if_on_the_verb": Case(
+        "Maria Lopez said she would serve should the council ask her.",
+        "she would serve should the council ask her", "Maria Lopez", "say", "said_that",
+    ),
+    "coordinated_objects": Case(
+        "Mayor Anna Clark mentioned repairing the bridge and widening the road.",
+        "repairing the bridge and widening the road", "Anna Clark", "mention",
+        "speech_object",
+    ),
+    "occasion_left_out": Case(
+        "Senator John Smith criticized the mayor during a debate on Tuesday.",
+        "the mayor", "John Smith", "criticize", "speech_object",
+    ),
     "told_not_to": Case(
         "Mayor Anna Clark told residents not to worry about the bridge.",
         "not to worry about the bridge", "Anna Clark", "tell", "speech_object",
