@@ -42,7 +42,7 @@ from .attribute import _embedded, subject_of
 from .context import Context
 from .cues import cue_lemma, cue_lemmas
 from .mentions import resolve
-from .model import Cue, Quote
+from .model import Cue, Mention, Quote
 from .speakers import EntityTable
 
 if TYPE_CHECKING:
@@ -213,6 +213,12 @@ _TRIM = {"that", "for"}
 _SINGLE = "'‘’‚‛"
 _QUESTION = frozenset({"ask", "question", "wonder", "inquire"})
 _RELATIVE = {"which", "who", "whose", "whom"}
+_GROUPS = frozenset(
+    """
+    voter respondent those people percent majority minority half third quarter share
+    number proportion plurality adult resident american democrat republican independent
+    """.split()
+)
 _CONDITION = {"if", "unless", "because"}
 
 
@@ -255,7 +261,7 @@ def _span(ctx: Context, toks: Iterable[Token], clause: bool = True) -> tuple[int
     if not clause and (len(kept) < 2 or not any(t.pos_ in ("NOUN", "PROPN") for t in kept)):
         return None
     end = ctx.base(kept[-1]) + len(kept[-1].text)
-    if any(start <= a < end and ctx.text[a] not in _SINGLE for a, _ in ctx.marks):
+    if any(a < end and start < b and ctx.text[a] not in _SINGLE for a, b in ctx.marks):
         return None  # a quotation inside: the attribution is the quotation's (see above)
     return (start, end) if end - start >= 3 else None
 
@@ -310,6 +316,18 @@ def _continues(ctx: Context, verb: Token, clause: Token, conj: Token) -> bool:
         and _has_subject(conj)
         and not any(_speech_cue(ctx, t) is not None for t in conj.subtree)
     )
+
+
+def _defines_group(verb: Token) -> bool:
+    """ "Voters who say S were divided", "those saying S": a restrictive relative clause
+    (no comma before it) that picks out a group by what its members say, in a poll's
+    manner; it attributes nothing to anyone."""
+    if verb.dep_ not in ("relcl", "acl") or verb.head.i > verb.i:
+        return False
+    if verb.head.lemma_.lower() not in _GROUPS:
+        return False
+    left = verb.left_edge.i
+    return left > 0 and verb.doc[left - 1].text not in (",", "—", "–", "(")
 
 
 def _imperative(verb: Token) -> bool:
@@ -428,7 +446,7 @@ def passive_announced(ctx: Context, tok: Token) -> Reported | None:
 
 def said_that(ctx: Context, tok: Token) -> Reported | None:
     """ "X said (that) S", "X told reporters S", "X's spokesperson said S"."""
-    if _imperative(tok):
+    if _imperative(tok) or _defines_group(tok):
         return None
     lemma = _speech_cue(ctx, tok)
     clause = _clause(tok) if lemma is not None else None
@@ -652,6 +670,17 @@ def reported_quotes(ctx: Context, table: EntityTable, quotes: list[Quote]) -> li
     return sorted([*quotes, *found], key=lambda q: (q.start, q.kind == "indirect"))
 
 
+def _relative_pronoun(cue: Token) -> Token | None:
+    """The relative pronoun subject of a cue in a relative clause ("who said"), whose
+    antecedent is the speaker."""
+    if cue.dep_ != "relcl":
+        return None
+    for child in cue.children:
+        if child.dep_ in ("nsubj", "nsubjpass") and child.lower_ in ("who", "which", "that"):
+            return child
+    return None
+
+
 def _build(ctx: Context, table: EntityTable, rep: Reported) -> Quote:
     cue_start = ctx.base(rep.cue)
     cue_end = cue_start + len(rep.cue.text)
@@ -672,10 +701,14 @@ def _build(ctx: Context, table: EntityTable, rep: Reported) -> Quote:
     if rep.speaker is None:
         return Quote(**base)  # type: ignore[arg-type]
     res = resolve(ctx, table, rep.speaker)
+    site = _relative_pronoun(rep.cue)
     m = res.mention
     inserted = rep.start <= cue_start < rep.end  # "S1, X said, S2": X is inside the span
     if m is not None and m.start < rep.end and rep.start < m.end and not inserted:
         return Quote(**base)  # type: ignore[arg-type]
     speaker = table.speaker(res.entity, res.fallback, res.mention)
+    if site is not None:  # "Kamin, who said …": the words at the site are "who"
+        start = ctx.base(site)
+        speaker = attrs.evolve(speaker, mention=Mention(site.text, start, start + len(site.text)))
     conf = round(min(1.0, rep.confidence * res.penalty), 3)
     return Quote(speaker=speaker, confidence=conf, **base)  # type: ignore[arg-type]

@@ -172,6 +172,14 @@ CASES = {
         "Senator John Smith criticized the mayor during a debate on Tuesday.",
         "the mayor", "John Smith", "criticize", "speech_object",
     ),
+    "relative_who": Case(
+        "The plan was drafted by Maria Lopez, who said the bridge would reopen in May.",
+        "the bridge would reopen in May", "Maria Lopez", "say", "said_that",
+    ),
+    "partial_at_start_is_quotation": Case(
+        "Maria Lopez said “the bridge is safe” and the work would end in May.",
+        "", None, "say", "said_that", 0,
+    ),
     "told_not_to": Case(
         "Mayor Anna Clark told residents not to worry about the bridge.",
         "not to worry about the bridge", "Anna Clark", "tell", "speech_object",
@@ -188,6 +196,8 @@ def test_pattern(name: str, indirect: quoteattr.QuoteExtractor) -> None:
     case = CASES[name]
     found = _indirect(indirect.extract(case.text))
     assert len(found) == case.count, found
+    if not found:
+        return
     q = found[0]
     assert q.text == case.content
     assert case.text[q.start : q.end] == q.text
@@ -199,6 +209,28 @@ def test_pattern(name: str, indirect: quoteattr.QuoteExtractor) -> None:
     else:
         assert q.speaker is not None and q.speaker.name == case.speaker
         assert 0.0 < q.confidence <= 1.0
+
+
+def test_relative_pronoun_is_the_mention(indirect: quoteattr.QuoteExtractor) -> None:
+    """ "X, who said S": the speaker is X, and the words at the site are "who"."""
+    text = CASES["relative_who"].text
+    (q,) = _indirect(indirect.extract(text))
+    assert q.speaker is not None and q.speaker.mention is not None
+    assert q.speaker.mention.text == "who"
+    assert text[q.speaker.mention.start : q.speaker.mention.end] == "who"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Voters who say the economy matters most were divided.",
+        "Those who said the bridge was safe backed Maria Lopez.",
+    ],
+)
+def test_poll_groups_are_not_speakers(text: str, indirect: quoteattr.QuoteExtractor) -> None:
+    """A restrictive relative clause that picks out a group by what it says attributes
+    nothing."""
+    assert _indirect(indirect.extract(text)) == []
 
 
 def test_possessive_spokesperson(indirect: quoteattr.QuoteExtractor) -> None:
