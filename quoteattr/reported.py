@@ -484,7 +484,12 @@ def trailing_said(ctx: Context, tok: Token) -> Reported | None:
     doc = tok.doc
     clause = _clause(tok)
     if clause is not None and clause.i < tok.i:
+        # every clause before the verb ("S1, but S2, X said"), with what joins them
+        lefts = [c for c in tok.lefts if c.dep_ == "ccomp"]
+        first, last = lefts[0].left_edge.i, lefts[-1].right_edge.i
         toks = [t for t in _content(ctx, clause) if t.i < tok.i]
+        if len(lefts) > 1:
+            toks = [t for t in doc[first : last + 1] if t.i < min(tok.i, speaker.i)]
         if not toks or not _comma_between(doc, toks[-1].i, min(tok.i, speaker.i)):
             return None
     elif tok.dep_ in ("parataxis", "ccomp") and _has_subject(tok.head):
@@ -662,12 +667,25 @@ def reported_quotes(ctx: Context, table: EntityTable, quotes: list[Quote]) -> li
     """
     found: list[Quote] = []
     seen: set[tuple[int, int]] = set()
-    for rep in find_reported(ctx):
-        if (rep.start, rep.end) in seen:
+    reps = find_reported(ctx)
+    for rep in reps:
+        if (rep.start, rep.end) in seen or _nested(ctx, rep, reps):
             continue
         seen.add((rep.start, rep.end))
         found.append(_build(ctx, table, rep))
     return sorted([*quotes, *found], key=lambda q: (q.start, q.kind == "indirect"))
+
+
+def _nested(ctx: Context, rep: Reported, reps: list[Reported]) -> bool:
+    """Whether an attribution, its cue and its content, lies inside another's content ("The
+    source added that Lopez had told police S"): the outer one reports it."""
+    cue = ctx.base(rep.cue)
+    return any(
+        o.start <= min(cue, rep.start)
+        and rep.end <= o.end
+        and (o.start, o.end) != (rep.start, rep.end)
+        for o in reps
+    )
 
 
 def _relative_pronoun(cue: Token) -> Token | None:

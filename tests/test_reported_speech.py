@@ -180,6 +180,16 @@ CASES = {
         "Maria Lopez said “the bridge is safe” and the work would end in May.",
         "", None, "say", "said_that", 0,
     ),
+    "nested_reported_once": Case(
+        "Maria Lopez had told officials that the bridge was unsafe, her aide added.",
+        "Maria Lopez had told officials that the bridge was unsafe", "her aide", "add",
+        "trailing_said",
+    ),
+    "two_clauses_before_said": Case(
+        "The bridge was unsafe, but the council ignored the warning, Maria Lopez said.",
+        "The bridge was unsafe, but the council ignored the warning", "Maria Lopez", "say",
+        "trailing_said",
+    ),
     "told_not_to": Case(
         "Mayor Anna Clark told residents not to worry about the bridge.",
         "not to worry about the bridge", "Anna Clark", "tell", "speech_object",
