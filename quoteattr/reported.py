@@ -55,6 +55,7 @@ __all__ = [
     "RULES",
     "Reported",
     "according_to_clause",
+    "as_said",
     "cue_forms",
     "find_reported",
     "needs_parse",
@@ -361,7 +362,7 @@ def _content(ctx: Context, clause: Token) -> list[Token]:
             continue
         if any(c.dep_ == "mark" and c.lower_ == "that" for c in conj.children):
             continue  # "S1 but that S2": still the speaker's
-        if _speech_cue(ctx, conj) is not None and conj.tag_ != "VBG":
+        if _speech_cue(ctx, conj) is not None and conj.tag_ not in ("VBG", clause.tag_):
             # "S1 and called on Y …": another attribution of the same speaker
             drop.update(t.i for t in conj.subtree)
             drop.update(t.i for t in clause.children if t.dep_ == "cc" and t.i < conj.i)
@@ -506,12 +507,34 @@ def trailing_said(ctx: Context, tok: Token) -> Reported | None:
     return Reported("trailing_said", 0.8, tok, lemma, speaker, *span)
 
 
+def as_said(ctx: Context, tok: Token) -> Reported | None:
+    """ "As X pointed out, S" / "S, as X said": the clause the "as" clause modifies. The
+    "as" clause has nothing after its verb (an "as" clause with an object, "just as X
+    announced a concert", says when)."""
+    if tok.dep_ != "advcl" or not any(c.dep_ == "mark" and c.lower_ == "as" for c in tok.children):
+        return None
+    if any(c.dep_ in ("dobj", "ccomp", "xcomp", "dative") for c in tok.children):
+        return None
+    lemma = _speech_cue(ctx, tok)
+    speaker = _subject(ctx, tok) if lemma is not None else None
+    if lemma is None or speaker is None or speaker.head.i != tok.i:
+        return None
+    toks = _content(ctx, tok.head)
+    before = [t for t in toks if t.i < tok.left_edge.i]
+    after = [t for t in toks if t.i > tok.right_edge.i]
+    span = _span(ctx, after if len(after) >= len(before) else before)
+    if span is None:
+        return None
+    return Reported("as_said", 0.8, tok, lemma, speaker, *span)
+
+
 OBJECT_CUES = frozenset(
     """
     announce criticize criticise mention propose demand deny cite confirm predict question
     accuse blame reveal disclose acknowledge admit recommend urge ask pledge vow promise
     call describe tweet post repeat reiterate emphasize emphasise stress suggest allege
     charge indicate estimate signal concede point comment complain tell warn inform assure
+    say agree note stress
     """.split()
 )
 """Verbs of saying whose object (with what follows it) is what was said: "X announced a
@@ -629,6 +652,7 @@ RULES: tuple[ReportedRule, ...] = (
     passive_announced,
     said_that,
     trailing_said,
+    as_said,
     speech_object,
 )
 """The reported-speech rules, in the order they are tried on each token."""

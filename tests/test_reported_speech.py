@@ -190,6 +190,14 @@ CASES = {
         "The bridge was unsafe, but the council ignored the warning", "Maria Lopez", "say",
         "trailing_said",
     ),
+    "as_x_said": Case(
+        "As Maria Lopez pointed out, the bridge has never closed in winter.",
+        "the bridge has never closed in winter", "Maria Lopez", "point out", "as_said",
+    ),
+    "agreed_to": Case(
+        "The council agreed to repair the bridge before May.",
+        "to repair the bridge before May", "council", "agree", "speech_object",
+    ),
     "told_not_to": Case(
         "Mayor Anna Clark told residents not to worry about the bridge.",
         "not to worry about the bridge", "Anna Clark", "tell", "speech_object",
