@@ -8,7 +8,8 @@ quote's ``text``/``start``/``end`` are the reported clause (without a leading "t
 direct quotations.
 
 Only speech and writing count (:data:`SPEECH_LEMMAS`): the reporting verbs of the cue
-lexicon except those of belief, wish, feeling and finding (:data:`NOT_SPEECH`).
+lexicon and :data:`REPORTING_ONLY`, except those of belief, wish, feeling, finding,
+evaluation and command (:data:`NOT_SPEECH`). The line is PolNeAR's.
 
 Each pattern is a small named rule ``rule(ctx, token) -> Reported | None`` tried on every
 parsed token outside the quotations, the first that matches deciding (see :data:`RULES`):
@@ -18,14 +19,29 @@ parsed token outside the quotations, the first that matches deciding (see :data:
 ``passive_announced``
     "It was announced that S": a passive verb of saying with no agent; no speaker.
 ``said_that``
-    "X said (that) S", "X told reporters S", "X's spokesperson said S", "X said S1 and
-    that S2" (one attribution whose content runs over both parts).
+    "X said (that) S", "X told reporters S", "X's spokesperson said S", "X asked if S",
+    "X called for Y to V", "X said S1 and that S2" / "X said S1, but S2" (one attribution
+    whose content runs over both parts); "X said S1 and called on Y …" is two.
 ``trailing_said``
-    "S, X said." (the reported clause before the verb of saying).
+    "S, X said." (every clause before the verb of saying).
+``as_said``
+    "As X pointed out, S."
+``speech_object``
+    "X announced Y", "X called for Y", "X urged Y to V", "X accused Y of V-ing", "X called
+    Y Z", "X pointed to Y", "X agreed to V": the object and its complements.
 
-A reported clause never overlaps a direct quotation: it is cut where one starts, and left
-out when nothing is left. A partial quotation inside it ("X said the plan was “a
-disaster”") stays a ``partial`` quote of its own, and the indirect quote overlaps it.
+Where the content stops: a trailing non-restrictive aside (", which …", ", V-ing …"), a
+joined clause with another speaker's verb of saying and the occasion of saying ("during
+the debate", "in a statement") are left out. "Asked about Y, X said …" and "X was asked
+about Y" report a question whose asker is not named: no speaker. A restrictive relative
+clause that picks out a poll group ("voters who say S") attributes nothing, and an
+attribution inside another's content is reported once, as the outer one.
+
+A reported clause never overlaps a quotation. One that holds a quotation in double marks,
+or starts inside one ("X said the plan was “a disaster”"), is that quotation's
+attribution: the quotation comes back as a ``partial`` quote with the same speaker and
+cue, and no ``indirect`` quote repeats it (measured on PolNeAR, where such attributions
+are quotations, repeating them cost 0.08 of precision and won nothing).
 """
 
 from __future__ import annotations
