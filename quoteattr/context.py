@@ -9,6 +9,7 @@ quotation.
 from __future__ import annotations
 
 import bisect
+from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
 import attrs
@@ -98,6 +99,14 @@ class Context:
                 lo, hi = bisect.bisect_left(offsets, start), bisect.bisect_left(offsets, end)
                 out.extend(doc[i] for i in range(lo, hi))
         return out
+
+    def outside_tokens(self) -> Iterator[Token]:
+        """Every parsed token outside the quotations, in text order."""
+        for para in self.paras:
+            for _, doc in para.docs:
+                for tok in doc:
+                    if self.inside(tok) is None:
+                        yield tok
 
     def para_of(self, quote: QuoteSpan) -> Para:
         """The paragraph a quotation is in."""

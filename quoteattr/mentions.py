@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import bisect
 import re
-from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
 import attrs
@@ -316,14 +315,6 @@ def _dateline(head: Token, start: int) -> bool:
     return head.i + 1 < len(doc) and doc[head.i + 1].text in (",", "—", "–", "-")
 
 
-def _outside_tokens(ctx: Context) -> Iterator[Token]:
-    for para in ctx.paras:
-        for _, doc in para.docs:
-            for tok in doc:
-                if ctx.inside(tok) is None:
-                    yield tok
-
-
 def _is_ent_root(tok: Token) -> bool:
     ent = _entity_span(tok)
     return ent is not None and ent.root.i == tok.i
@@ -337,7 +328,7 @@ def collect_names(ctx: Context, table: EntityTable) -> None:
     nouns in subject position, then subject pronouns in text order, each linked to the most
     salient compatible entity before it.
     """
-    toks = list(_outside_tokens(ctx))
+    toks = list(ctx.outside_tokens())
     heads = [
         t
         for t in toks

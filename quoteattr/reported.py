@@ -49,7 +49,7 @@ from __future__ import annotations
 import bisect
 import functools
 import re
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from typing import TYPE_CHECKING, Any
 
 import attrs
@@ -674,18 +674,10 @@ RULES: tuple[ReportedRule, ...] = (
 """The reported-speech rules, in the order they are tried on each token."""
 
 
-def _outside_tokens(ctx: Context) -> Iterator[Token]:
-    for para in ctx.paras:
-        for _, doc in para.docs:
-            for tok in doc:
-                if ctx.inside(tok) is None:
-                    yield tok
-
-
 def find_reported(ctx: Context) -> list[Reported]:
     """Every attribution of reported speech in the parsed paragraphs, in text order."""
     out: list[Reported] = []
-    for tok in _outside_tokens(ctx):
+    for tok in ctx.outside_tokens():
         for rule in RULES:
             found = rule(ctx, tok)
             if found is not None:
