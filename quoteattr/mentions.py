@@ -101,11 +101,18 @@ DOCUMENTS = frozenset(
 
 
 def _entity_span(head: Token) -> Span | None:
+    """The entity a token is part of, read from the IOB tags around it (``doc.ents`` would
+    build every entity of the Doc on each call)."""
+    if head.ent_iob_ not in ("B", "I"):
+        return None
     doc = head.doc
-    for ent in doc.ents:
-        if ent.start <= head.i < ent.end:
-            return ent
-    return None
+    start = head.i
+    while doc[start].ent_iob_ == "I" and start > 0:
+        start -= 1
+    end = head.i + 1
+    while end < len(doc) and doc[end].ent_iob_ == "I":
+        end += 1
+    return doc[start:end]
 
 
 _MARK_GLUE = re.compile(f"[{MARK_CHARS}]")
@@ -221,6 +228,12 @@ def _after_titles(words: list[str]) -> list[str]:
     return words
 
 
+def _recognized(tok: Token) -> bool:
+    """Whether the entity recognizer ran on a token's Doc (it sets every token's IOB tag;
+    looking at one token keeps this O(1) where ``Doc.has_annotation`` reads them all)."""
+    return bool(tok.ent_iob)
+
+
 def _unlabelled_kind(words: list[str], table: EntityTable, subject: bool) -> str | None:
     """The kind of a name the entity recognizer did not see: a person when a title, a
     known first name or a known surname says so; a subject of two or more words that is
@@ -247,7 +260,7 @@ def _name_kind(run: Span, table: EntityTable, subject: bool) -> str | None:
     """
     labels = {t.ent_type_ for t in run if t.ent_type_}
     words = [t.text for t in run]
-    if not run.doc.has_annotation("ENT_IOB"):
+    if not _recognized(run[0]):
         return _unlabelled_kind(words, table, subject)
     if "PERSON" in labels:
         return "person"
@@ -276,7 +289,7 @@ def _register(table: EntityTable, ctx: Context, head: Token, subject: bool) -> E
     kind = _name_kind(run, table, subject)
     if kind is None:
         return None
-    if kind == "person" and not doc.has_annotation("ENT_IOB"):
+    if kind == "person" and not _recognized(head):
         # no entity labels to stop the run at an organization: stop at the last title
         name = _after_titles(words)
         title, words = [*title, *words[: len(words) - len(name)]], name

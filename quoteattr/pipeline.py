@@ -200,9 +200,10 @@ def _quote_middles(job: _Job, doc: Doc, base: int, first: int, end: int) -> list
     """The token ranges in the middle of the long closed quotations of a window."""
     a, b = base + doc[first].idx, base + doc[end - 1].idx
     lo = bisect.bisect_left(job.starts, a)
+    limit = base + doc[-1].idx + len(doc[-1].text)
     drop = []
     for q in job.spans[lo : bisect.bisect_right(job.starts, b)]:
-        if q.close_mark is None or q.mark_end > base + len(doc.text):
+        if q.close_mark is None or q.mark_end > limit:
             continue
         span = doc.char_span(q.start - base, q.end - base, alignment_mode="contract")
         if span is not None and len(span) > QUOTE_HEAD + QUOTE_TAIL + 2:
@@ -489,7 +490,7 @@ class QuoteExtractor:
         plans = [_windows(self.nlp, job, section, self.options) for job, _, section in group]
         windows = [doc for plan in plans for _, _, doc in plan]
         indirect = self.options.include_indirect  # reported speech wants every speaker's kind
-        marked = [indirect or any(ch in doc.text for ch in QUOTE_CHARS) for doc in windows]
+        marked = [indirect or not QUOTE_CHARS.isdisjoint(doc.text) for doc in windows]
         docs = iter(parse(self.nlp, windows, marked))
         for (job, number, section), plan in zip(group, plans, strict=True):
             parsed = [next(docs) for _ in plan]
