@@ -201,13 +201,51 @@ def _linked_cue(ctx: Context, qi: int, according: bool) -> Attribution | None:
         found = Attribution(rule, 0.9, speaker=subj, cue=_cue(ctx, cand, lemma))
         if first is None:
             if not _weak_subject(subj):
-                return found
+                return _outer_cue(ctx, qi, found, cand) if not according else found
             first = found
         elif not _weak_subject(subj):
             # "She says it underscores that …", "X said in the letter that the ad suggests …":
             # the thing is the inner subject, the speaker the enclosing one
-            return found
+            return _outer_cue(ctx, qi, found, cand) if not according else found
     return first
+
+
+_PATH = frozenset({"ccomp", "xcomp", "advcl", "acl", "prep", "pobj", "pcomp", "dobj", "conj"})
+"""Links a reported clause hangs from inside what an outer verb reports."""
+_CONTENT = frozenset({"ccomp", "prep", "dobj"})
+"""Links from an outer verb to what it reports ("said that …", "pointed to reports that …")."""
+
+
+def _outer_cue(ctx: Context, qi: int, found: Attribution, cue: Token) -> Attribution:
+    """The outermost reporting verb above ``cue`` whose subject is a speaker.
+
+    Words quoted inside reported speech are the reporting source's: in "Trump said … that
+    Clinton once described the deal as “the gold standard”" or "She said Trump called her
+    “Miss Piggy”", the article quotes Trump and her, who in turn report what another said.
+    The inner verb must lie in the outer verb's clausal complement (what was said), not in
+    a clause of time or manner beside it, a coordinated clause or a relative clause. Only
+    verbs of the quotation's own paragraph, outside every quotation, count.
+    """
+    para = ctx.para_of(ctx.quotes[qi])
+    best = found
+    node = cue
+    steps = 0
+    while node.head is not node and steps < 12:
+        child, node = node, node.head
+        steps += 1
+        if not para.start <= ctx.base(node) < para.end or ctx.inside(node) is not None:
+            break
+        if child.dep_ not in _PATH or (steps == 1 and child.dep_ == "conj"):
+            break  # "meddling the congressman said is …", "… and Y replied, “…”"
+        lemma = cue_lemma(node, ctx.lexicon)
+        if lemma is None or child.dep_ not in _CONTENT:
+            continue  # "as Trump went on about “…”, Melanie said": not what Melanie said
+        subj = subject_of(node)
+        if _usable_subject(ctx, subj) and not _weak_subject(subj):
+            best = Attribution(
+                found.rule, found.confidence, speaker=subj, cue=_cue(ctx, node, lemma)
+            )
+    return best
 
 
 _DEMONSTRATIVES = frozenset({"it", "this", "that", "these", "those", "which", "what"})

@@ -254,6 +254,41 @@ CASES: list[Row | pytest.param] = [  # type: ignore[valid-type]
         "person",
         "multi_paragraph",
     ),
+    # --- nested reporting: words quoted inside reported speech are the outer speaker's
+    (
+        "nested_reporting_outer_speaker",
+        "Donald Trump said on Friday that Hillary Clinton once described the deal as "
+        "“the gold standard” of trade deals.",
+        "the gold standard",
+        "Donald Trump",
+        "person",
+        "syntactic_cue",
+    ),
+    (
+        "nested_reporting_noun_complement",
+        "Later Jane Doe pointed to reports that John Roe called the winner “Miss Piggy” in public.",
+        "Miss Piggy",
+        "Jane Doe",
+        "person",
+        "syntactic_cue",
+    ),
+    (
+        "coordinated_reply_keeps_its_own_speaker",
+        "Jane Doe said the plan was fair, and when pressed, John Roe replied, "
+        "“It is meant to help mothers.”",
+        "It is meant to help mothers",
+        "John Roe",
+        "person",
+        "syntactic_cue",
+    ),
+    (
+        "clause_of_time_keeps_its_own_speaker",
+        "As John Roe went on about “how the system is rigged,” Jane Doe said nothing.",
+        "how the system is rigged",
+        "John Roe",
+        "person",
+        "syntactic_cue",
+    ),
     # --- nominal mentions and roles
     (
         "nominal_mayor",
