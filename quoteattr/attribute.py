@@ -230,7 +230,7 @@ def _outer_cue(ctx: Context, qi: int, found: Attribution, cue: Token) -> Attribu
     best = found
     node = cue
     steps = 0
-    while node.head is not node and steps < 12:
+    while node.head.i != node.i and steps < 12:
         child, node = node, node.head
         steps += 1
         if not para.start <= ctx.base(node) < para.end or ctx.inside(node) is not None:
@@ -573,6 +573,92 @@ def _embedded(ctx: Context, q: QuoteSpan) -> bool:
     return before[-1].isalnum() or before[-1] in "%$€£)'’\"”"
 
 
+_WORD = re.compile(r"[^\W\d_][\w'’.-]*")
+_MINOR = frozenset(
+    """
+    a an and as at but by for from in into nor of off on onto or out over per the to up
+    upon via vs with
+    """.split()
+)
+
+
+def _title_cased(text: str) -> tuple[int, int]:
+    """How many words of ``text`` (short function words left out) there are, and how many
+    of them start with a capital letter."""
+    words = [w for w in _WORD.findall(text) if w.lower() not in _MINOR]
+    return len(words), sum(1 for w in words if w[:1].isupper())
+
+
+def _headline_title(ctx: Context, q: QuoteSpan) -> bool:
+    """Whether a quotation is a title-cased phrase of a headline or a subheading.
+
+    Headlines and subheadings capitalize every word, quoted words included
+    ("Christie Calls Clinton ‘A Disgrace’ Over Police Comments", "'All Bets Are Off.'"
+    standing alone as a paragraph). Such a quotation is a re-cased label, not the words as
+    said: it is no quotation, even with a cue ("…, Lindsey Graham Says"). A quotation counts
+    when all its words are capitalized and so are nearly all the words of its line outside
+    it (at least three of them), or when it is a whole paragraph of two to eight such words.
+    """
+    if q.close_mark is None:
+        return False
+    n, caps = _title_cased(ctx.text[q.start : q.end])
+    if caps < n or (n == 0 and not ctx.text[q.start : q.end].strip()):
+        return False
+    para = ctx.para_of(q)
+    line_start = ctx.text.rfind("\n", para.start, q.mark_start) + 1 or para.start
+    line_end = ctx.text.find("\n", q.mark_end, para.end)
+    line = ctx.text[max(line_start, para.start) : para.end if line_end < 0 else line_end]
+    outside = line.replace(ctx.text[q.mark_start : q.mark_end], " ")
+    if not outside.strip(" \t.!?"):
+        return 2 <= n <= 8
+    m, mcaps = _title_cased(outside)
+    return n >= 1 and m >= 3 and mcaps >= 0.85 * m
+
+
+def _work_title(ctx: Context, qi: int) -> bool:
+    """Whether a title-cased quoted phrase inside a sentence names a work or is a nickname.
+
+    "performed “Shake It Off”", "appeared on “60 Minutes”", "his favorite book is “One
+    Hundred Years of Solitude”", "Dwayne “The Rock” Johnson": every word is capitalized, and
+    the phrase stands inside a name or is governed by a verb that is not a verb of saying
+    (unlike "Trump called her “Miss Piggy”", which is Trump's phrase).
+    """
+    q = ctx.quotes[qi]
+    words = [w for w in _TITLE_WORD.findall(ctx.text[q.start : q.end]) if w.lower() not in _MINOR]
+    if not words or not all(w[:1].isupper() or w[:1].isdigit() for w in words):
+        return False
+    before = ctx.text[max(0, q.mark_start - 30) : q.mark_start]
+    after = ctx.text[q.mark_end : q.mark_end + 30]
+    if re.search(r"[A-Z][\w.]* $", before) and re.match(r" [A-Z]", after):
+        return True  # a nickname inside a name
+    toks = ctx.tokens(q.start, q.end)
+    inside = {t.i for t in toks}
+    for tok in toks:
+        node = tok
+        while node.head.i != node.i and node.i in inside:
+            node = node.head
+        if node.i in inside or ctx.inside(node) is not None:
+            continue
+        while node.pos_ not in ("VERB", "AUX") and node.head.i != node.i:
+            node = node.head  # "appeared on “60 Minutes”": through the preposition
+        if node.pos_ == "AUX" or node.lemma_ == "be":
+            # "his favorite book is “…”" names a work; "were “Mostly False”" rates
+            return _nominal_root(toks, inside)
+        if node.pos_ == "VERB":
+            return cue_lemma(node, ctx.lexicon) is None
+        return False
+    return False
+
+
+def _nominal_root(toks: Sequence[Token], inside: set[int]) -> bool:
+    """Whether the quoted words form a noun phrase (their root is a noun or a number)."""
+    roots = [t for t in toks if not t.is_punct and (t.head.i not in inside or t.head.i == t.i)]
+    return bool(roots) and all(t.pos_ in ("NOUN", "PROPN", "NUM") for t in roots)
+
+
+_TITLE_WORD = re.compile(r"[^\W_][\w'’.-]*")
+
+
 # --- speakers -----------------------------------------------------------------------------
 
 
@@ -641,6 +727,8 @@ def _build(
         continues=q.continues,
     )
     in_chain = q.continues is not None or q.start in ctx.continued
+    if not in_chain and (_headline_title(ctx, q) or (kind == "partial" and _work_title(ctx, qi))):
+        return Quote(kind="scare", **base) if options.include_scare else None  # type: ignore[arg-type]
     if att is None and not in_chain:
         if kind == "partial" or (not q.closed and q.end - q.start < 40):
             if not options.include_scare:
