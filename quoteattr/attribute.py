@@ -183,6 +183,59 @@ def _candidate_cues(ctx: Context, qi: int, toks: Sequence[Token]) -> Iterator[To
 
 
 def _linked_cue(ctx: Context, qi: int, according: bool) -> Attribution | None:
+    att = _first_linked_cue(ctx, qi, according)
+    if att is None or att.cue is None or according:
+        return att
+    return _pronoun_host(ctx, qi, att)
+
+
+def _pronoun_host(ctx: Context, qi: int, att: Attribution) -> Attribution:
+    """The enclosing clause's subject, for a pronoun speaker that stands for it.
+
+    In "He did not address the tweets in which he called her “disgusting”" or "The group is
+    denouncing what it calls “…”", the pronoun of the inner verb of saying refers to the
+    subject of the sentence's main clause, the mention a reader takes for the speaker. That
+    subject must be the same pronoun, or, for "it" and "they", a noun or name that is not a
+    person's.
+    """
+    pron = att.speaker
+    lower = pron.lower_
+    if lower not in ("he", "she", "it", "they"):
+        return att
+    para = ctx.para_of(ctx.quotes[qi])
+    node = pron.head
+    steps = 0
+    while node.head.i != node.i and steps < 8:
+        child, node = node, node.head
+        steps += 1
+        if not para.start <= ctx.base(node) < para.end or ctx.inside(node) is not None:
+            break
+        if steps == 1 and child.dep_ == "conj":
+            break
+        if node.pos_ not in ("VERB", "AUX") or node.dep_ != "ROOT":
+            continue  # only the main clause's subject is the one a reader takes
+        subj = next((c for c in node.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        if subj is None or subj.i == pron.i or not _usable_subject(ctx, subj):
+            continue
+        if subj.lower_ == lower or (
+            lower in ("it", "they")
+            and subj.pos_ in ("NOUN", "PROPN")
+            and not _person_like(subj)
+            and (subj.pos_ == "PROPN" or subj.lemma_ in _GROUP_NOUNS or not _weak_subject(subj))
+        ):
+            return attrs.evolve(att, speaker=subj)
+        break  # another subject: the pronoun is not its
+    return att
+
+
+def _person_like(tok: Token) -> bool:
+    """A person: a name the tagger calls one, a personal pronoun, or a person noun."""
+    if tok.ent_type_ == "PERSON" or tok.lower_ in _PERSONAL:
+        return True
+    return tok.pos_ == "NOUN" and is_person_noun(str(tok.lemma_))
+
+
+def _first_linked_cue(ctx: Context, qi: int, according: bool) -> Attribution | None:
     q = ctx.quotes[qi]
     toks = ctx.tokens(q.start, q.end)
     if not toks:
@@ -597,7 +650,9 @@ def _headline_title(ctx: Context, q: QuoteSpan) -> bool:
     standing alone as a paragraph). Such a quotation is a re-cased label, not the words as
     said: it is no quotation, even with a cue ("…, Lindsey Graham Says"). A quotation counts
     when all its words are capitalized and so are nearly all the words of its line outside
-    it (at least three of them), or when it is a whole paragraph of two to eight such words.
+    it (at least three of them; or all of one or two, for a quotation of three words or
+    more: "Kasich: ‘We Are Going All The Way’"), or when it is a whole paragraph of two to
+    eight such words.
     """
     if q.close_mark is None:
         return False
@@ -612,6 +667,8 @@ def _headline_title(ctx: Context, q: QuoteSpan) -> bool:
     if not outside.strip(" \t.!?"):
         return 2 <= n <= 8
     m, mcaps = _title_cased(outside)
+    if n >= 3 and 1 <= m < 3:
+        return mcaps == m  # "Kasich: ‘We Are Going To Go All The Way’"
     return n >= 1 and m >= 3 and mcaps >= 0.85 * m
 
 

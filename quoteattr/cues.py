@@ -3,7 +3,8 @@
 The lexicon starts from textacy's English reporting verbs
 (:data:`textacy.constants.REPORTING_VERBS`) and adds the verbs news copy uses to frame a
 quotation: manner-of-speaking verbs ("quip", "insist"), writing and posting verbs ("tweet",
-"post"), and verbs of describing and naming ("call", "describe") that frame partial quotes.
+"post"), verbs of describing and naming ("call", "describe") and of characterizing
+("liken", "brand", "hail", "denounce") that frame partial quotes.
 The additions were written for quoteattr from reading news copy; each is a plain English verb.
 """
 
@@ -42,6 +43,15 @@ _NEWS_VERBS = frozenset(
     """.split()
 )
 
+_CHARACTERIZING_VERBS = frozenset(
+    """
+    blast brand characterize characterise chant condemn decry denounce dub hail label
+    lambaste liken mock ridicule slam term
+    """.split()
+)
+"""Verbs of characterizing, whose subject's words a partial quote gives ("likened the
+rules to “burning the Constitution”", "hailed him as “the comeback kid”")."""
+
 
 @functools.cache
 def cue_lemmas() -> frozenset[str]:
@@ -50,7 +60,7 @@ def cue_lemmas() -> frozenset[str]:
     Built on first use, so that importing quoteattr (which spaCy does for its component
     entry point whenever a pipeline is loaded) does not import textacy.
     """
-    return (_textacy_verbs() | _NEWS_VERBS) - {"according"}
+    return (_textacy_verbs() | _NEWS_VERBS | _CHARACTERIZING_VERBS) - {"according"}
 
 
 def __getattr__(name: str) -> frozenset[str]:

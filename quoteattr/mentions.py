@@ -399,6 +399,14 @@ def resolve(ctx: Context, table: EntityTable, head: Token) -> Resolved:
         return Resolved(entity, entity.name, mention, 1.0)
     # a nominal mention: "the minister", "an EU spokesperson"
     lemma = str(head.lemma_).lower()
+    named = _named_apposition(ctx, table, head)
+    if named is not None:  # "Another critic, Laurence Tribe, said"
+        toks = [t for t in doc[lo:hi] if t.dep_ != "det" and not t.is_punct]
+        if toks:  # the words as written: "critic", "senior adviser"
+            first, last = ctx.base(toks[0]), ctx.base(toks[-1]) + len(toks[-1].text)
+            named.describe(ctx.text[first:last])
+        named.roles.add(lemma)
+        return Resolved(named, named.name, mention, 1.0)
     entity = table.resolve_nominal(lemma, pos)
     if entity is not None:
         table.mention(entity, pos)
@@ -411,6 +419,18 @@ def resolve(ctx: Context, table: EntityTable, head: Token) -> Resolved:
         entity.kind = "organization" if kind_org else "other" if lemma in DOCUMENTS else "person"
         entity.roles.add(lemma)
     return Resolved(entity, name, mention, 0.9)
+
+
+def _named_apposition(ctx: Context, table: EntityTable, head: Token) -> Entity | None:
+    """The person a nominal subject's apposition names ("Another critic, Laurence Tribe,")."""
+    if head.pos_ != "NOUN":
+        return None
+    for child in head.rights:
+        if child.dep_ == "appos" and child.pos_ == "PROPN" and ctx.inside(child) is None:
+            entity = _register(table, ctx, child, True)
+            if entity is not None and entity.kind == "person":
+                return entity
+    return None
 
 
 # --- putting it together --------------------------------------------------------------------

@@ -289,6 +289,32 @@ CASES: list[Row | pytest.param] = [  # type: ignore[valid-type]
         "person",
         "syntactic_cue",
     ),
+    (
+        "pronoun_of_relative_clause_is_the_subject",
+        "Jane Doe spoke on Monday.\nShe did not address the tweets in which she called him "
+        "“a disgrace” last week.",
+        "a disgrace",
+        "Jane Doe",
+        "person",
+        "syntactic_cue",
+    ),
+    (
+        "characterizing_verb_frames_a_partial_quote",
+        "Another critic, Laurence Tribe, likened the rules to “burning the Constitution” "
+        "on Monday.",
+        "burning the Constitution",
+        "Laurence Tribe",
+        "person",
+        "syntactic_cue",
+    ),
+    (
+        "title_case_phrase_after_a_characterizing_verb_stays",
+        "Twenty years ago, Jane Doe hailed the mayor as “The Comeback Kid” in a column.",
+        "The Comeback Kid",
+        "Jane Doe",
+        "person",
+        "syntactic_cue",
+    ),
     # --- nominal mentions and roles
     (
         "nominal_mayor",
@@ -526,6 +552,32 @@ def test_every_rule_fires(
     rule: str | None,
 ) -> None:
     _check(extractor, text, quote, name, kind, rule)
+
+
+@pytest.mark.parametrize(
+    ("text", "quote", "mention"),
+    [
+        (  # the pronoun of a relative clause stands for the clause around it
+            "Jane Doe spoke on Monday.\nShe did not address the tweets in which she called "
+            "him “a disgrace” last week.",
+            "a disgrace",
+            "She",
+        ),
+        (  # nested reporting: the outer speaker's mention
+            "Donald Trump said on Friday that Hillary Clinton once described the deal as "
+            "“the gold standard” of trade deals.",
+            "the gold standard",
+            "Donald Trump",
+        ),
+    ],
+)
+def test_speaker_mention(
+    extractor: quoteattr.QuoteExtractor, text: str, quote: str, mention: str
+) -> None:
+    (q,) = [q for q in extractor.extract(text) if q.text.startswith(quote)]
+    assert q.speaker is not None and q.speaker.mention is not None
+    assert q.speaker.mention.text == mention
+    assert text[q.speaker.mention.start : q.speaker.mention.end] == mention
 
 
 def _check(
