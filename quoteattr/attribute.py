@@ -491,16 +491,49 @@ def _leading(
         if toks[i].is_punct and toks[i].text in ".!?" and i < len(toks) - 1:
             toks = toks[i + 1 :]
             break
-    for i in range(len(toks) - 1, -1, -1):
-        lemma = cue_lemma(toks[i], ctx.lexicon)
-        if lemma is None:
+    for main_only in (True, False):
+        for i in range(len(toks) - 1, -1, -1):
+            lemma = cue_lemma(toks[i], ctx.lexicon)
+            if lemma is None or (main_only and _subordinate(toks[i])):
+                continue
+            subj = subject_of(toks[i])
+            if not _usable_subject(ctx, subj):
+                # "X said: “…”", or inverted: "Said X: “…”"
+                subj = _np_head_near(toks[:i], False) or _np_head_near(toks[i + 1 :], True)
+            if subj is not None:
+                return Attribution(rule, conf, speaker=subj, cue=_cue(ctx, toks[i], lemma))
+    if toks and ctx.text[start_limit:end].rstrip().endswith(":"):
+        return _colon_frame(ctx, toks, rule, conf)
+    return None
+
+
+def _subordinate(verb: Token) -> bool:
+    """A verb of a relative clause, or a passive one with no agent: "…," X said at the
+    hearing, where Y also spoke / he was called to: not the frame of the next quotation."""
+    if verb.dep_ in ("relcl", "acl"):
+        return True
+    children = list(verb.children)
+    return any(c.dep_ == "nsubjpass" for c in children) and not any(
+        c.dep_ == "agent" for c in children
+    )
+
+
+def _colon_frame(ctx: Context, toks: Sequence[Token], rule: str, conf: float) -> Attribution | None:
+    """A clause that ends in a colon before a quotation, with no verb of saying: its
+    subject introduces the quotation ("Sanders made the following comment: “…”", "She
+    then addressed the supporters again: “…”"). Only a person or a named subject counts."""
+    inside = {t.i for t in toks}
+    for tok in toks:
+        if tok.head.i in inside and tok.head.i != tok.i:
             continue
-        subj = subject_of(toks[i])
-        if not _usable_subject(ctx, subj):
-            # "X said: “…”", or inverted: "Said X: “…”"
-            subj = _np_head_near(toks[:i], False) or _np_head_near(toks[i + 1 :], True)
-        if subj is not None:
-            return Attribution(rule, conf, speaker=subj, cue=_cue(ctx, toks[i], lemma))
+        if tok.pos_ not in ("VERB", "AUX"):
+            return None
+        subj = subject_of(tok)
+        if subj is None or subj.i not in inside or not _usable_subject(ctx, subj):
+            return None
+        if _person_like(subj) or (subj.pos_ == "PROPN" and not _weak_subject(subj)):
+            return Attribution(rule, 0.8 * conf, speaker=subj)
+        return None
     return None
 
 

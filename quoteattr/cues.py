@@ -45,8 +45,8 @@ _NEWS_VERBS = frozenset(
 
 _CHARACTERIZING_VERBS = frozenset(
     """
-    blast brand characterize characterise chant condemn decry denounce dub hail label
-    lambaste liken mock ridicule slam term
+    blast brand characterize characterise chant compare condemn decry denounce dub hail
+    label lambaste liken mock rate ridicule slam term
     """.split()
 )
 """Verbs of characterizing, whose subject's words a partial quote gives ("likened the
@@ -109,12 +109,20 @@ def _particle(token: Token) -> str | None:
     return None
 
 
+def _as_put_it(token: Token) -> bool:
+    """ "as the memo put it", "as X puts it": the idiom that frames a quotation."""
+    children = list(token.children)
+    return any(c.dep_ == "dobj" and c.lower_ == "it" for c in children) and any(
+        c.dep_ == "mark" and c.lower_ == "as" for c in children
+    )
+
+
 def cue_lemma(token: Token, lexicon: frozenset[str] | None = None) -> str | None:
     """Return the cue lemma of ``token`` ("say", "point out"), or ``None`` if it is no cue.
 
     A token is a cue when it is a verb whose lemma is in ``lexicon`` (for a phrasal cue,
-    with its particle). "said" is taken as a cue whatever its part-of-speech tag, since
-    taggers sometimes call it an adjective.
+    with its particle; "put" only in the idiom "as X put it"). "said" is taken as a cue
+    whatever its part-of-speech tag, since taggers sometimes call it an adjective.
 
     Args:
         token: A spaCy token.
@@ -129,6 +137,8 @@ def cue_lemma(token: Token, lexicon: frozenset[str] | None = None) -> str | None
         return "say"
     if token.pos_ not in {"VERB", "AUX"} and not (token.pos_ == "NOUN" and lower == "tweeted"):
         return None
+    if lemma == "put" and _as_put_it(token):
+        return "put it"
     particle = _particle(token)
     if lemma in PHRASAL_CUES and particle in PHRASAL_CUES[lemma]:
         return f"{lemma} {particle}"

@@ -315,6 +315,40 @@ CASES: list[Row | pytest.param] = [  # type: ignore[valid-type]
         "person",
         "syntactic_cue",
     ),
+    (
+        "colon_frame_with_no_verb_of_saying",
+        "On July 6, Jane Doe made the following comment:\n\n“Young people need jobs.”",
+        "Young people need jobs",
+        "Jane Doe",
+        "person",
+        "colon_intro",
+    ),
+    (
+        "colon_frame_in_the_same_paragraph",
+        "Jane Doe then addressed the supporters again: “Here is what I regret.”",
+        "Here is what I regret",
+        "Jane Doe",
+        "person",
+        "leading_cue",
+    ),
+    (
+        "leading_cue_skips_a_relative_clause",
+        "“Our progress is on the ballot,” John Roe said on Saturday at the gala, where Jane "
+        "Doe also spoke. “Justice is on the ballot.”",
+        "Justice is on the ballot",
+        "John Roe",
+        "person",
+        "leading_cue",
+    ),
+    (
+        "as_x_put_it",
+        "Nothing has stopped him from being seen, as Jane Doe put it in a long essay, "
+        "“the operator.”",
+        "the operator",
+        "Jane Doe",
+        "person",
+        "leading_cue",
+    ),
     # --- nominal mentions and roles
     (
         "nominal_mayor",
