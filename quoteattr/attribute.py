@@ -249,9 +249,13 @@ def _first_linked_cue(ctx: Context, qi: int, according: bool) -> Attribution | N
         if lemma is None:
             continue
         subj = subject_of(cand)
-        if not _usable_subject(ctx, subj):
+        if subj is None or not _usable_subject(ctx, subj):
             continue
+        if _weak_subject(subj):
+            subj = _thing_owner(ctx, cand, subj)
         found = Attribution(rule, 0.9, speaker=subj, cue=_cue(ctx, cand, lemma))
+        if first is not None and first.speaker.lower_ in _DEMONSTRATIVES - {"it"}:
+            first = None  # "that", "this" are never speakers: any other subject is better
         if first is None:
             if not _weak_subject(subj):
                 return _outer_cue(ctx, qi, found, cand) if not according else found
@@ -261,6 +265,36 @@ def _first_linked_cue(ctx: Context, qi: int, according: bool) -> Attribution | N
             # the thing is the inner subject, the speaker the enclosing one
             return _outer_cue(ctx, qi, found, cand) if not according else found
     return first
+
+
+def _thing_owner(ctx: Context, cue: Token, subj: Token) -> Token:
+    """The person behind a thing that speaks, when the text names them in the same clause.
+
+    "Clinton made a controversial comment that described them as “…”": the comment is the
+    object of a verb whose subject made it. "footage of Hillary Clinton asking, “…”": a
+    participle right after a name is that person's (the parse may hang it elsewhere).
+    """
+    doc = cue.doc
+    if cue.tag_ == "VBG" and cue.i > 0:
+        prev = doc[cue.i - 1]
+        if (prev.ent_type_ == "PERSON" or prev.pos_ == "PROPN") and ctx.inside(prev) is None:
+            return prev
+    if subj.pos_ == "NOUN" and subj.dep_ == "dobj" and subj.lemma_ in _UTTERANCES:
+        verb = subj.head
+        owner = subject_of(verb)
+        if verb.dep_ == "xcomp" and not any(c.dep_ in _SUBJ for c in verb.children):
+            # "prompted his wife to make a comment": the object is who made it
+            owner = next((c for c in verb.head.children if c.dep_ == "dobj"), owner)
+        if owner is not None and _usable_subject(ctx, owner) and _person_like(owner):
+            return owner
+        if owner is not None and owner.pos_ == "PROPN" and _usable_subject(ctx, owner):
+            return owner
+    return subj
+
+
+_UTTERANCES = frozenset(
+    "comment remark statement letter note message post tweet speech email memo".split()
+)
 
 
 _PATH = frozenset({"ccomp", "xcomp", "advcl", "acl", "prep", "pobj", "pcomp", "dobj", "conj"})

@@ -349,6 +349,39 @@ CASES: list[Row | pytest.param] = [  # type: ignore[valid-type]
         "person",
         "leading_cue",
     ),
+    (
+        "maker_of_a_comment_is_the_speaker",
+        "Jane Doe made a controversial comment that described them as “super predators.”",
+        "super predators",
+        "Jane Doe",
+        "person",
+        "syntactic_cue",
+    ),
+    (
+        "object_controls_who_made_the_comment",
+        "The protest prompted Jane Doe to make a comment that described them as “super predators.”",
+        "super predators",
+        "Jane Doe",
+        "person",
+        "syntactic_cue",
+    ),
+    (
+        "participle_after_a_name",
+        "The ad uses footage of Jane Doe asking, “Why are we not 50 points ahead?”",
+        "Why are we not 50 points ahead",
+        "Jane Doe",
+        "person",
+        "syntactic_cue",
+    ),
+    (
+        "demonstrative_is_never_the_speaker",
+        "However, the court brief said that was not her view and dismissed those reports as "
+        "“misinterpreted statements.”",
+        "misinterpreted statements",
+        "court brief",
+        "other",
+        "syntactic_cue",
+    ),
     # --- nominal mentions and roles
     (
         "nominal_mayor",
