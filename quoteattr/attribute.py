@@ -177,9 +177,21 @@ def _candidate_cues(ctx: Context, qi: int, toks: Sequence[Token]) -> Iterator[To
         for child in tok.children:
             if child.i in inside or child.i in seen or ctx.inside(child) is not None:
                 continue
+            if _time_clause(child):
+                continue  # "“That makes me smart,” when Clinton blasted him": not the frame
             if para.start <= ctx.base(child) < para.end:
                 seen.add(child.i)
                 yield child
+
+
+_SUBORDINATORS = frozenset("when while after before because since until once if".split())
+
+
+def _time_clause(verb: Token) -> bool:
+    """A clause of time or cause ("when X blasted him"), which frames no quotation."""
+    return verb.dep_ == "advcl" and any(
+        c.dep_ in ("advmod", "mark") and c.lower_ in _SUBORDINATORS for c in verb.children
+    )
 
 
 def _linked_cue(ctx: Context, qi: int, according: bool) -> Attribution | None:
@@ -483,7 +495,8 @@ def trailing_cue(ctx: Context, qi: int) -> Attribution | None:
             continue
         subj = subject_of(tok)
         if not _usable_subject(ctx, subj):
-            subj = _np_head_near(toks[i + 1 :], True) or _np_head_near(toks[:i], False)
+            # ", X said" / ", she told Harvey": the words before the cue; ", said X": after
+            subj = _np_head_near(toks[:i], False) or _np_head_near(toks[i + 1 :], True)
         if subj is not None:
             return Attribution("trailing_cue", 0.8, speaker=subj, cue=_cue(ctx, tok, lemma))
     return None

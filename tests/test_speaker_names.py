@@ -382,6 +382,16 @@ CASES: list[Row | pytest.param] = [  # type: ignore[valid-type]
         "other",
         "syntactic_cue",
     ),
+    (
+        "trailing_cue_subject_before_the_verb_not_its_object",
+        "Jane Doe spoke at length on the show.\n\n“Maybe we can, by talking plainly to "
+        "parents, say, ‘Look, this is not who we are.’ We have got to do everything we can to "
+        "fix schools, to go right at the budget,” she told Steve Harvey.",
+        "Maybe we can",
+        "Jane Doe",
+        "person",
+        "trailing_cue",
+    ),
     # --- nominal mentions and roles
     (
         "nominal_mayor",
@@ -645,6 +655,20 @@ def test_speaker_mention(
     assert q.speaker is not None and q.speaker.mention is not None
     assert q.speaker.mention.text == mention
     assert text[q.speaker.mention.start : q.speaker.mention.end] == mention
+
+
+def test_clause_of_time_after_a_quotation_is_not_its_frame(
+    extractor: quoteattr.QuoteExtractor,
+) -> None:
+    """ "“…,” when John Roe blasted her" hangs a clause of time on the quotation's verb: John
+    Roe is not the speaker. (The thing subject "the spot" is still taken; the participle
+    "Jane Doe saying" before the quotation is not linked to it in this parse.)"""
+    text = (
+        "The spot concludes with footage of Jane Doe saying during the debate last week, "
+        "“That makes me smart,” when John Roe blasted her for not paying taxes."
+    )
+    (q,) = extractor.extract(text)
+    assert q.speaker is not None and q.speaker.name != "John Roe"
 
 
 def _check(
