@@ -51,7 +51,7 @@ import attrs
 from .context import Context
 from .cues import cue_lemma
 from .marks import QuoteSpan, find_quotes
-from .mentions import CALENDAR, Resolved, collect_names, resolve
+from .mentions import CALENDAR, MINOR_WORDS, Resolved, collect_names, resolve, title_cased
 from .model import Cue, Quote, QuoteKind
 from .options import Options
 from .roles import is_person_noun
@@ -396,6 +396,8 @@ def _window(ctx: Context, start: int, end: int) -> list[Token]:
 def _np_head_near(tokens: Sequence[Token], forward: bool) -> Token | None:
     seq = tokens if forward else list(reversed(tokens))
     for tok in seq:
+        if tok.dep_ == "poss" and tok.pos_ == "PRON":
+            continue  # "describe their actions": a possessive is no speaker
         if tok.pos_ in ("PROPN", "PRON") or (tok.pos_ == "NOUN" and tok.dep_ in _SUBJ):
             # walk to the head of a name (compound chains point right)
             head = tok
@@ -706,22 +708,6 @@ def _embedded(ctx: Context, q: QuoteSpan) -> bool:
     return before[-1].isalnum() or before[-1] in "%$€£)'’\"”"
 
 
-_WORD = re.compile(r"[^\W\d_][\w'’.-]*")
-_MINOR = frozenset(
-    """
-    a an and as at but by for from in into nor of off on onto or out over per the to up
-    upon via vs with
-    """.split()
-)
-
-
-def _title_cased(text: str) -> tuple[int, int]:
-    """How many words of ``text`` (short function words left out) there are, and how many
-    of them start with a capital letter."""
-    words = [w for w in _WORD.findall(text) if w.lower() not in _MINOR]
-    return len(words), sum(1 for w in words if w[:1].isupper())
-
-
 def _headline_title(ctx: Context, q: QuoteSpan) -> bool:
     """Whether a quotation is a title-cased phrase of a headline or a subheading.
 
@@ -736,7 +722,7 @@ def _headline_title(ctx: Context, q: QuoteSpan) -> bool:
     """
     if q.close_mark is None:
         return False
-    n, caps = _title_cased(ctx.text[q.start : q.end])
+    n, caps = title_cased(ctx.text[q.start : q.end])
     if caps < n or (n == 0 and not ctx.text[q.start : q.end].strip()):
         return False
     para = ctx.para_of(q)
@@ -746,7 +732,7 @@ def _headline_title(ctx: Context, q: QuoteSpan) -> bool:
     outside = line.replace(ctx.text[q.mark_start : q.mark_end], " ")
     if not outside.strip(" \t.!?"):
         return 2 <= n <= 8
-    m, mcaps = _title_cased(outside)
+    m, mcaps = title_cased(outside)
     if n >= 3 and 1 <= m < 3:
         return mcaps == m  # "Kasich: ‘We Are Going To Go All The Way’"
     return n >= 1 and m >= 3 and mcaps >= 0.85 * m
@@ -761,7 +747,9 @@ def _work_title(ctx: Context, qi: int) -> bool:
     (unlike "Trump called her “Miss Piggy”", which is Trump's phrase).
     """
     q = ctx.quotes[qi]
-    words = [w for w in _TITLE_WORD.findall(ctx.text[q.start : q.end]) if w.lower() not in _MINOR]
+    words = [
+        w for w in _TITLE_WORD.findall(ctx.text[q.start : q.end]) if w.lower() not in MINOR_WORDS
+    ]
     if not words or not all(w[:1].isupper() or w[:1].isdigit() for w in words):
         return False
     before = ctx.text[max(0, q.mark_start - 30) : q.mark_start]

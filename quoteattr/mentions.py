@@ -28,11 +28,14 @@ if TYPE_CHECKING:
 __all__ = [
     "CALENDAR",
     "DOCUMENTS",
+    "MINOR_WORDS",
     "Resolved",
     "collect_names",
+    "is_headline",
     "mention_bounds",
     "name_run",
     "resolve",
+    "title_cased",
 ]
 
 _NP_LEFT = {"compound", "det", "poss", "amod", "nmod", "nummod", "flat", "case", "quantmod"}
@@ -248,6 +251,9 @@ def _name_kind(run: Span, table: EntityTable, subject: bool) -> str | None:
     """
     labels = {t.ent_type_ for t in run if t.ent_type_}
     words = [t.text for t in run]
+    if any(c.isdigit() for w in words for c in w):
+        # "the 13th Amendment", "Route 66": no person's name has a digit
+        return "organization" if subject and labels <= _ORG_ENTS else None
     if not run.doc.has_annotation("ENT_IOB"):
         return _unlabelled_kind(words, table, subject)
     if "PERSON" in labels:
@@ -324,6 +330,37 @@ def _outside_tokens(ctx: Context) -> Iterator[Token]:
                     yield tok
 
 
+_WORD = re.compile(r"[^\W\d_][\w'’.-]*")
+MINOR_WORDS = frozenset(
+    """
+    a an and as at but by for from in into nor of off on onto or out over per the to up
+    upon via vs with
+    """.split()
+)
+"""Short function words that title case leaves in lower case."""
+
+
+def title_cased(text: str) -> tuple[int, int]:
+    """How many words ``text`` has (short function words left out), and how many of them
+    start with a capital letter."""
+    words = [w for w in _WORD.findall(text) if w.lower() not in MINOR_WORDS]
+    return len(words), sum(1 for w in words if w[:1].isupper())
+
+
+def is_headline(text: str) -> bool:
+    """Whether a paragraph is a title-cased line, every word but short function words
+    capitalized: a headline or a subheading, whose capitalized verbs ("Warren Hammers
+    Wells Fargo CEO") would run into names."""
+    if "\n" in text.strip():
+        return False
+    n, caps = title_cased(text)
+    return n >= 4 and caps == n
+
+
+def _para_index(ctx: Context, tok: Token) -> int:
+    return bisect.bisect_right(ctx.para_ends, ctx.base(tok))
+
+
 def _is_ent_root(tok: Token) -> bool:
     ent = _entity_span(tok)
     return ent is not None and ent.root.i == tok.i
@@ -337,7 +374,8 @@ def collect_names(ctx: Context, table: EntityTable) -> None:
     nouns in subject position, then subject pronouns in text order, each linked to the most
     salient compatible entity before it.
     """
-    toks = list(_outside_tokens(ctx))
+    headlines = {p.index for p in ctx.paras if is_headline(ctx.text[p.start : p.end])}
+    toks = [t for t in _outside_tokens(ctx) if _para_index(ctx, t) not in headlines]
     heads = [
         t
         for t in toks

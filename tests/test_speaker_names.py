@@ -15,7 +15,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import quoteattr
-from quoteattr.mentions import CALENDAR
+from quoteattr.mentions import CALENDAR, is_headline
 from quoteattr.speakers import PRONOUNS
 
 Row = tuple[str, str, str, str | None, str | None, str | None]
@@ -392,6 +392,15 @@ CASES: list[Row | pytest.param] = [  # type: ignore[valid-type]
         "person",
         "trailing_cue",
     ),
+    (
+        "name_with_a_digit_is_not_a_person",
+        "Ava DuVernay made a film.\n\nDuVernay said she felt the 13th Amendment was worth "
+        "examining because “most people don’t know about that loop-hole,” she said.",
+        "most people",
+        "Ava DuVernay",
+        "person",
+        "syntactic_cue",
+    ),
     # --- nominal mentions and roles
     (
         "nominal_mayor",
@@ -669,6 +678,21 @@ def test_clause_of_time_after_a_quotation_is_not_its_frame(
     )
     (q,) = extractor.extract(text)
     assert q.speaker is not None and q.speaker.name != "John Roe"
+
+
+@pytest.mark.parametrize(
+    ("text", "headline"),
+    [
+        ("Elizabeth Warren Hammers Wells Fargo CEO Over Fake Accounts", True),
+        ("Trump Questions the Fairness of Moderators Ahead of Debate", True),
+        ("Elizabeth Warren grilled the bank's chief executive on Tuesday.", False),
+        ("Short Line", False),
+    ],
+)
+def test_is_headline(text: str, headline: bool) -> None:
+    """Names are not collected from title-cased lines, whose capitalized verbs run into
+    them ("Elizabeth Warren Hammers Wells Fargo CEO")."""
+    assert is_headline(text) is headline
 
 
 def _check(
