@@ -738,6 +738,40 @@ def _headline_title(ctx: Context, q: QuoteSpan) -> bool:
     return n >= 1 and m >= 3 and mcaps >= 0.85 * m
 
 
+def _headline_echo(ctx: Context, qi: int) -> bool:
+    """Whether a quotation of the text's opening line (its headline) is quoted again below.
+
+    "De Blasio says explosion was an 'intentional act'" heads an article that quotes the
+    words in full with their context; the headline's copy is an echo, not another quotation.
+    """
+    q = ctx.quotes[qi]
+    if q.paragraph != 0:
+        return False
+    para = ctx.para_of(q)
+    line = ctx.text[para.start : para.end].strip()
+    if "\n" in line or len(line) > 200:
+        return False
+    words = _folded_words(ctx.text[q.start : q.end])
+    if not words:
+        return False
+    for later in ctx.quotes[qi + 1 :]:
+        if later.paragraph == 0:
+            continue
+        body = _folded_words(ctx.text[later.start : later.end])
+        if _contains(body, words):
+            return True
+    return False
+
+
+def _folded_words(text: str) -> list[str]:
+    return [w.lower().strip("'’.-") for w in _TITLE_WORD.findall(text)]
+
+
+def _contains(seq: list[str], sub: list[str]) -> bool:
+    n = len(sub)
+    return any(seq[i : i + n] == sub for i in range(len(seq) - n + 1))
+
+
 def _work_title(ctx: Context, qi: int) -> bool:
     """Whether a title-cased quoted phrase inside a sentence names a work or is a nickname.
 
@@ -852,7 +886,11 @@ def _build(
         continues=q.continues,
     )
     in_chain = q.continues is not None or q.start in ctx.continued
-    if not in_chain and (_headline_title(ctx, q) or (kind == "partial" and _work_title(ctx, qi))):
+    if not in_chain and (
+        _headline_title(ctx, q)
+        or _headline_echo(ctx, qi)
+        or (kind == "partial" and _work_title(ctx, qi))
+    ):
         return Quote(kind="scare", **base) if options.include_scare else None  # type: ignore[arg-type]
     if att is None and not in_chain:
         if kind == "partial" or (not q.closed and q.end - q.start < 40):

@@ -401,6 +401,24 @@ CASES: list[Row | pytest.param] = [  # type: ignore[valid-type]
         "person",
         "syntactic_cue",
     ),
+    (
+        "headline_echo_of_a_body_quotation",
+        "Mayor says blast was an 'intentional act'\n\nThe mayor spoke on Saturday. “It was "
+        "an intentional act,” Jane Doe said at the scene.",
+        "intentional act",
+        None,
+        None,
+        None,
+    ),
+    (
+        "headline_quotation_said_only_there_stays",
+        "Mayor says blast was an 'intentional act'\n\nThe mayor spoke on Saturday. “We will "
+        "rebuild,” Jane Doe said at the scene.",
+        "intentional act",
+        "Mayor",
+        "person",
+        "syntactic_cue",
+    ),
     # --- nominal mentions and roles
     (
         "nominal_mayor",
@@ -693,6 +711,15 @@ def test_is_headline(text: str, headline: bool) -> None:
     """Names are not collected from title-cased lines, whose capitalized verbs run into
     them ("Elizabeth Warren Hammers Wells Fargo CEO")."""
     assert is_headline(text) is headline
+
+
+def test_possessive_is_no_fallback_speaker() -> None:
+    """ ", and describe their actions": the surface fallbacks skip a possessive pronoun."""
+    from quoteattr.attribute import _np_head_near
+    from quoteattr.nlp import load_nlp
+
+    doc = load_nlp()("and describe their actions as crimes rather than acts of war.")
+    assert _np_head_near(list(doc), True) is None
 
 
 def _check(
