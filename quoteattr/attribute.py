@@ -51,7 +51,7 @@ import attrs
 from .context import Context
 from .cues import cue_lemma
 from .marks import QuoteSpan, find_quotes
-from .mentions import CALENDAR, Resolved, collect_names, resolve
+from .mentions import CALENDAR, MINOR_WORDS, Resolved, collect_names, resolve, title_cased
 from .model import Cue, Quote, QuoteKind
 from .options import Options
 from .roles import is_person_noun
@@ -177,12 +177,77 @@ def _candidate_cues(ctx: Context, qi: int, toks: Sequence[Token]) -> Iterator[To
         for child in tok.children:
             if child.i in inside or child.i in seen or ctx.inside(child) is not None:
                 continue
+            if _time_clause(child):
+                continue  # "“That makes me smart,” when Clinton blasted him": not the frame
             if para.start <= ctx.base(child) < para.end:
                 seen.add(child.i)
                 yield child
 
 
+_SUBORDINATORS = frozenset("when while after before because since until once if".split())
+
+
+def _time_clause(verb: Token) -> bool:
+    """A clause of time or cause ("when X blasted him"), which frames no quotation."""
+    return verb.dep_ == "advcl" and any(
+        c.dep_ in ("advmod", "mark") and c.lower_ in _SUBORDINATORS for c in verb.children
+    )
+
+
 def _linked_cue(ctx: Context, qi: int, according: bool) -> Attribution | None:
+    att = _first_linked_cue(ctx, qi, according)
+    if att is None or att.cue is None or according:
+        return att
+    return _pronoun_host(ctx, qi, att)
+
+
+def _pronoun_host(ctx: Context, qi: int, att: Attribution) -> Attribution:
+    """The enclosing clause's subject, for a pronoun speaker that stands for it.
+
+    In "He did not address the tweets in which he called her “disgusting”" or "The group is
+    denouncing what it calls “…”", the pronoun of the inner verb of saying refers to the
+    subject of the sentence's main clause, the mention a reader takes for the speaker. That
+    subject must be the same pronoun, or, for "it" and "they", a noun or name that is not a
+    person's.
+    """
+    pron = att.speaker
+    lower = pron.lower_
+    if lower not in ("he", "she", "it", "they"):
+        return att
+    para = ctx.para_of(ctx.quotes[qi])
+    node = pron.head
+    steps = 0
+    while node.head.i != node.i and steps < 8:
+        child, node = node, node.head
+        steps += 1
+        if not para.start <= ctx.base(node) < para.end or ctx.inside(node) is not None:
+            break
+        if steps == 1 and child.dep_ == "conj":
+            break
+        if node.pos_ not in ("VERB", "AUX") or node.dep_ != "ROOT":
+            continue  # only the main clause's subject is the one a reader takes
+        subj = next((c for c in node.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        if subj is None or subj.i == pron.i or not _usable_subject(ctx, subj):
+            continue
+        if subj.lower_ == lower or (
+            lower in ("it", "they")
+            and subj.pos_ in ("NOUN", "PROPN")
+            and not _person_like(subj)
+            and (subj.pos_ == "PROPN" or subj.lemma_ in _GROUP_NOUNS or not _weak_subject(subj))
+        ):
+            return attrs.evolve(att, speaker=subj)
+        break  # another subject: the pronoun is not its
+    return att
+
+
+def _person_like(tok: Token) -> bool:
+    """A person: a name the tagger calls one, a personal pronoun, or a person noun."""
+    if tok.ent_type_ == "PERSON" or tok.lower_ in _PERSONAL:
+        return True
+    return tok.pos_ == "NOUN" and is_person_noun(str(tok.lemma_))
+
+
+def _first_linked_cue(ctx: Context, qi: int, according: bool) -> Attribution | None:
     q = ctx.quotes[qi]
     toks = ctx.tokens(q.start, q.end)
     if not toks:
@@ -196,18 +261,90 @@ def _linked_cue(ctx: Context, qi: int, according: bool) -> Attribution | None:
         if lemma is None:
             continue
         subj = subject_of(cand)
-        if not _usable_subject(ctx, subj):
+        if subj is None or not _usable_subject(ctx, subj):
             continue
+        if _weak_subject(subj):
+            subj = _thing_owner(ctx, cand, subj)
         found = Attribution(rule, 0.9, speaker=subj, cue=_cue(ctx, cand, lemma))
+        if first is not None and first.speaker.lower_ in _DEMONSTRATIVES - {"it"}:
+            first = None  # "that", "this" are never speakers: any other subject is better
         if first is None:
             if not _weak_subject(subj):
-                return found
+                return _outer_cue(ctx, qi, found, cand) if not according else found
             first = found
         elif not _weak_subject(subj):
             # "She says it underscores that …", "X said in the letter that the ad suggests …":
             # the thing is the inner subject, the speaker the enclosing one
-            return found
+            return _outer_cue(ctx, qi, found, cand) if not according else found
     return first
+
+
+def _thing_owner(ctx: Context, cue: Token, subj: Token) -> Token:
+    """The person behind a thing that speaks, when the text names them in the same clause.
+
+    "Clinton made a controversial comment that described them as “…”": the comment is the
+    object of a verb whose subject made it. "footage of Hillary Clinton asking, “…”": a
+    participle right after a name is that person's (the parse may hang it elsewhere).
+    """
+    doc = cue.doc
+    if cue.tag_ == "VBG" and cue.i > 0:
+        prev = doc[cue.i - 1]
+        if (prev.ent_type_ == "PERSON" or prev.pos_ == "PROPN") and ctx.inside(prev) is None:
+            return prev
+    if subj.pos_ == "NOUN" and subj.dep_ == "dobj" and subj.lemma_ in _UTTERANCES:
+        verb = subj.head
+        owner = subject_of(verb)
+        if verb.dep_ == "xcomp" and not any(c.dep_ in _SUBJ for c in verb.children):
+            # "prompted his wife to make a comment": the object is who made it
+            owner = next((c for c in verb.head.children if c.dep_ == "dobj"), owner)
+        if owner is not None and _usable_subject(ctx, owner) and _person_like(owner):
+            return owner
+        if owner is not None and owner.pos_ == "PROPN" and _usable_subject(ctx, owner):
+            return owner
+    return subj
+
+
+_UTTERANCES = frozenset(
+    "comment remark statement letter note message post tweet speech email memo".split()
+)
+
+
+_PATH = frozenset({"ccomp", "xcomp", "advcl", "acl", "prep", "pobj", "pcomp", "dobj", "conj"})
+"""Links a reported clause hangs from inside what an outer verb reports."""
+_CONTENT = frozenset({"ccomp", "prep", "dobj"})
+"""Links from an outer verb to what it reports ("said that …", "pointed to reports that …")."""
+
+
+def _outer_cue(ctx: Context, qi: int, found: Attribution, cue: Token) -> Attribution:
+    """The outermost reporting verb above ``cue`` whose subject is a speaker.
+
+    Words quoted inside reported speech are the reporting source's: in "Trump said … that
+    Clinton once described the deal as “the gold standard”" or "She said Trump called her
+    “Miss Piggy”", the article quotes Trump and her, who in turn report what another said.
+    The inner verb must lie in the outer verb's clausal complement (what was said), not in
+    a clause of time or manner beside it, a coordinated clause or a relative clause. Only
+    verbs of the quotation's own paragraph, outside every quotation, count.
+    """
+    para = ctx.para_of(ctx.quotes[qi])
+    best = found
+    node = cue
+    steps = 0
+    while node.head.i != node.i and steps < 12:
+        child, node = node, node.head
+        steps += 1
+        if not para.start <= ctx.base(node) < para.end or ctx.inside(node) is not None:
+            break
+        if child.dep_ not in _PATH or (steps == 1 and child.dep_ == "conj"):
+            break  # "meddling the congressman said is …", "… and Y replied, “…”"
+        lemma = cue_lemma(node, ctx.lexicon)
+        if lemma is None or child.dep_ not in _CONTENT:
+            continue  # "as Trump went on about “…”, Melanie said": not what Melanie said
+        subj = subject_of(node)
+        if _usable_subject(ctx, subj) and not _weak_subject(subj):
+            best = Attribution(
+                found.rule, found.confidence, speaker=subj, cue=_cue(ctx, node, lemma)
+            )
+    return best
 
 
 _DEMONSTRATIVES = frozenset({"it", "this", "that", "these", "those", "which", "what"})
@@ -259,6 +396,8 @@ def _window(ctx: Context, start: int, end: int) -> list[Token]:
 def _np_head_near(tokens: Sequence[Token], forward: bool) -> Token | None:
     seq = tokens if forward else list(reversed(tokens))
     for tok in seq:
+        if tok.dep_ == "poss" and tok.pos_ == "PRON":
+            continue  # "describe their actions": a possessive is no speaker
         if tok.pos_ in ("PROPN", "PRON") or (tok.pos_ == "NOUN" and tok.dep_ in _SUBJ):
             # walk to the head of a name (compound chains point right)
             head = tok
@@ -358,7 +497,8 @@ def trailing_cue(ctx: Context, qi: int) -> Attribution | None:
             continue
         subj = subject_of(tok)
         if not _usable_subject(ctx, subj):
-            subj = _np_head_near(toks[i + 1 :], True) or _np_head_near(toks[:i], False)
+            # ", X said" / ", she told Harvey": the words before the cue; ", said X": after
+            subj = _np_head_near(toks[:i], False) or _np_head_near(toks[i + 1 :], True)
         if subj is not None:
             return Attribution("trailing_cue", 0.8, speaker=subj, cue=_cue(ctx, tok, lemma))
     return None
@@ -404,16 +544,49 @@ def _leading(
         if toks[i].is_punct and toks[i].text in ".!?" and i < len(toks) - 1:
             toks = toks[i + 1 :]
             break
-    for i in range(len(toks) - 1, -1, -1):
-        lemma = cue_lemma(toks[i], ctx.lexicon)
-        if lemma is None:
+    for main_only in (True, False):
+        for i in range(len(toks) - 1, -1, -1):
+            lemma = cue_lemma(toks[i], ctx.lexicon)
+            if lemma is None or (main_only and _subordinate(toks[i])):
+                continue
+            subj = subject_of(toks[i])
+            if not _usable_subject(ctx, subj):
+                # "X said: “…”", or inverted: "Said X: “…”"
+                subj = _np_head_near(toks[:i], False) or _np_head_near(toks[i + 1 :], True)
+            if subj is not None:
+                return Attribution(rule, conf, speaker=subj, cue=_cue(ctx, toks[i], lemma))
+    if toks and ctx.text[start_limit:end].rstrip().endswith(":"):
+        return _colon_frame(ctx, toks, rule, conf)
+    return None
+
+
+def _subordinate(verb: Token) -> bool:
+    """A verb of a relative clause, or a passive one with no agent: "…," X said at the
+    hearing, where Y also spoke / he was called to: not the frame of the next quotation."""
+    if verb.dep_ in ("relcl", "acl"):
+        return True
+    children = list(verb.children)
+    return any(c.dep_ == "nsubjpass" for c in children) and not any(
+        c.dep_ == "agent" for c in children
+    )
+
+
+def _colon_frame(ctx: Context, toks: Sequence[Token], rule: str, conf: float) -> Attribution | None:
+    """A clause that ends in a colon before a quotation, with no verb of saying: its
+    subject introduces the quotation ("Sanders made the following comment: “…”", "She
+    then addressed the supporters again: “…”"). Only a person or a named subject counts."""
+    inside = {t.i for t in toks}
+    for tok in toks:
+        if tok.head.i in inside and tok.head.i != tok.i:
             continue
-        subj = subject_of(toks[i])
-        if not _usable_subject(ctx, subj):
-            # "X said: “…”", or inverted: "Said X: “…”"
-            subj = _np_head_near(toks[:i], False) or _np_head_near(toks[i + 1 :], True)
-        if subj is not None:
-            return Attribution(rule, conf, speaker=subj, cue=_cue(ctx, toks[i], lemma))
+        if tok.pos_ not in ("VERB", "AUX"):
+            return None
+        subj = subject_of(tok)
+        if subj is None or subj.i not in inside or not _usable_subject(ctx, subj):
+            return None
+        if _person_like(subj) or (subj.pos_ == "PROPN" and not _weak_subject(subj)):
+            return Attribution(rule, 0.8 * conf, speaker=subj)
+        return None
     return None
 
 
@@ -539,6 +712,118 @@ def _embedded(ctx: Context, q: QuoteSpan) -> bool:
     return before[-1].isalnum() or before[-1] in "%$€£)'’\"”"
 
 
+def _headline_title(ctx: Context, q: QuoteSpan) -> bool:
+    """Whether a quotation is a title-cased phrase of a headline or a subheading.
+
+    Headlines and subheadings capitalize every word, quoted words included
+    ("Christie Calls Clinton ‘A Disgrace’ Over Police Comments", "'All Bets Are Off.'"
+    standing alone as a paragraph). Such a quotation is a re-cased label, not the words as
+    said: it is no quotation, even with a cue ("…, Lindsey Graham Says"). A quotation counts
+    when all its words are capitalized and so are nearly all the words of its line outside
+    it (at least three of them; or all of one or two, for a quotation of three words or
+    more: "Kasich: ‘We Are Going All The Way’"), or when it is a whole paragraph of two to
+    eight such words.
+    """
+    if q.close_mark is None:
+        return False
+    n, caps = title_cased(ctx.text[q.start : q.end])
+    if caps < n or (n == 0 and not ctx.text[q.start : q.end].strip()):
+        return False
+    para = ctx.para_of(q)
+    line_start = ctx.text.rfind("\n", para.start, q.mark_start) + 1 or para.start
+    line_end = ctx.text.find("\n", q.mark_end, para.end)
+    line = ctx.text[max(line_start, para.start) : para.end if line_end < 0 else line_end]
+    outside = line.replace(ctx.text[q.mark_start : q.mark_end], " ")
+    if not outside.strip(" \t.!?"):
+        return 2 <= n <= 8
+    m, mcaps = title_cased(outside)
+    if n >= 3 and 1 <= m < 3:
+        return mcaps == m  # "Kasich: ‘We Are Going To Go All The Way’"
+    return n >= 1 and m >= 3 and mcaps >= 0.85 * m
+
+
+def _headline_echo(ctx: Context, qi: int) -> bool:
+    """Whether a quotation of the text's opening line (its headline) is quoted again below.
+
+    "De Blasio says explosion was an 'intentional act'" heads an article that quotes the
+    words in full with their context; the headline's copy is an echo, not another quotation.
+    """
+    q = ctx.quotes[qi]
+    if q.paragraph != 0:
+        return False
+    para = ctx.para_of(q)
+    line = ctx.text[para.start : para.end].strip()
+    if "\n" in line or len(line) > 200:
+        return False
+    if line.rstrip("\"'”’»)").endswith(".") and q.open_mark not in ("'", "‘"):
+        return False  # a lead sentence, not a headline (which quotes in single marks)
+    words = _folded_words(ctx.text[q.start : q.end])
+    if not words:
+        return False
+    for later in ctx.quotes[qi + 1 :]:
+        if later.paragraph == 0:
+            continue
+        body = _folded_words(ctx.text[later.start : later.end])
+        if _contains(body, words):
+            return True
+    return False
+
+
+def _folded_words(text: str) -> list[str]:
+    return [w.lower().strip("'’.-") for w in _TITLE_WORD.findall(text)]
+
+
+def _contains(seq: list[str], sub: list[str]) -> bool:
+    n = len(sub)
+    return any(seq[i : i + n] == sub for i in range(len(seq) - n + 1))
+
+
+def _work_title(ctx: Context, qi: int) -> bool:
+    """Whether a title-cased quoted phrase inside a sentence names a work or is a nickname.
+
+    "performed “Shake It Off”", "appeared on “60 Minutes”", "his favorite book is “One
+    Hundred Years of Solitude”", "Dwayne “The Rock” Johnson": every word is capitalized, and
+    the phrase stands inside a name or is governed by a verb that is not a verb of saying
+    (unlike "Trump called her “Miss Piggy”", which is Trump's phrase).
+    """
+    q = ctx.quotes[qi]
+    words = [
+        w for w in _TITLE_WORD.findall(ctx.text[q.start : q.end]) if w.lower() not in MINOR_WORDS
+    ]
+    if not words or not all(w[:1].isupper() or w[:1].isdigit() for w in words):
+        return False
+    before = ctx.text[max(0, q.mark_start - 30) : q.mark_start]
+    after = ctx.text[q.mark_end : q.mark_end + 30]
+    if re.search(r"[A-Z][\w.]* $", before) and re.match(r" [A-Z]", after):
+        return True  # a nickname inside a name
+    toks = ctx.tokens(q.start, q.end)
+    inside = {t.i for t in toks}
+    for tok in toks:
+        node = tok
+        while node.head.i != node.i and node.i in inside:
+            node = node.head
+        if node.i in inside or ctx.inside(node) is not None:
+            continue
+        while node.pos_ not in ("VERB", "AUX") and node.head.i != node.i:
+            node = node.head  # "appeared on “60 Minutes”": through the preposition
+        if node.pos_ == "AUX" or node.lemma_ == "be":
+            # "his favorite book is “…”" names a work; "were “Mostly False”" rates
+            return _nominal_root(toks, inside)
+        if node.pos_ == "VERB":
+            return cue_lemma(node, ctx.lexicon) is None
+        return False
+    return False
+
+
+def _nominal_root(toks: Sequence[Token], inside: set[int]) -> bool:
+    """Whether the quoted words form a noun phrase (their root is a noun or a number)."""
+    roots = [t for t in toks if not t.is_punct and (t.head.i not in inside or t.head.i == t.i)]
+    return bool(roots) and all(t.pos_ in ("NOUN", "PROPN", "NUM") for t in roots)
+
+
+_TITLE_WORD = re.compile(r"[^\W_][\w'’.-]*")
+
+
 # --- speakers -----------------------------------------------------------------------------
 
 
@@ -613,6 +898,12 @@ def _build(
         continues=q.continues,
     )
     in_chain = q.continues is not None or q.start in ctx.continued
+    if not in_chain and (
+        _headline_title(ctx, q)
+        or _headline_echo(ctx, qi)
+        or (kind == "partial" and _work_title(ctx, qi))
+    ):
+        return Quote(kind="scare", **base) if options.include_scare else None  # type: ignore[arg-type]
     if att is None and not in_chain:
         if kind == "partial" or (not q.closed and q.end - q.start < 40):
             if not options.include_scare:

@@ -3,7 +3,8 @@
 The lexicon starts from textacy's English reporting verbs
 (:data:`textacy.constants.REPORTING_VERBS`) and adds the verbs news copy uses to frame a
 quotation: manner-of-speaking verbs ("quip", "insist"), writing and posting verbs ("tweet",
-"post"), and verbs of describing and naming ("call", "describe") that frame partial quotes.
+"post"), verbs of describing and naming ("call", "describe") and of characterizing
+("liken", "brand", "hail", "denounce") that frame partial quotes.
 The additions were written for quoteattr from reading news copy; each is a plain English verb.
 """
 
@@ -42,6 +43,15 @@ _NEWS_VERBS = frozenset(
     """.split()
 )
 
+_CHARACTERIZING_VERBS = frozenset(
+    """
+    blast brand characterize characterise chant compare condemn decry denounce dub hail
+    label lambaste liken mock rate ridicule slam term
+    """.split()
+)
+"""Verbs of characterizing, whose subject's words a partial quote gives ("likened the
+rules to “burning the Constitution”", "hailed him as “the comeback kid”")."""
+
 
 @functools.cache
 def cue_lemmas() -> frozenset[str]:
@@ -50,7 +60,7 @@ def cue_lemmas() -> frozenset[str]:
     Built on first use, so that importing quoteattr (which spaCy does for its component
     entry point whenever a pipeline is loaded) does not import textacy.
     """
-    return (_textacy_verbs() | _NEWS_VERBS) - {"according"}
+    return (_textacy_verbs() | _NEWS_VERBS | _CHARACTERIZING_VERBS) - {"according"}
 
 
 def __getattr__(name: str) -> frozenset[str]:
@@ -99,12 +109,20 @@ def _particle(token: Token) -> str | None:
     return None
 
 
+def _as_put_it(token: Token) -> bool:
+    """ "as the memo put it", "as X puts it": the idiom that frames a quotation."""
+    children = list(token.children)
+    return any(c.dep_ == "dobj" and c.lower_ == "it" for c in children) and any(
+        c.dep_ == "mark" and c.lower_ == "as" for c in children
+    )
+
+
 def cue_lemma(token: Token, lexicon: frozenset[str] | None = None) -> str | None:
     """Return the cue lemma of ``token`` ("say", "point out"), or ``None`` if it is no cue.
 
     A token is a cue when it is a verb whose lemma is in ``lexicon`` (for a phrasal cue,
-    with its particle). "said" is taken as a cue whatever its part-of-speech tag, since
-    taggers sometimes call it an adjective.
+    with its particle; "put" only in the idiom "as X put it"). "said" is taken as a cue
+    whatever its part-of-speech tag, since taggers sometimes call it an adjective.
 
     Args:
         token: A spaCy token.
@@ -119,6 +137,8 @@ def cue_lemma(token: Token, lexicon: frozenset[str] | None = None) -> str | None
         return "say"
     if token.pos_ not in {"VERB", "AUX"} and not (token.pos_ == "NOUN" and lower == "tweeted"):
         return None
+    if lemma == "put" and _as_put_it(token):
+        return "put it"
     particle = _particle(token)
     if lemma in PHRASAL_CUES and particle in PHRASAL_CUES[lemma]:
         return f"{lemma} {particle}"

@@ -27,11 +27,14 @@ if TYPE_CHECKING:
 __all__ = [
     "CALENDAR",
     "DOCUMENTS",
+    "MINOR_WORDS",
     "Resolved",
     "collect_names",
+    "is_headline",
     "mention_bounds",
     "name_run",
     "resolve",
+    "title_cased",
 ]
 
 _NP_LEFT = {"compound", "det", "poss", "amod", "nmod", "nummod", "flat", "case", "quantmod"}
@@ -260,6 +263,9 @@ def _name_kind(run: Span, table: EntityTable, subject: bool) -> str | None:
     """
     labels = {t.ent_type_ for t in run if t.ent_type_}
     words = [t.text for t in run]
+    if any(c.isdigit() for w in words for c in w):
+        # "the 13th Amendment", "Route 66": no person's name has a digit
+        return "organization" if subject and labels <= _ORG_ENTS else None
     if not _recognized(run[0]):
         return _unlabelled_kind(words, table, subject)
     if "PERSON" in labels:
@@ -328,6 +334,37 @@ def _dateline(head: Token, start: int) -> bool:
     return head.i + 1 < len(doc) and doc[head.i + 1].text in (",", "—", "–", "-")
 
 
+_WORD = re.compile(r"[^\W\d_][\w'’.-]*")
+MINOR_WORDS = frozenset(
+    """
+    a an and as at but by for from in into nor of off on onto or out over per the to up
+    upon via vs with
+    """.split()
+)
+"""Short function words that title case leaves in lower case."""
+
+
+def title_cased(text: str) -> tuple[int, int]:
+    """How many words ``text`` has (short function words left out), and how many of them
+    start with a capital letter."""
+    words = [w for w in _WORD.findall(text) if w.lower() not in MINOR_WORDS]
+    return len(words), sum(1 for w in words if w[:1].isupper())
+
+
+def is_headline(text: str) -> bool:
+    """Whether a paragraph is a title-cased line, every word but short function words
+    capitalized: a headline or a subheading, whose capitalized verbs ("Warren Hammers
+    Wells Fargo CEO") would run into names."""
+    if "\n" in text.strip():
+        return False
+    n, caps = title_cased(text)
+    return n >= 4 and caps == n
+
+
+def _para_index(ctx: Context, tok: Token) -> int:
+    return bisect.bisect_right(ctx.para_ends, ctx.base(tok))
+
+
 def _is_ent_root(tok: Token) -> bool:
     ent = _entity_span(tok)
     return ent is not None and ent.root.i == tok.i
@@ -341,7 +378,8 @@ def collect_names(ctx: Context, table: EntityTable) -> None:
     nouns in subject position, then subject pronouns in text order, each linked to the most
     salient compatible entity before it.
     """
-    toks = list(ctx.outside_tokens())
+    headlines = {p.index for p in ctx.paras if is_headline(ctx.text[p.start : p.end])}
+    toks = [t for t in ctx.outside_tokens() if _para_index(ctx, t) not in headlines]
     heads = [
         t
         for t in toks
@@ -403,6 +441,14 @@ def resolve(ctx: Context, table: EntityTable, head: Token) -> Resolved:
         return Resolved(entity, entity.name, mention, 1.0)
     # a nominal mention: "the minister", "an EU spokesperson"
     lemma = str(head.lemma_).lower()
+    named = _named_apposition(ctx, table, head)
+    if named is not None:  # "Another critic, Laurence Tribe, said"
+        toks = [t for t in doc[lo:hi] if t.dep_ != "det" and not t.is_punct]
+        if toks:  # the words as written: "critic", "senior adviser"
+            first, last = ctx.base(toks[0]), ctx.base(toks[-1]) + len(toks[-1].text)
+            named.describe(ctx.text[first:last])
+        named.roles.add(lemma)
+        return Resolved(named, named.name, mention, 1.0)
     entity = table.resolve_nominal(lemma, pos)
     if entity is not None:
         table.mention(entity, pos)
@@ -415,6 +461,18 @@ def resolve(ctx: Context, table: EntityTable, head: Token) -> Resolved:
         entity.kind = "organization" if kind_org else "other" if lemma in DOCUMENTS else "person"
         entity.roles.add(lemma)
     return Resolved(entity, name, mention, 0.9)
+
+
+def _named_apposition(ctx: Context, table: EntityTable, head: Token) -> Entity | None:
+    """The person a nominal subject's apposition names ("Another critic, Laurence Tribe,")."""
+    if head.pos_ != "NOUN":
+        return None
+    for child in head.rights:
+        if child.dep_ == "appos" and child.pos_ == "PROPN" and ctx.inside(child) is None:
+            entity = _register(table, ctx, child, True)
+            if entity is not None and entity.kind == "person":
+                return entity
+    return None
 
 
 # --- putting it together --------------------------------------------------------------------
