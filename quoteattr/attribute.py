@@ -743,14 +743,21 @@ def _headline_echo(ctx: Context, qi: int) -> bool:
 
     "De Blasio says explosion was an 'intentional act'" heads an article that quotes the
     words in full with their context; the headline's copy is an echo, not another quotation.
+    The line must read as a headline: one short line, the quotation inside it, and no verb
+    of saying in the past tense (a lede reports with "said"; headlines say "says").
     """
     q = ctx.quotes[qi]
     if q.paragraph != 0:
         return False
     para = ctx.para_of(q)
     line = ctx.text[para.start : para.end].strip()
-    if "\n" in line or len(line) > 200:
+    if "\n" in line or len(line) > 200 or _opens_paragraph(ctx, q):
         return False
+    if not _embedded(ctx, q) and not ctx.text[para.start : q.mark_start].rstrip().endswith(":"):
+        return False  # a headline quotes inside its line ("calls it ‘crazy’", "Lynch: ‘…’")
+    toks = _window(ctx, para.start, para.end)
+    if any(t.tag_ == "VBD" and cue_lemma(t, ctx.lexicon) for t in toks):
+        return False  # headlines report in the present ("says", "calls"); a lede, "said"
     words = _folded_words(ctx.text[q.start : q.end])
     if not words:
         return False

@@ -2,11 +2,21 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import pytest
+from hypothesis import settings
 
 import quoteattr
+
+# Property tests: "ci" (the default) is derandomized, so that a run cannot fail by chance;
+# "fuzz" draws many random examples. Run the long one with
+#   HYPOTHESIS_PROFILE=fuzz python -m pytest tests -k propert
+# and turn every failure it finds into an @example or a table case.
+settings.register_profile("ci", derandomize=True, database=None)
+settings.register_profile("fuzz", max_examples=2000, deadline=None)
+settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "ci"))
 
 SEEDS = Path(__file__).resolve().parent.parent / "seeds"
 
