@@ -432,13 +432,22 @@ def stray_mark(ctx: Context, qi: int) -> Attribution | None:
             toks = _window(ctx, start, end)
             for i, tok in enumerate(toks):
                 lemma = cue_lemma(tok, ctx.lexicon)
-                subj = _np_head_near(toks[i + 1 :], True) if lemma else None
+                subj = None
+                if lemma:  # "said X." after a stray mark, or ", X said." cut from a quote
+                    subj = _np_head_near(toks[i + 1 :], True) or _np_head_near(toks[:i], False)
                 if lemma and subj is not None:
                     return Attribution("stray_mark", 0.7, speaker=subj, cue=_cue(ctx, tok, lemma))
     return None
 
 
 _FRAME_START = re.compile(r"(?:said|says|added|adds|told|tells|asked|asks|wrote|writes)\b")
+
+
+_SWALLOWED_CUE = re.compile(
+    r",\s+(?:(?:[A-Z][\w'’.-]*\s+){1,3}|(?:he|she|they)\s+)"
+    r"(?:said|says|added|adds|told \w+|explained|wrote)\s*[.!?]?\s*$"
+)
+"""An attribution that ends an unclosed quotation: "…, Walsh said." (the mark never closed)."""
 
 
 def split_stray_frames(
@@ -448,12 +457,23 @@ def split_stray_frames(
 
     An unclosed span that is not part of a multi-paragraph quotation, follows a closed
     quotation in its paragraph, is short, and starts with a reporting verb (“said X.) is
-    returned as a frame ``(start, end)`` rather than a quotation.
+    returned as a frame ``(start, end)`` rather than a quotation. An unclosed quotation
+    that ends with its own attribution (“This is a historic day, Walsh said.) is cut before
+    it, and the attribution becomes a frame.
     """
     keep: list[QuoteSpan] = []
     frames: list[tuple[int, int]] = []
     continued = {q.continues for q in spans if q.continues is not None}
     for q in spans:
+        m = None
+        if q.close_mark is None and q.continues is None and q.start not in continued:
+            m = _SWALLOWED_CUE.search(text, q.start, q.end)
+        if m is not None and m.start() > q.start:
+            # “This is a historic day for our state, Walsh said. (the closing mark is missing)
+            cut = m.start() + 1
+            keep.append(attrs.evolve(q, end=cut, mark_end=cut))
+            frames.append((cut, q.end))
+            continue
         stray = (
             q.close_mark is None
             and q.continues is None
