@@ -432,13 +432,22 @@ def stray_mark(ctx: Context, qi: int) -> Attribution | None:
             toks = _window(ctx, start, end)
             for i, tok in enumerate(toks):
                 lemma = cue_lemma(tok, ctx.lexicon)
-                subj = _np_head_near(toks[i + 1 :], True) if lemma else None
+                subj = None
+                if lemma:  # "said X." after a stray mark, or ", X said." cut from a quote
+                    subj = _np_head_near(toks[i + 1 :], True) or _np_head_near(toks[:i], False)
                 if lemma and subj is not None:
                     return Attribution("stray_mark", 0.7, speaker=subj, cue=_cue(ctx, tok, lemma))
     return None
 
 
 _FRAME_START = re.compile(r"(?:said|says|added|adds|told|tells|asked|asks|wrote|writes)\b")
+
+
+_SWALLOWED_CUE = re.compile(
+    r",\s+(?:(?:[A-Z][\w'’.-]*\s+){1,3}|(?:he|she|they)\s+)"
+    r"(?:said|says|added|adds|told \w+|explained|wrote)\s*[.!?]?\s*$"
+)
+"""An attribution that ends an unclosed quotation: "…, Walsh said." (the mark never closed)."""
 
 
 def split_stray_frames(
@@ -448,12 +457,23 @@ def split_stray_frames(
 
     An unclosed span that is not part of a multi-paragraph quotation, follows a closed
     quotation in its paragraph, is short, and starts with a reporting verb (“said X.) is
-    returned as a frame ``(start, end)`` rather than a quotation.
+    returned as a frame ``(start, end)`` rather than a quotation. An unclosed quotation
+    that ends with its own attribution (“This is a historic day, Walsh said.) is cut before
+    it, and the attribution becomes a frame.
     """
     keep: list[QuoteSpan] = []
     frames: list[tuple[int, int]] = []
     continued = {q.continues for q in spans if q.continues is not None}
     for q in spans:
+        m = None
+        if q.close_mark is None and q.continues is None and q.start not in continued:
+            m = _SWALLOWED_CUE.search(text, q.start, q.end)
+        if m is not None and m.start() > q.start:
+            # “This is a historic day for our state, Walsh said. (the closing mark is missing)
+            cut = m.start() + 1
+            keep.append(attrs.evolve(q, end=cut, mark_end=cut))
+            frames.append((cut, q.end))
+            continue
         stray = (
             q.close_mark is None
             and q.continues is None
@@ -747,16 +767,23 @@ def _headline_echo(ctx: Context, qi: int) -> bool:
 
     "De Blasio says explosion was an 'intentional act'" heads an article that quotes the
     words in full with their context; the headline's copy is an echo, not another quotation.
+    The line must read as a headline: one short line, the quotation inside it, and no verb
+    of saying in the past tense (a lede reports with "said"; headlines say "says").
     """
     q = ctx.quotes[qi]
     if q.paragraph != 0:
         return False
     para = ctx.para_of(q)
     line = ctx.text[para.start : para.end].strip()
-    if "\n" in line or len(line) > 200:
+    if "\n" in line or len(line) > 200 or _opens_paragraph(ctx, q):
         return False
     if line.rstrip("\"'”’»)").endswith(".") and q.open_mark not in ("'", "‘"):
         return False  # a lead sentence, not a headline (which quotes in single marks)
+    if not _embedded(ctx, q) and not ctx.text[para.start : q.mark_start].rstrip().endswith(":"):
+        return False  # a headline quotes inside its line ("calls it ‘crazy’", "Lynch: ‘…’")
+    toks = _window(ctx, para.start, para.end)
+    if any(t.tag_ == "VBD" and cue_lemma(t, ctx.lexicon) for t in toks):
+        return False  # headlines report in the present ("says", "calls"); a lede, "said"
     words = _folded_words(ctx.text[q.start : q.end])
     if not words:
         return False

@@ -18,7 +18,7 @@ import attrs
 from .context import Context
 from .marks import MARK_CHARS
 from .model import Mention
-from .roles import is_title_word
+from .roles import is_person_noun, is_title_word
 from .speakers import PARTICLES, PRONOUNS, Entity, EntityTable, is_first_name
 
 if TYPE_CHECKING:
@@ -225,7 +225,7 @@ def _name_words(run: Span) -> list[str]:
 
 def _after_titles(words: list[str]) -> list[str]:
     """The words after the last title word ("European Council President António Costa")."""
-    for i in range(len(words) - 1, -1, -1):
+    for i in range(len(words) - 2, -1, -1):  # the last word stays a name ("John King")
         if is_title_word(words[i]):
             return words[i + 1 :]
     return words
@@ -273,7 +273,9 @@ def _name_kind(run: Span, table: EntityTable, subject: bool) -> str | None:
     if labels & _ORG_ENTS:
         return "person" if table.looks_like_person(words) else "organization"
     if labels:
-        return None
+        # "Mayor Emily Smith" tagged a work of art: a title or a known given name still
+        # says person
+        return "person" if _unlabelled_kind(words, table, False) == "person" else None
     return "person" if subject else None
 
 
@@ -291,7 +293,11 @@ def _register(table: EntityTable, ctx: Context, head: Token, subject: bool) -> E
         return None
     if not words or not words[-1][:1].isupper():
         return None  # "the minister" tagged as a proper noun is a nominal mention
-    title = [t.text for t in doc[lo:start] if t.pos_ in ("PROPN", "NOUN")]
+    lead = doc[lo:start]
+    cut = max((t.i + 1 for t in lead if t.pos_ == "CCONJ" or t.text in (",", ";")), default=lo)
+    # "President Ursula von der Leyen and European Council President António Costa": the
+    # title is what follows the last conjunction
+    title = [t.text for t in doc[cut:start] if t.pos_ in ("PROPN", "NOUN")]
     kind = _name_kind(run, table, subject)
     if kind is None:
         return None
@@ -455,12 +461,32 @@ def resolve(ctx: Context, table: EntityTable, head: Token) -> Resolved:
         return Resolved(entity, entity.name, mention, 0.85)
     words = [t.text for t in doc[lo:hi] if t.dep_ not in ("det",) and not t.is_punct]
     name = " ".join(words) or head.text
+    org = _for_organization(ctx, head)
+    if org is not None:  # "a spokesperson for the Ministry of Health": keep the ministry
+        lead_tok = next((t for t in doc[lo:hi] if t.dep_ != "det" and not t.is_punct), head)
+        name = ctx.text[ctx.base(lead_tok) : org]
     kind_org = lemma in _ORG_NOUNS and lemma not in DOCUMENTS
     entity = table.add_name([name], "organization" if kind_org else "other", pos, subject=True)
     if entity is not None:
         entity.kind = "organization" if kind_org else "other" if lemma in DOCUMENTS else "person"
         entity.roles.add(lemma)
     return Resolved(entity, name, mention, 0.9)
+
+
+def _for_organization(ctx: Context, head: Token) -> int | None:
+    """End offset of "for X" after a person noun, when X is an organization's name ("a
+    spokesperson for the Ministry of Health"); a person's ("a spokesperson for President
+    Costa") is left out, so that the spokesperson is not taken for that person."""
+    if head.pos_ != "NOUN" or not is_person_noun(str(head.lemma_)):
+        return None
+    for child in head.rights:
+        if child.dep_ == "prep" and child.lower_ == "for":
+            objs = [c for c in child.children if c.dep_ == "pobj"]
+            if objs and objs[0].pos_ == "PROPN" and objs[0].ent_type_ in _ORG_ENTS:
+                last = objs[0].right_edge
+                if ctx.inside(last) is None and ctx.inside(child) is None:
+                    return ctx.base(last) + len(last.text)
+    return None
 
 
 def _named_apposition(ctx: Context, table: EntityTable, head: Token) -> Entity | None:

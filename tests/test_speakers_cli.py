@@ -23,7 +23,7 @@ Mark Carney           person             5         2  Prime Minister
 Federico Santoponto   person             5         1  a defense policy analyst
 Mélanie Joly          person             3         2  Canadian Foreign Affairs Minister
 Ursula von der Leyen  person             3         2  European Commission President
-António Costa         person             1         1  European Commission President Ursula von der Leyen European Council President
+António Costa         person             1         1  European Council President
 EU spokesperson       person             1         1
 European Union        organization       1         1
 France                organization       1         1
