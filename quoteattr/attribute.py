@@ -201,6 +201,20 @@ def _linked_cue(ctx: Context, qi: int, according: bool) -> Attribution | None:
     return _pronoun_host(ctx, qi, att)
 
 
+def _heads_above(ctx: Context, qi: int, tok: Token, limit: int) -> Iterator[tuple[Token, Token]]:
+    """``(child, head)`` pairs up the parse from ``tok``, at most ``limit`` of them, while the
+    head is a word of the quotation's paragraph outside every quotation."""
+    para = ctx.para_of(ctx.quotes[qi])
+    node = tok
+    for _ in range(limit):
+        if node.head.i == node.i:
+            return
+        child, node = node, node.head
+        if not para.start <= ctx.base(node) < para.end or ctx.inside(node) is not None:
+            return
+        yield child, node
+
+
 def _pronoun_host(ctx: Context, qi: int, att: Attribution) -> Attribution:
     """The enclosing clause's subject, for a pronoun speaker that stands for it.
 
@@ -214,14 +228,7 @@ def _pronoun_host(ctx: Context, qi: int, att: Attribution) -> Attribution:
     lower = pron.lower_
     if lower not in ("he", "she", "it", "they"):
         return att
-    para = ctx.para_of(ctx.quotes[qi])
-    node = pron.head
-    steps = 0
-    while node.head.i != node.i and steps < 8:
-        child, node = node, node.head
-        steps += 1
-        if not para.start <= ctx.base(node) < para.end or ctx.inside(node) is not None:
-            break
+    for steps, (child, node) in enumerate(_heads_above(ctx, qi, pron.head, 8), start=1):
         if steps == 1 and child.dep_ == "conj":
             break
         if node.pos_ not in ("VERB", "AUX") or node.dep_ != "ROOT":
@@ -325,15 +332,8 @@ def _outer_cue(ctx: Context, qi: int, found: Attribution, cue: Token) -> Attribu
     a clause of time or manner beside it, a coordinated clause or a relative clause. Only
     verbs of the quotation's own paragraph, outside every quotation, count.
     """
-    para = ctx.para_of(ctx.quotes[qi])
     best = found
-    node = cue
-    steps = 0
-    while node.head.i != node.i and steps < 12:
-        child, node = node, node.head
-        steps += 1
-        if not para.start <= ctx.base(node) < para.end or ctx.inside(node) is not None:
-            break
+    for steps, (child, node) in enumerate(_heads_above(ctx, qi, cue, 12), start=1):
         if child.dep_ not in _PATH or (steps == 1 and child.dep_ == "conj"):
             break  # "meddling the congressman said is …", "… and Y replied, “…”"
         lemma = cue_lemma(node, ctx.lexicon)
