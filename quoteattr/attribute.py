@@ -368,11 +368,17 @@ _LABEL = re.compile(r"([A-Z][A-Z'’.\-]+(?: [A-Z][A-Z'’.\-]+){0,2}):\s")
 
 
 def transcript_label(ctx: Context, qi: int) -> Attribution | None:
-    """A transcript line: ``"PENCE: Well, look, …`` is Pence's (the label is the speaker)."""
+    """A transcript line: ``"PENCE: Well, look, …`` is Pence's (the label is the speaker).
+
+    The label opens the quotation, so this is the one rule whose speaker mention lies inside
+    it; the label must be followed by quoted words.
+    """
     q = ctx.quotes[qi]
     m = _LABEL.match(ctx.text, q.start)
     if m is None or not _opens_paragraph(ctx, q) or not any(c.isalpha() for c in m.group(1)):
         return None
+    if m.end() >= q.end:
+        return None  # nothing quoted after the label ("TO:")
     toks = [t for t in ctx.tokens(q.start, m.end(1)) if any(c.isalpha() for c in t.text)]
     if not toks:
         return None

@@ -132,8 +132,11 @@ def check_quotes(text: str, quotes: Sequence[Quote]) -> None:
             not _in_bounds(text, m.start, m.end) or text[m.start : m.end] != m.text
         ):
             _fail("mention does not index the input", q)
-        if m is not None and m.start < q.end and q.start < m.end:
-            _fail("speaker mention overlaps its own quotation", q)
+        label = q.rule == "transcript_label" and m is not None and m.start == q.start
+        if m is not None and m.start < q.end and q.start < m.end and not label:
+            _fail("speaker mention overlaps its own quotation", q)  # a transcript's label may
+        if label and m is not None and m.end >= q.end:
+            _fail("a transcript label with nothing quoted after it", q)
 
 
 def check_extract(text: str, quotes: Sequence[Quote], *, include_scare: bool) -> None:

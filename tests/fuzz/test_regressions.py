@@ -223,7 +223,23 @@ def test_signature_speaker_is_never_white_space(text: str, name: str | None, ext
         assert [q.speaker.name if q.speaker else None for q in quotes] == [name]
 
 
+TRANSCRIPT_LABELS = [
+    "\u201fTO:\x85",  # the label was the whole quotation: its speaker inside it
+    '"PENCE: She will not.',
+    '"TO: us all,” she said.',
+]
+
+
+@pytest.mark.parametrize("text", TRANSCRIPT_LABELS, ids=repr)
+def test_a_transcript_label_is_never_inside_its_quotation(text: str, nlp) -> None:  # type: ignore[no-untyped-def]
+    for scare in (False, True):
+        extractor = quoteattr.QuoteExtractor(nlp, include_scare=scare)
+        for source in (text, nlp(text)):
+            check_extract(text, extractor.extract(source), include_scare=scare)
+
+
 FINDINGS = [
+    *TRANSCRIPT_LABELS,
     *SURROGATE_INPUTS,
     *(text for text, _ in MENTION_INPUTS),
     GLUED_FINDING,
