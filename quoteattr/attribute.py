@@ -51,7 +51,15 @@ import attrs
 from .context import Context
 from .cues import cue_lemma
 from .marks import QuoteSpan, find_quotes
-from .mentions import CALENDAR, MINOR_WORDS, Resolved, collect_names, resolve, title_cased
+from .mentions import (
+    CALENDAR,
+    GROUP_NOUNS,
+    MINOR_WORDS,
+    Resolved,
+    collect_names,
+    resolve,
+    title_cased,
+)
 from .model import Cue, Quote, QuoteKind
 from .options import Options
 from .roles import is_person_noun
@@ -240,7 +248,7 @@ def _pronoun_host(ctx: Context, qi: int, att: Attribution) -> Attribution:
             lower in ("it", "they")
             and subj.pos_ in ("NOUN", "PROPN")
             and not _person_like(subj)
-            and (subj.pos_ == "PROPN" or subj.lemma_ in _GROUP_NOUNS or not _weak_subject(subj))
+            and (subj.pos_ == "PROPN" or subj.lemma_ in GROUP_NOUNS or not _weak_subject(subj))
         ):
             return attrs.evolve(att, speaker=subj)
         break  # another subject: the pronoun is not its
@@ -358,10 +366,7 @@ def _weak_subject(subj: Token | None) -> bool:
         return True
     if subj.pos_ != "NOUN" or subj.ent_type_:
         return False
-    return not is_person_noun(str(subj.lemma_)) and subj.lemma_ not in _GROUP_NOUNS
-
-
-_GROUP_NOUNS = frozenset({"campaign", "government", "administration", "committee", "council"})
+    return not is_person_noun(str(subj.lemma_)) and subj.lemma_ not in GROUP_NOUNS
 
 
 _LABEL = re.compile(r"([A-Z][A-Z'’.\-]+(?: [A-Z][A-Z'’.\-]+){0,2}):\s")

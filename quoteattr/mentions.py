@@ -19,7 +19,7 @@ from .context import Context
 from .marks import MARK_CHARS
 from .model import Mention
 from .roles import is_person_noun, is_title_word
-from .speakers import PARTICLES, PRONOUNS, Entity, EntityTable, is_first_name
+from .speakers import PARTICLES, PRONOUNS, Entity, EntityTable, is_first_name, is_surname
 
 if TYPE_CHECKING:
     from spacy.tokens import Span, Token
@@ -74,13 +74,19 @@ def mention_bounds(head: Token) -> tuple[int, int]:
     return left, right
 
 
-def _descriptions(head: Token) -> list[str]:
+def _descriptions(head: Token) -> list[tuple[str, str]]:
+    """The appositions of a name, each as written and with its role word: ("a professor at
+    Columbia University", "professor") for "Jane Roe, a professor at Columbia University,".
+    The role word is the apposition's head noun, which "the professor" can refer to later;
+    it is empty when the head is no common noun."""
     out = []
     for child in head.rights:
         if child.dep_ == "appos":
             words = [t for t in child.subtree if not (t.is_punct and t.i == child.right_edge.i)]
             if words:  # the text as written, not the tokens joined ("D-Md.", "Coalition's")
-                out.append(head.doc.text[words[0].idx : words[-1].idx + len(words[-1].text)])
+                text = head.doc.text[words[0].idx : words[-1].idx + len(words[-1].text)]
+                role = str(child.lemma_).lower() if child.pos_ == "NOUN" else ""
+                out.append((text, role))
     return out
 
 
@@ -94,6 +100,9 @@ _ORG_NOUNS = frozenset(
     house senate congress parliament team police army military embassy bank fund
     """.split()
 )
+GROUP_NOUNS = frozenset({"campaign", "government", "administration", "committee", "council"})
+"""Groups that speak for the person who leads them ("his campaign", "her government")."""
+_POSSESSIVES = {"his": "he", "her": "she", "their": "they"}
 DOCUMENTS = frozenset(
     """
     report statement letter email e-mail memo memorandum study survey poll brief filing
@@ -252,6 +261,20 @@ def _unlabelled_kind(words: list[str], table: EntityTable, subject: bool) -> str
     return "organization" if subject and len(name) > 1 else None
 
 
+def _lone_surname(words: list[str], labels: set[str]) -> bool:
+    """A one-word "organization" that is a known family name and no English word: a
+    surname the recognizer did not know ("“…,” Thune said."). Places and groups (GPE,
+    NORP) and acronyms are left as they are."""
+    word = words[0]
+    return (
+        len(words) == 1
+        and labels == {"ORG"}
+        and word[:1].isupper()
+        and not word.isupper()
+        and is_surname(word)
+    )
+
+
 def _name_kind(run: Span, table: EntityTable, subject: bool) -> str | None:
     """``person``, ``organization``, or ``None`` for names that cannot be speakers.
 
@@ -271,7 +294,11 @@ def _name_kind(run: Span, table: EntityTable, subject: bool) -> str | None:
     if "PERSON" in labels:
         return "person"
     if labels & _ORG_ENTS:
-        return "person" if table.looks_like_person(words) else "organization"
+        return (
+            "person"
+            if table.looks_like_person(words) or _lone_surname(words, labels)
+            else "organization"
+        )
     if labels:
         # "Mayor Emily Smith" tagged a work of art: a title or a known given name still
         # says person
@@ -308,10 +335,20 @@ def _register(table: EntityTable, ctx: Context, head: Token, subject: bool) -> E
     if str(head.lemma_).lower() in DOCUMENTS:
         kind = "other"  # "the Federal Reserve report"
     entity = table.add_name(words, kind, pos, subject=subject, title=title)  # type: ignore[arg-type]
+    if entity is not None and entity.kind == "organization":
+        # a tagger's one-word guess ("Burton" tagged ORG), not "the Times" or "NATO"
+        bare = (
+            len(words) == 1
+            and not words[0].isupper()
+            and {t.ent_type_ for t in run} <= {"ORG", ""}
+            and not any(t.dep_ == "det" for t in doc[lo:start])
+        )
+        entity.bare = bare and (entity.bare or sum(entity.forms.values()) == 1)
     if entity is not None:
-        for d in _descriptions(head):
-            entity.describe(d)
-            entity.roles.update(w.lower() for w in d.split()[-1:])
+        for text, role in _descriptions(head):
+            entity.describe(text)
+            if role:
+                entity.roles.add(role)
     return entity
 
 
@@ -399,12 +436,40 @@ def collect_names(ctx: Context, table: EntityTable) -> None:
             kind = _name_kind(tok.doc[start:end], table, subject)
             if kind is not None and (kind == "person") == want_person:
                 _register(table, ctx, tok, subject)
+    for tok in heads:
+        if tok.dep_ in _SUBJ and tok.conjuncts:
+            _register_group(table, ctx, tok)
+    for tok in toks:
+        if _organization_noun(tok):
+            resolve(ctx, table, tok)  # "The union rejected the offer": "they" can be it
     for tok in toks:
         if tok.dep_ in _SUBJ and tok.lower_ in ("he", "she"):
             pos = ctx.base(tok)
             entity = table.resolve_pronoun(tok.lower_, pos)
             if entity is not None:
                 table.note_pronoun(entity, tok.lower_, pos)
+
+
+def _register_group(table: EntityTable, ctx: Context, head: Token) -> None:
+    """People named together as a subject ("Sarah Lee and Tom Ortiz met …") form a group."""
+    members = []
+    for tok in (head, *head.conjuncts):
+        entity = _register(table, ctx, tok, tok.i == head.i)
+        if entity is not None:
+            members.append(entity)
+    table.add_group(members, ctx.base(max(head.conjuncts, key=lambda t: t.i)))
+
+
+def _organization_noun(tok: Token) -> bool:
+    """A definite organization noun as a subject: "The union rejected the offer"."""
+    lemma = str(tok.lemma_).lower()
+    return (
+        tok.dep_ in _SUBJ
+        and tok.pos_ == "NOUN"
+        and lemma in _ORG_NOUNS
+        and lemma not in DOCUMENTS
+        and any(c.dep_ == "det" and c.lower_ == "the" for c in tok.children)
+    )
 
 
 @attrs.frozen
@@ -447,6 +512,9 @@ def resolve(ctx: Context, table: EntityTable, head: Token) -> Resolved:
         return Resolved(entity, entity.name, mention, 1.0)
     # a nominal mention: "the minister", "an EU spokesperson"
     lemma = str(head.lemma_).lower()
+    owner = _possessive_owner(table, head, mention)
+    if owner is not None:  # "His campaign pledged": the campaign speaks for him
+        return owner
     named = _named_apposition(ctx, table, head)
     if named is not None:  # "Another critic, Laurence Tribe, said"
         toks = [t for t in doc[lo:hi] if t.dep_ != "det" and not t.is_punct]
@@ -471,6 +539,21 @@ def resolve(ctx: Context, table: EntityTable, head: Token) -> Resolved:
         entity.kind = "organization" if kind_org else "other" if lemma in DOCUMENTS else "person"
         entity.roles.add(lemma)
     return Resolved(entity, name, mention, 0.9)
+
+
+def _possessive_owner(table: EntityTable, head: Token, mention: Mention) -> Resolved | None:
+    """A group named by a possessive pronoun ("His campaign", "their government") speaks
+    for the entity the pronoun refers to; when that is unknown, the speaker is unresolved
+    (a pronoun word is never a name)."""
+    if str(head.lemma_).lower() not in GROUP_NOUNS:
+        return None
+    for child in head.children:
+        if child.dep_ == "poss" and child.lower_ in _POSSESSIVES:
+            entity = table.resolve_pronoun(_POSSESSIVES[child.lower_], mention.start)
+            if entity is None:
+                return Resolved(None, "", mention, 0.35)
+            return Resolved(entity, entity.name, mention, 0.75)
+    return None
 
 
 def _for_organization(ctx: Context, head: Token) -> int | None:

@@ -658,12 +658,6 @@ RULE_CASES: list[Row] = [
 ]
 
 FAILING: set[str] = {
-    "gender_blocks_antecedent",
-    "untagged_subject_is_an_antecedent",
-    "they_resolves_to_a_group",
-    "they_resolves_to_an_organisation",
-    "nominal_apposition_role",
-    "surname_alone_is_a_person",
     "stray_opening_mark_is_a_closing_one",
 }
 """Cases of the issue not fixed yet (strict xfail: a fix must move the id out of here)."""
