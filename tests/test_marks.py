@@ -145,6 +145,21 @@ CASES: list[tuple[str, str, Expected]] = [
         [("One", 0, False), ("two,", 0, True)],
     ),
     ("reversed_single_runs_on", "He said ’no‘ twice.", [("no‘ twice.", 0, False)]),
+    # a paragraph opened by a mark and white space: a misused opening mark if a closing
+    # mark of its family ends the quotation it opens, a stray mark otherwise
+    (
+        "misused_opening_mark",
+        "Nurses are worried.\n” Teachers are leaving,” she added.",
+        [("Teachers are leaving,", 0, True)],
+    ),
+    ("misused_opening_single", "’ We didn’t go,’ he said.", [("We didn’t go,", 0, True)]),
+    (
+        "stray_mark_closes_line_broken_quote",
+        "“We will fight on\n” he said.",
+        [("We will fight on", 0, False)],
+    ),
+    ("stray_mark_before_left_mark", "” he said, “we will win.”", [("we will win.", 0, True)]),
+    ("stray_mark_before_plural_possessive", "’ The players’ union is strong.", []),
     ("right_marks_both_ends", "”Ja”, sade han.", [("Ja", 0, True)]),
     ("left_marks_both_ends", "“Yes“ he said.", [("Yes", 0, True)]),
     ("german_low_high", "„Ja“, sagte er.", [("Ja", 0, True)]),
@@ -212,6 +227,13 @@ def test_multi_paragraph_continues() -> None:
 def test_continuation_needs_same_family() -> None:
     spans = find_quotes("“First part.\n‘Other family.’")
     assert [s.continues for s in spans] == [None, None]
+
+
+def test_misused_opening_mark_continues() -> None:
+    text = "“First part.\n” Second part,” he said."
+    spans = find_quotes(text)
+    assert [text[s.start : s.end] for s in spans] == ["First part.", "Second part,"]
+    assert spans[1].continues == spans[0].start
 
 
 def test_plural_possessive_kept_open_for_continuation() -> None:
