@@ -33,6 +33,8 @@ class Context:
         quotes: Its outermost quotations, in text order.
         lexicon: The cue lemmas in force.
         frames: Stray-mark frames (see :func:`quoteattr.attribute.split_stray_frames`).
+        around_partial: Report the clause around a partial quotation too (see
+            :class:`quoteattr.options.Options`).
     """
 
     text: str
@@ -40,6 +42,7 @@ class Context:
     quotes: list[QuoteSpan]
     lexicon: frozenset[str]
     frames: list[tuple[int, int]] = attrs.field(factory=list)
+    around_partial: bool = False
     marks: list[tuple[int, int]] = attrs.field(init=False)
     starts: list[int] = attrs.field(init=False)
     para_ends: list[int] = attrs.field(init=False)

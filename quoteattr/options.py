@@ -45,13 +45,17 @@ class Options:
     Attributes:
         include_scare: Return scare quotes (``kind="scare"``) too.
         include_indirect: Return reported speech (``kind="indirect"``) too.
+        indirect_around_partial: With ``include_indirect``, also return the reported clause
+            around a partial quotation ("X said the plan was “a disaster”") as an
+            ``indirect`` quote that overlaps the partial one and has its cue and speaker.
         extra_cues: Additional reporting-verb lemmas.
         name_similarity: Surname similarity threshold for merging spellings (0..1).
 
     Raises:
         TypeError: If ``extra_cues`` is a single string or holds non-strings, or
             ``include_scare`` or ``include_indirect`` is not a bool.
-        ValueError: If ``name_similarity`` is outside 0..1.
+        ValueError: If ``name_similarity`` is outside 0..1, or ``indirect_around_partial``
+            is set without ``include_indirect``.
     """
 
     include_scare: bool = attrs.field(default=False, validator=attrs.validators.instance_of(bool))
@@ -60,6 +64,14 @@ class Options:
     include_indirect: bool = attrs.field(
         default=False, validator=attrs.validators.instance_of(bool)
     )
+    indirect_around_partial: bool = attrs.field(
+        default=False, validator=attrs.validators.instance_of(bool)
+    )
+
+    @indirect_around_partial.validator
+    def _needs_indirect(self, attribute: attrs.Attribute[bool], value: bool) -> None:
+        if value and not self.include_indirect:
+            raise ValueError("indirect_around_partial needs include_indirect=True")
 
     @property
     def lexicon(self) -> frozenset[str]:

@@ -87,7 +87,12 @@ def _attribute(
     options: Options,
 ) -> list[Quote]:
     ctx = Context(
-        text=text, paras=paras, quotes=list(spans), lexicon=options.lexicon, frames=list(frames)
+        text=text,
+        paras=paras,
+        quotes=list(spans),
+        lexicon=options.lexicon,
+        frames=list(frames),
+        around_partial=options.indirect_around_partial,
     )
     return attribute_context(ctx, options)
 
@@ -318,11 +323,16 @@ class QuoteExtractor:
             to be taken as one person.
         include_indirect: Also return reported speech with no quotation marks ("X said
             that ..."), with ``kind="indirect"`` (see :mod:`quoteattr.reported`).
+        indirect_around_partial: With ``include_indirect``, also return the reported clause
+            around a partial quotation ("X said the plan was “a disaster”"): an
+            ``indirect`` quote overlapping the ``partial`` one, with its cue and speaker. Off
+            by default, so that one attribution is counted once.
 
     Raises:
         TypeError: If ``nlp`` is not a pipeline, a name or ``None``, or ``extra_cues`` is a
             single string rather than a list of lemmas.
-        ValueError: If ``name_similarity`` is outside 0..1.
+        ValueError: If ``name_similarity`` is outside 0..1, or ``indirect_around_partial`` is
+            set without ``include_indirect``.
         ModelNotFoundError: If the named (or default) pipeline is not installed.
 
     Example:
@@ -339,6 +349,7 @@ class QuoteExtractor:
         extra_cues: Iterable[str] = (),
         name_similarity: float = DEFAULT_NAME_SIMILARITY,
         include_indirect: bool = False,
+        indirect_around_partial: bool = False,
     ) -> None:
         if nlp is not None and not isinstance(nlp, (str, Language)):
             raise TypeError(
@@ -349,6 +360,7 @@ class QuoteExtractor:
             extra_cues=extra_cues,
             name_similarity=name_similarity,
             include_indirect=include_indirect,
+            indirect_around_partial=indirect_around_partial,
         )
         self.nlp: Language = nlp if isinstance(nlp, Language) else load_nlp(nlp)
 
@@ -599,6 +611,7 @@ class QuoteattrComponent:
         "extra_cues": [],
         "name_similarity": DEFAULT_NAME_SIMILARITY,
         "include_indirect": False,
+        "indirect_around_partial": False,
     },
     assigns=["doc._.quotes"],
     requires=["token.dep", "token.pos", "token.lemma", "doc.ents"],
@@ -610,6 +623,7 @@ def make_quoteattr(
     extra_cues: list[str],
     name_similarity: float,
     include_indirect: bool = False,
+    indirect_around_partial: bool = False,
 ) -> QuoteattrComponent:
     """Create the ``"quoteattr"`` spaCy component (the factory behind ``nlp.add_pipe``).
 
@@ -625,13 +639,16 @@ def make_quoteattr(
         extra_cues: More reporting-verb lemmas.
         name_similarity: Surname similarity threshold for merging spellings (0..1).
         include_indirect: Also list reported speech (``kind="indirect"``).
+        indirect_around_partial: Also list the reported clause around a partial quotation
+            (see :class:`QuoteExtractor`).
 
     Returns:
         The component.
 
     Raises:
         TypeError: If ``extra_cues`` is not a list of strings.
-        ValueError: If ``name_similarity`` is outside 0..1.
+        ValueError: If ``name_similarity`` is outside 0..1, or ``indirect_around_partial`` is
+            set without ``include_indirect``.
 
     Example:
         >>> import spacy
@@ -645,5 +662,6 @@ def make_quoteattr(
         extra_cues=extra_cues,
         name_similarity=name_similarity,
         include_indirect=include_indirect,
+        indirect_around_partial=indirect_around_partial,
     )
     return QuoteattrComponent(name, options)

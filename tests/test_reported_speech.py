@@ -333,9 +333,30 @@ def test_needs_parse_selects_cue_paragraphs() -> None:
     assert reported.needs_parse(text, bounds) == {1, 2, 3}
 
 
+def test_indirect_around_partial(nlp) -> None:  # type: ignore[no-untyped-def]
+    """With ``indirect_around_partial=True`` the reported clause around a partial quotation
+    comes back too: it overlaps the partial quote and shares its cue and speaker."""
+    extractor = quoteattr.QuoteExtractor(nlp, include_indirect=True, indirect_around_partial=True)
+    text = "Maria Lopez said the plan was “a disaster” for the city."
+    quotes = extractor.extract(text)
+    (clause,) = _indirect(quotes)
+    (partial,) = [q for q in quotes if q.kind == "partial"]
+    assert clause.text == "the plan was “a disaster” for the city"
+    assert clause.start <= partial.start < partial.end <= clause.end
+    assert clause.cue == partial.cue
+    assert clause.speaker is not None and partial.speaker is not None
+    assert clause.speaker.id == partial.speaker.id
+    direct = "Maria Lopez said: “The plan is a disaster.”"
+    assert [q.kind for q in extractor.extract(direct)] == ["direct"]
+
+
 def test_option_validated() -> None:
     with pytest.raises(TypeError):
         Options(include_indirect="yes")  # type: ignore[arg-type]
+    with pytest.raises(ValueError, match="include_indirect"):
+        Options(indirect_around_partial=True)
+    with pytest.raises(ValueError, match="include_indirect"):
+        quoteattr.QuoteExtractor(indirect_around_partial=True)
 
 
 def test_extract_quotes_keyword() -> None:
@@ -407,18 +428,26 @@ def _document(picks: list[int], seed: int) -> str:
     return "\n\n".join(paras)
 
 
+@pytest.fixture(scope="module")
+def both(nlp, indirect):  # type: ignore[no-untyped-def]
+    around = quoteattr.QuoteExtractor(nlp, include_indirect=True, indirect_around_partial=True)
+    return {False: indirect, True: around}
+
+
 @settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(
     picks=st.lists(st.integers(0, len(TEMPLATES) - 1), min_size=1, max_size=6),
     seed=st.integers(0, 50),
 )
+@pytest.mark.parametrize("around_partial", [False, True], ids=["default", "around_partial"])
 def test_indirect_offsets_and_no_overlap_with_direct(
-    picks: list[int], seed: int, indirect: quoteattr.QuoteExtractor
+    picks: list[int], seed: int, around_partial: bool, both: dict[bool, quoteattr.QuoteExtractor]
 ) -> None:
     """Every indirect quote indexes the input and overlaps no direct quotation (marks
-    included); the direct quotations are those the default finds."""
+    included), with or without ``indirect_around_partial``; the direct quotations are
+    those the default finds."""
     text = _document(picks, seed)
-    quotes = indirect.extract(text)
+    quotes = both[around_partial].extract(text)
     marks = [
         (s.mark_start, s.mark_end)
         for s in quoteattr.find_quotes(text)
