@@ -11,8 +11,10 @@ Two targets:
     one quote for every outermost span of the mark parser (nothing lost). Quote, mention
     and cue offsets must index the input, and neither a cue nor a speaker mention may lie
     inside its own quotation. One input in four is also run through
-    :func:`quoteattr.extract_quotes`, which must agree on the non-scare quotes, and one in
-    eight as a caller's spaCy ``Doc`` (each parses the text again).
+    :func:`quoteattr.extract_quotes`, which must agree on the non-scare quotes, one in
+    eight as a caller's spaCy ``Doc``, and another one in eight with reported speech
+    (``include_indirect=True``, half of them with ``indirect_around_partial=True``), whose
+    clauses must index the input and overlap no direct quotation (each parses again).
 
 Two engines:
 
@@ -334,12 +336,16 @@ def marks_target() -> Callable[[str], None]:
 
 
 def extract_target() -> Callable[[str], None]:
-    from fuzz.invariants import InvariantError, check_extract, check_quotes
+    from fuzz.invariants import InvariantError, check_extract, check_indirect, check_quotes
 
     import quoteattr
 
     nlp = quoteattr.load_nlp()
     scare = quoteattr.QuoteExtractor(nlp, include_scare=True)
+    indirect = {
+        around: quoteattr.QuoteExtractor(nlp, include_indirect=True, indirect_around_partial=around)
+        for around in (False, True)
+    }
 
     def run(text: str) -> None:
         full = scare.extract(text)
@@ -354,6 +360,8 @@ def extract_target() -> Callable[[str], None]:
         if crc % 8 == 0 and not any("\ud800" <= c <= "\udfff" for c in text):
             doc = nlp(text)
             check_quotes(doc.text, quoteattr.extract_quotes(doc, nlp))
+        if crc % 8 == 3:  # reported speech, with and without the clause around a partial
+            check_indirect(text, indirect[crc % 16 == 3].extract(text))
 
     return run
 

@@ -10,7 +10,9 @@ well formed:
 * the output is sorted;
 * spans at the same depth never overlap, and a nested span lies inside its parent;
 * nothing is lost: with ``include_scare=True`` the extractor returns a quote for every
-  outermost span the mark parser found (less the stray attribution frames it sets aside).
+  outermost span the mark parser found (less the stray attribution frames it sets aside);
+* with ``include_indirect=True``, every reported clause indexes the input, is trimmed, and
+  overlaps no direct quotation (marks included).
 """
 
 from __future__ import annotations
@@ -24,7 +26,7 @@ from quoteattr.attribute import split_stray_frames
 from quoteattr.marks import QuoteSpan, find_quotes, paragraph_bounds
 from quoteattr.model import Quote
 
-__all__ = ["InvariantError", "check_extract", "check_marks", "check_quotes"]
+__all__ = ["InvariantError", "check_extract", "check_indirect", "check_marks", "check_quotes"]
 
 
 class InvariantError(AssertionError):
@@ -151,3 +153,32 @@ def check_extract(text: str, quotes: Sequence[Quote], *, include_scare: bool) ->
             _fail("quotes lost or invented (include_scare=True)", (got, want))
     elif not set(got) <= set(want):
         _fail("quotes the mark parser did not find", (got, want))
+
+
+def check_indirect(text: str, quotes: Sequence[Quote]) -> None:
+    """Check an output with reported speech: the quotations keep every invariant of
+    :func:`check_quotes`, and each ``indirect`` quote indexes the input, is trimmed and
+    non-empty, and overlaps no direct quotation's marks. (It may hold or overlap a partial
+    quote, and its cue and mention may lie inside it: "S1, X said, S2".)"""
+    check_quotes(text, [q for q in quotes if q.kind != "indirect"])
+    if [q.start for q in quotes] != sorted(q.start for q in quotes):
+        _fail("quotes unsorted", quotes)
+    direct = {q.start for q in quotes if q.kind == "direct"}
+    marks = [(s.mark_start, s.mark_end) for s in find_quotes(text) if s.start in direct]
+    for q in quotes:
+        if q.kind != "indirect":
+            continue
+        if not _in_bounds(text, q.start, q.end) or text[q.start : q.end] != q.text:
+            _fail("indirect quote does not index the input", q)
+        if not q.text or q.text != q.text.strip():
+            _fail("indirect quote empty or untrimmed", q)
+        if any(q.start < b and a < q.end for a, b in marks):
+            _fail("indirect quote overlaps a direct quotation", q)
+        c = q.cue
+        if c is None or not _in_bounds(text, c.start, c.end) or text[c.start : c.end] != c.text:
+            _fail("indirect cue missing or not indexing the input", q)
+        m = q.speaker.mention if q.speaker is not None else None
+        if m is not None and (
+            not _in_bounds(text, m.start, m.end) or text[m.start : m.end] != m.text
+        ):
+            _fail("indirect mention does not index the input", q)

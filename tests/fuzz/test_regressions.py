@@ -13,7 +13,13 @@ from pathlib import Path
 import pytest
 
 import quoteattr
-from fuzz.invariants import InvariantError, check_extract, check_marks, check_quotes
+from fuzz.invariants import (
+    InvariantError,
+    check_extract,
+    check_indirect,
+    check_marks,
+    check_quotes,
+)
 from quoteattr.attribute import attribute_context
 from quoteattr.context import Context
 from quoteattr.marks import QuoteSpan, find_quotes, paragraph_bounds
@@ -80,6 +86,25 @@ def test_invariant_checker_rejects_bad_offsets() -> None:
         check_extract(text, [quoteattr.Quote(text="Hi,", start=0, end=3)], include_scare=True)
     with pytest.raises(InvariantError):
         check_extract(text, [], include_scare=True)
+
+
+def test_indirect_checker_rejects_overlap_with_a_direct_quotation() -> None:
+    """The reported-speech checker fails on a clause over a direct quotation's marks."""
+    text = "Bob said “we won” today."
+    cue = quoteattr.Cue(text="said", lemma="say", start=4, end=8)
+    direct = quoteattr.Quote(text="we won", start=10, end=16, kind="direct")
+    clause = quoteattr.Quote(text="“we won” today", start=9, end=23, kind="indirect", cue=cue)
+    check_indirect(text, [direct])
+    with pytest.raises(InvariantError):
+        check_indirect(text, [clause, direct])
+
+
+@pytest.mark.parametrize("around", [False, True])
+def test_findings_keep_the_indirect_invariants(around: bool, nlp) -> None:  # type: ignore[no-untyped-def]
+    """Every past finding, run with reported speech (the fuzzer does one input in eight)."""
+    extractor = quoteattr.QuoteExtractor(nlp, include_indirect=True, indirect_around_partial=around)
+    for text in FINDINGS:
+        check_indirect(text, extractor.extract(text))
 
 
 def test_continued_quotation_is_not_half_dropped(nlp) -> None:  # type: ignore[no-untyped-def]
