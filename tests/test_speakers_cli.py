@@ -35,6 +35,24 @@ one's quotation (``skip``) are returned as partial quotes: "France has called fo
 the “51st U.S. state”" (the campaign speaks for Mark Carney, its sixth quote)."""
 
 
+ROOT = Path(__file__).resolve().parent.parent
+
+
+@pytest.mark.parametrize(
+    ("path", "indent"), [("README.md", ""), ("docs/cli.rst", "   ")], ids=["readme", "docs"]
+)
+def test_documented_seeds_table_is_what_the_command_prints(path: str, indent: str) -> None:
+    """The excerpt of the table in the README and the CLI docs is the head of the real one."""
+    text = (ROOT / path).read_text(encoding="utf-8")
+    start = text.index(indent + "name                  kind")
+    excerpt = text[start : text.index(indent + "...", start)].splitlines()
+    assert (
+        excerpt
+        and [line.removeprefix(indent) for line in excerpt]
+        == (SEEDS_TABLE.splitlines()[: len(excerpt)])
+    )
+
+
 def run(capsys: pytest.CaptureFixture[str], *args: str | Path) -> tuple[int, str, str]:
     code = main([str(a) for a in args])
     out, err = capsys.readouterr()
