@@ -37,7 +37,9 @@ about Y" report a question whose asker is not named: no speaker. A restrictive r
 clause that picks out a poll group ("voters who say S") attributes nothing, and an
 attribution inside another's content is reported once, as the outer one.
 
-A reported clause never overlaps a quotation. One that holds a quotation in double marks,
+A reported clause never overlaps a direct quotation: it is cut where one starts, and
+dropped when it still overlaps one as returned (an unclosed or single-marked quotation the
+clause runs into). One that holds a quotation in double marks,
 or starts inside one ("X said the plan was “a disaster”"), is that quotation's
 attribution: the quotation comes back as a ``partial`` quote with the same speaker and
 cue, and no ``indirect`` quote repeats it (measured on PolNeAR, where such attributions
@@ -704,9 +706,13 @@ def reported_quotes(ctx: Context, table: EntityTable, quotes: list[Quote]) -> li
     found: list[Quote] = []
     seen: set[tuple[int, int]] = set()
     reps = find_reported(ctx)
+    direct = {q.start for q in quotes if q.kind == "direct"}
+    marks = [(s.mark_start, s.mark_end) for s in ctx.quotes if s.start in direct]
     for rep in reps:
         if (rep.start, rep.end) in seen or _nested(ctx, rep, reps):
             continue
+        if any(rep.start < b and a < rep.end for a, b in marks):
+            continue  # never over a direct quotation, whatever marks it has
         seen.add((rep.start, rep.end))
         found.append(_build(ctx, table, rep))
     return sorted([*quotes, *found], key=lambda q: (q.start, q.kind == "indirect"))

@@ -99,6 +99,20 @@ def test_indirect_checker_rejects_overlap_with_a_direct_quotation() -> None:
         check_indirect(text, [clause, direct])
 
 
+UNCLOSED_IN_CLAUSE = "upcht said thaCanad ››cn oeuropa lc prodcechaper energy weons, and "
+"""Found by the extract target's reported-speech check (``indirect_around_partial``): the
+clause "thaCanad ››cn" ran into an unclosed quotation (opened by ›) that came back as a
+direct quotation, because only marks were checked, not what the quotation turned out to be."""
+
+
+@pytest.mark.parametrize("around", [False, True])
+def test_reported_clause_never_runs_into_a_direct_quotation(around: bool, nlp) -> None:  # type: ignore[no-untyped-def]
+    extractor = quoteattr.QuoteExtractor(nlp, include_indirect=True, indirect_around_partial=around)
+    quotes = extractor.extract(UNCLOSED_IN_CLAUSE)
+    check_indirect(UNCLOSED_IN_CLAUSE, quotes)
+    assert [q.kind for q in quotes] == ["direct"]
+
+
 @pytest.mark.parametrize("around", [False, True])
 def test_findings_keep_the_indirect_invariants(around: bool, nlp) -> None:  # type: ignore[no-untyped-def]
     """Every past finding, run with reported speech (the fuzzer does one input in eight)."""
@@ -272,6 +286,7 @@ FINDINGS = [
     STACKED,
     *CUE_INSIDE,
     *(text for text, _ in SIGNATURES),
+    UNCLOSED_IN_CLAUSE,
 ]
 """Every input above: the fuzzer's corpus (``benchmarks/fuzz_corpus/findings.repr``)."""
 
