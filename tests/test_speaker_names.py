@@ -4,8 +4,7 @@ problem, each asserting the quotation's speaker name, speaker kind and the rule 
 A row is ``(id, text, quote, name, kind, rule)``: ``quote`` is the start of the quotation the
 row is about; ``name=None`` means the quotation has no speaker. A row whose ``rule`` is
 ``None`` asserts that ``quote`` is *not* returned as a quotation at all (titles of works,
-nicknames, scare quotes). Rows marked ``xfail`` are known failures, strict, so that a fix
-shows up.
+nicknames, scare quotes). Every row passes; a new failure is a regression.
 """
 
 from __future__ import annotations
@@ -20,9 +19,8 @@ from quoteattr.speakers import PRONOUNS
 
 Row = tuple[str, str, str, str | None, str | None, str | None]
 
-KNOWN = pytest.mark.xfail(strict=True, reason="issue 9: not fixed yet")
 
-CASES: list[Row | pytest.param] = [  # type: ignore[valid-type]
+CASES: list[Row] = [
     # --- names cut or split
     (
         "hyphenated_surname",
@@ -681,12 +679,9 @@ RULE_CASES: list[Row] = [
     ),
 ]
 
-FAILING: set[str] = set()
-"""Cases of the issue not fixed yet (strict xfail: a fix must move the id out of here)."""
-
 
 def _params(rows: list[Row]) -> list[object]:
-    return [pytest.param(*r, id=r[0], marks=[KNOWN] if r[0] in FAILING else []) for r in rows]
+    return [pytest.param(*r, id=r[0]) for r in rows]
 
 
 @pytest.mark.parametrize(("case", "text", "quote", "name", "kind", "rule"), _params(CASES))
