@@ -12,6 +12,7 @@ alternating on the same texts and the same English pipeline:
 (a) spaCy alone: ``nlp.pipe`` over the texts;
 (b) spaCy + textacy: (a) then ``textacy.extract.direct_quotations`` on every Doc;
 (c) quoteattr: ``QuoteExtractor.pipe`` over the texts;
+(d) quoteattr with reported speech: the same with ``include_indirect=True``;
 
 and reports words per second (CPU time of the process, the median of ``--repeats`` runs;
 wall-clock figures too), the ratios (c)/(b) and (c)/(a), peak memory (``ru_maxrss`` of a
@@ -73,7 +74,7 @@ def words(texts: list[str]) -> int:
     return sum(len(t.split()) for t in texts)
 
 
-# --- the three configurations -------------------------------------------------------------------
+# --- the configurations -------------------------------------------------------------------
 
 
 def run_spacy(nlp: Any, texts: list[str]) -> None:
@@ -98,11 +99,19 @@ def run_quoteattr(extractor: Any, texts: list[str], n_process: int = 1) -> None:
         pass
 
 
-CONFIGS = ("spacy", "spacy+textacy", "quoteattr")
+CONFIGS = ("spacy", "spacy+textacy", "quoteattr", "quoteattr indirect")
+
+
+def make_extractor(config: str, nlp: Any) -> Any:
+    """The extractor of a quoteattr configuration (the default one for the others)."""
+    import quoteattr
+
+    return quoteattr.QuoteExtractor(nlp, include_indirect=config == "quoteattr indirect")
 
 
 def runner(config: str, nlp: Any, extractor: Any) -> Callable[[list[str]], None]:
-    """The function that runs ``config`` on a list of texts."""
+    """The function that runs ``config`` on a list of texts (``extractor`` from
+    :func:`make_extractor`)."""
     if config == "spacy":
         return lambda texts: run_spacy(nlp, texts)
     if config == "spacy+textacy":
@@ -151,7 +160,7 @@ def child(args: argparse.Namespace) -> None:
     import quoteattr
 
     nlp = quoteattr.load_nlp()
-    extractor = quoteattr.QuoteExtractor(nlp)
+    extractor = make_extractor(args.config, nlp)
     extractor.extract("“Warm,” said Ann Lee.")  # loads lazily built parts
     loaded = rss_mb()
     kind, name = args.child
@@ -225,21 +234,21 @@ def table(header: list[str], rows: list[list[Any]]) -> str:
 
 
 def throughput(args: argparse.Namespace) -> None:
-    """Words per second of the three configurations, alternating, and their ratios."""
+    """Words per second of the configurations, alternating, and their ratios."""
     import quoteattr
 
     nlp = quoteattr.load_nlp()
-    extractor = quoteattr.QuoteExtractor(nlp)
+    extractors = {config: make_extractor(config, nlp) for config in CONFIGS}
     rows = []
     for name, texts in corpora(args).items():
         n_words = words(texts)
         for config in CONFIGS:  # warm-up
-            runner(config, nlp, extractor)(texts[:3])
+            runner(config, nlp, extractors[config])(texts[:3])
         cpu: dict[str, list[float]] = {c: [] for c in CONFIGS}
         wall: dict[str, list[float]] = {c: [] for c in CONFIGS}
         for _ in range(args.repeats):
             for config in CONFIGS:
-                run = runner(config, nlp, extractor)
+                run = runner(config, nlp, extractors[config])
                 c, w = timed(lambda run=run, texts=texts: run(texts))
                 cpu[config].append(c)
                 wall[config].append(w)
