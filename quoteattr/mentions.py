@@ -451,13 +451,11 @@ def collect_names(ctx: Context, table: EntityTable) -> None:
 
 
 def _register_group(table: EntityTable, ctx: Context, head: Token) -> None:
-    """People named together as a subject ("Sarah Lee and Tom Ortiz met …") form a group."""
-    members = []
-    for tok in (head, *head.conjuncts):
-        entity = _register(table, ctx, tok, tok.i == head.i)
-        if entity is not None:
-            members.append(entity)
-    table.add_group(members, ctx.base(max(head.conjuncts, key=lambda t: t.i)))
+    """People named together as a subject ("Sarah Lee and Tom Ortiz met …") form a group
+    (their names were registered just before)."""
+    toks = (head, *head.conjuncts)
+    members = [e for e in (table.entity_at(ctx.base(t)) for t in toks) if e is not None]
+    table.add_group(members, ctx.base(max(toks, key=lambda t: t.i)))
 
 
 def _organization_noun(tok: Token) -> bool:

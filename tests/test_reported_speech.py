@@ -9,6 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 import pytest
+from fuzz.invariants import check_indirect
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -443,28 +444,11 @@ def both(nlp, indirect):  # type: ignore[no-untyped-def]
 def test_indirect_offsets_and_no_overlap_with_direct(
     picks: list[int], seed: int, around_partial: bool, both: dict[bool, quoteattr.QuoteExtractor]
 ) -> None:
-    """Every indirect quote indexes the input and overlaps no direct quotation (marks
-    included), with or without ``indirect_around_partial``; the direct quotations are
-    those the default finds."""
+    """Every indirect quote indexes the input (cue and mention too), is trimmed, comes in
+    text order and overlaps no direct quotation (marks included), with or without
+    ``indirect_around_partial``: the fuzzer's :func:`fuzz.invariants.check_indirect`."""
     text = _document(picks, seed)
-    quotes = both[around_partial].extract(text)
-    marks = [
-        (s.mark_start, s.mark_end)
-        for s in quoteattr.find_quotes(text)
-        if s.depth == 0 and any(q.kind == "direct" and q.start == s.start for q in quotes)
-    ]
-    for q in quotes:
-        assert text[q.start : q.end] == q.text
-        if q.cue is not None:
-            assert text[q.cue.start : q.cue.end] == q.cue.text
-        if q.speaker is not None and q.speaker.mention is not None:
-            m = q.speaker.mention
-            assert text[m.start : m.end] == m.text
-    for q in _indirect(quotes):
-        assert q.text and q.text == q.text.strip()
-        assert not any(q.start < b and a < q.end for a, b in marks), (q, marks)
-    starts = [q.start for q in quotes]
-    assert starts == sorted(starts)
+    check_indirect(text, both[around_partial].extract(text))
 
 
 # --- evaluation, command line and HTML view ---------------------------------------------------

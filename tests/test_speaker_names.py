@@ -680,34 +680,14 @@ RULE_CASES: list[Row] = [
 ]
 
 
-def _params(rows: list[Row]) -> list[object]:
-    return [pytest.param(*r, id=r[0]) for r in rows]
+@pytest.mark.parametrize("row", CASES, ids=[r[0] for r in CASES])
+def test_speaker_names(extractor: quoteattr.QuoteExtractor, row: Row) -> None:
+    _check(extractor, *row[1:])
 
 
-@pytest.mark.parametrize(("case", "text", "quote", "name", "kind", "rule"), _params(CASES))
-def test_speaker_names(
-    extractor: quoteattr.QuoteExtractor,
-    case: str,
-    text: str,
-    quote: str,
-    name: str | None,
-    kind: str | None,
-    rule: str | None,
-) -> None:
-    _check(extractor, text, quote, name, kind, rule)
-
-
-@pytest.mark.parametrize(("case", "text", "quote", "name", "kind", "rule"), _params(RULE_CASES))
-def test_every_rule_fires(
-    extractor: quoteattr.QuoteExtractor,
-    case: str,
-    text: str,
-    quote: str,
-    name: str | None,
-    kind: str | None,
-    rule: str | None,
-) -> None:
-    _check(extractor, text, quote, name, kind, rule)
+@pytest.mark.parametrize("row", RULE_CASES, ids=[r[0] for r in RULE_CASES])
+def test_every_rule_fires(extractor: quoteattr.QuoteExtractor, row: Row) -> None:
+    _check(extractor, *row[1:])
 
 
 @pytest.mark.parametrize(
