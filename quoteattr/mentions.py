@@ -248,8 +248,10 @@ def _recognized(tok: Token) -> bool:
 
 def _unlabelled_kind(words: list[str], table: EntityTable, subject: bool) -> str | None:
     """The kind of a name the entity recognizer did not see: a person when a title, a
-    known first name or a known surname says so; a subject of two or more words that is
-    no person's name is an organization ("The European Union signed").
+    known first name or a known surname says so (a one-word subject that is a family name
+    and no English word counts too); another subject is an organization ("The European
+    Union signed"; one bare word, as "Burton" in "Burton explained.", is a person after all
+    when a he or she has no one else to refer to).
     """
     name = _after_titles(words)
     if not name:
@@ -258,7 +260,11 @@ def _unlabelled_kind(words: list[str], table: EntityTable, subject: bool) -> str
         return "person"
     if len(name) > 1 and is_first_name(name[0]):
         return "person"
-    return "organization" if subject and len(name) > 1 else None
+    if subject and _lone_surname(name, {"ORG"}):
+        return "person"  # "Burton explained …": a family name, and no English word
+    # a subject that is no person's name: an organization ("The European Union signed"),
+    # or, one bare word, a name a later he or she may still turn into a person's
+    return "organization" if subject else None
 
 
 def _lone_surname(words: list[str], labels: set[str]) -> bool:
@@ -416,8 +422,11 @@ def _is_ent_root(tok: Token) -> bool:
 def collect_names(ctx: Context, table: EntityTable) -> None:
     """First pass: every name outside quotations, for aliases, gender and salience.
 
-    People named by the tagger come first (so that a surname the tagger took for an
-    organization elsewhere still joins its person), then organizations and untagged proper
+    The full forms of names read from text that was not parsed
+    (:attr:`Context.introductions <quoteattr.context.Context.introductions>`) come in
+    first, as far as the text says what they are, then people named by the tagger (so
+    that a surname the tagger took for an organization or a place elsewhere still joins
+    its person), then the remaining full forms, then organizations and untagged proper
     nouns in subject position, then subject pronouns in text order, each linked to the most
     salient compatible entity before it.
     """
@@ -430,12 +439,14 @@ def collect_names(ctx: Context, table: EntityTable) -> None:
         or (t.ent_type_ == "PERSON" and _is_ent_root(t))
     ]
     for want_person in (True, False):
+        _introduce(ctx, table)
         for tok in heads:
             start, end = name_run(tok)
             subject = tok.dep_ in _SUBJ
             kind = _name_kind(tok.doc[start:end], table, subject)
             if kind is not None and (kind == "person") == want_person:
                 _register(table, ctx, tok, subject)
+    _introduce(ctx, table)
     for tok in heads:
         if tok.dep_ in _SUBJ and tok.conjuncts:
             _register_group(table, ctx, tok)
@@ -448,6 +459,14 @@ def collect_names(ctx: Context, table: EntityTable) -> None:
             entity = table.resolve_pronoun(tok.lower_, pos)
             if entity is not None:
                 table.note_pronoun(entity, tok.lower_, pos)
+
+
+def _introduce(ctx: Context, table: EntityTable) -> None:
+    """Record the full names read from unparsed text that the table can type now (see
+    :meth:`~quoteattr.speakers.EntityTable.introduce`); run again as the table fills, a
+    name already recorded is not counted twice."""
+    for pos, words, apposition in ctx.introductions:
+        table.introduce(words, pos, apposition)
 
 
 def _register_group(table: EntityTable, ctx: Context, head: Token) -> None:

@@ -51,7 +51,13 @@ from .nlp import load_nlp
 from .options import DEFAULT_NAME_SIMILARITY, Options
 from .parsing import Para, attach, paragraphs_of_doc, parse, sentence_ranges, tokenize, window
 from .reported import needs_parse
-from .selection import Section, plan_sections, select_paragraphs, select_sentences
+from .selection import (
+    Section,
+    name_introductions,
+    plan_sections,
+    select_paragraphs,
+    select_sentences,
+)
 
 if TYPE_CHECKING:
     from multiprocessing.pool import AsyncResult, Pool
@@ -85,6 +91,7 @@ def _attribute(
     spans: Sequence[QuoteSpan],
     frames: Sequence[tuple[int, int]],
     options: Options,
+    introductions: Sequence[tuple[int, tuple[str, ...], str]] = (),
 ) -> list[Quote]:
     ctx = Context(
         text=text,
@@ -93,6 +100,7 @@ def _attribute(
         lexicon=options.lexicon,
         frames=list(frames),
         around_partial=options.indirect_around_partial,
+        introductions=list(introductions),
     )
     return attribute_context(ctx, options)
 
@@ -160,9 +168,24 @@ QUOTE_TAIL = 4
 """Tokens kept at its end (its last words and punctuation decide how it hangs on a cue)."""
 
 
+@attrs.frozen
+class _Window:
+    """A run of selected sentences of one piece, tokenized, on its way to the pipeline.
+
+    Attributes:
+        para: The paragraph's index.
+        offsets: The offset in the text of each of its tokens.
+        doc: The tokenized Doc.
+    """
+
+    para: int
+    offsets: list[int]
+    doc: Doc
+
+
 def _windows(
     nlp: Language, job: _Job, section: Section, options: Options
-) -> list[tuple[int, list[int], Doc]]:
+) -> tuple[list[_Window], list[tuple[int, tuple[str, ...], str]]]:
     """Tokenize a section's pieces and cut out the windows to parse.
 
     A window is a run of selected sentences (see
@@ -172,7 +195,8 @@ def _windows(
     hangs on the words around it, never the words inside.
 
     Returns:
-        ``(paragraph index, offset of each token in the text, tokenized Doc)`` per window.
+        The windows, and the full forms of names found in the text around them
+        (:func:`quoteattr.selection.name_introductions`).
     """
     text = job.text
     pieces = [(piece, tokenize(nlp, text[piece.start : piece.end])) for piece in section.pieces]
@@ -186,19 +210,21 @@ def _windows(
     lo, hi = section.pieces[0].start, section.pieces[-1].end
     marks = [(q.mark_start, q.mark_end) for q in job.spans if lo <= q.mark_start < hi]
     marks += [f for f in job.frames if lo <= f[0] < hi]
+    marks.sort()
     extra = needs_parse(text, sentences, options.lexicon) if options.include_indirect else ()
-    out: list[tuple[int, list[int], Doc]] = []
+    keep = select_sentences(text, sentences, marks, extra)
+    out: list[_Window] = []
     run: list[int] = []
-    for i in [*select_sentences(text, sentences, sorted(marks), extra), -1]:
+    for i in [*keep, -1]:
         if run and (i != run[-1] + 1 or where[i][0] != where[run[0]][0]):
             piece, doc = pieces[where[run[0]][0]]
             first, end = where[run[0]][1], where[run[-1]][2]
             drop = _quote_middles(job, doc, piece.start, first, end)
             parsed, idx = window(doc, first, end, drop)
-            out.append((piece.para, [piece.start + x for x in idx], parsed))
+            out.append(_Window(piece.para, [piece.start + x for x in idx], parsed))
             run = []
         run.append(i)
-    return out
+    return out, name_introductions(text, sentences, keep)
 
 
 def _quote_middles(job: _Job, doc: Doc, base: int, first: int, end: int) -> list[tuple[int, int]]:
@@ -220,17 +246,18 @@ def _attribute_section(
     job: _Job,
     number: int,
     section: Section,
-    plan: Sequence[tuple[int, list[int], Doc]],
+    plan: tuple[list[_Window], list[tuple[int, tuple[str, ...], str]]],
     docs: Sequence[Doc],
     options: Options,
 ) -> None:
+    windows, introductions = plan
     for para in job.paras:
         para.docs.clear()
-    attach(job.paras, [(para, offsets) for para, offsets, _ in plan], docs)
+    attach(job.paras, [(w.para, w.offsets) for w in windows], docs)
     lo, hi = section.pieces[0].start, section.end
     spans = [q for q in job.spans if lo <= q.start < hi]
     frames = [f for f in job.frames if lo <= f[0] < hi]
-    for quote in _attribute(job.text, job.paras, spans, frames, options):
+    for quote in _attribute(job.text, job.paras, spans, frames, options, introductions):
         if section.start <= quote.start < section.end:
             job.quotes.append(_renumber(job, number, quote))
     for para in job.paras:
@@ -500,12 +527,12 @@ class QuoteExtractor:
 
     def _run_group(self, group: Sequence[tuple[_Job, int, Section]]) -> None:
         plans = [_windows(self.nlp, job, section, self.options) for job, _, section in group]
-        windows = [doc for plan in plans for _, _, doc in plan]
+        windows = [w.doc for plan, _ in plans for w in plan]
         indirect = self.options.include_indirect  # reported speech wants every speaker's kind
         marked = [indirect or not QUOTE_CHARS.isdisjoint(doc.text) for doc in windows]
         docs = iter(parse(self.nlp, windows, marked))
         for (job, number, section), plan in zip(group, plans, strict=True):
-            parsed = [next(docs) for _ in plan]
+            parsed = [next(docs) for _ in plan[0]]
             _attribute_section(job, number, section, plan, parsed, self.options)
 
 

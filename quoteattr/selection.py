@@ -30,6 +30,8 @@ __all__ = [
     "Piece",
     "Section",
     "cut_pieces",
+    "name_introductions",
+    "needs_antecedent",
     "plan_sections",
     "select_paragraphs",
     "select_sentences",
@@ -62,26 +64,26 @@ def _key(word: str) -> str:
     return _POSSESSIVE.sub("", word)
 
 
-def _name_runs(text: str, start: int, end: int) -> Iterator[list[str]]:
+def _name_runs(text: str, start: int, end: int) -> Iterator[list[re.Match[str]]]:
     """Runs of two or more capitalized words (name particles allowed inside) in a range."""
-    run: list[str] = []
+    run: list[re.Match[str]] = []
     last = -1
     for m in _WORD.finditer(text, start, end):
         word = m.group()
         adjacent = bool(run) and text[last : m.start()].isspace()
         if adjacent and (word[0].isupper() or word in PARTICLES):
-            run.append(word)
+            run.append(m)
         else:
             yield from _finish(run)
-            run = [word] if word[0].isupper() else []
+            run = [m] if word[0].isupper() else []
         last = m.end()
     yield from _finish(run)
 
 
-def _finish(run: list[str]) -> Iterator[list[str]]:
-    while run and not run[-1][0].isupper():
+def _finish(run: list[re.Match[str]]) -> Iterator[list[re.Match[str]]]:
+    while run and not run[-1].group()[0].isupper():
         run = run[:-1]
-    if sum(1 for w in run if w[0].isupper()) >= 2:
+    if sum(1 for m in run if m.group()[0].isupper()) >= 2:
         yield run
 
 
@@ -121,6 +123,15 @@ def _add_name_introductions(
 ) -> None:
     """Add to ``keep`` each range before ``upto`` that first gives the full form of a name
     (two or more capitalized words) ending in a capitalized word of a kept range."""
+    for i, _ in _introductions(text, ranges, keep, upto):
+        keep.add(i)
+
+
+def _introductions(
+    text: str, ranges: Sequence[tuple[int, int]], keep: set[int], upto: int
+) -> Iterator[tuple[int, list[re.Match[str]]]]:
+    """``(range index, name run)`` for each range before ``upto`` and not in ``keep`` that
+    first gives the full form of a name ending in a capitalized word of a kept range."""
     words: set[str] = set()
     for i in keep:
         a, b = ranges[i]
@@ -128,11 +139,24 @@ def _add_name_introductions(
     seen: set[str] = set()
     for i in range(upto):
         a, b = ranges[i]
-        keys = {_key(run[-1]) for run in _name_runs(text, a, b)}
-        if i not in keep and any(k in words and k not in seen for k in keys):
-            keep.add(i)
-        if i in keep:
+        runs = [(run, _run_keys(run)) for run in _name_runs(text, a, b)]
+        if i not in keep:
+            fresh = [run for run, keys in runs if keys & (words - seen)]
+            for run in fresh:
+                yield i, run
+            if not fresh:
+                continue
+        for _, keys in runs:
             seen |= keys
+
+
+def _run_keys(run: list[re.Match[str]]) -> set[str]:
+    """The words a later mention of a name run may use: its last word, and its initials
+    ("EU" for "The European Union")."""
+    words = [m.group() for m in run]
+    words = words[1:] if words[0] == "The" else words
+    initials = "".join(w[0] for w in words if w[0].isupper())
+    return {_key(words[-1]), initials} if len(initials) > 1 else {_key(words[-1])}
 
 
 # --- which sentences ------------------------------------------------------------------------
@@ -153,14 +177,19 @@ def select_sentences(
     """Return the indices of the sentences attribution needs parsed, in order.
 
     The cue and the speaker of a quotation are almost always in the quotation's own
-    sentences, the sentence before them, or a short one after them. So these are kept: the
-    sentences a quotation (marks included) overlaps; the sentence before them (in the
-    paragraph before, when the quotation opens its paragraph); the sentence after them when
-    the quotation is all of its sentences (so its cue can only come after it), or when
-    that sentence is short or opens with a dash (``?” Vitter demanded.``, ``” ― Jorge
-    Falcon``); and, as for paragraphs (see
-    :func:`select_paragraphs`), each earlier sentence that first gives the full form of a
-    name a kept sentence uses.
+    sentences, the sentence before them, or a short one after them. So these are kept:
+
+    - the sentences a quotation (marks included) overlaps;
+    - the sentence before them (in the paragraph before, when the quotation opens its
+      paragraph), unless the words around the quotation in its own sentences name someone
+      and need no antecedent (see :func:`needs_antecedent`): ``“…,” Berg said.`` is
+      attributed from its own sentence;
+    - the sentence after them when the quotation is all of its sentences (so its cue can
+      only come after it), or when that sentence is short or opens with a dash (``?”
+      Vitter demanded.``, ``” ― Jorge Falcon``).
+
+    The full forms of the names these sentences use are read from the text, not parsed
+    (see :func:`name_introductions`).
 
     Args:
         text: The text.
@@ -182,17 +211,90 @@ def select_sentences(
         first = max(0, bisect.bisect_right(starts, q0) - 1)
         last = max(first, bisect.bisect_left(starts, q1) - 1)
         keep.update(range(first, last + 1))
-        if first > 0:
+        lead, tail = text[sentences[first][0] : q0], text[q1 : sentences[last][1]]
+        alone = not any(c.isalnum() for c in lead + tail)
+        if first > 0 and (alone or needs_antecedent(lead, tail)):
             keep.add(first - 1)
         if last + 1 < len(sentences):
             a, b = sentences[last + 1]
-            alone = not any(c.isalnum() for c in text[sentences[first][0] : q0]) and not any(
-                c.isalnum() for c in text[q1 : sentences[last][1]]
-            )
             if alone or b - a <= SHORT_SENTENCE or _DASH_START.match(text, a):
                 keep.add(last + 1)
-    _add_name_introductions(text, sentences, keep, max(keep))
     return sorted(keep)
+
+
+_REFERRING = re.compile(
+    r"\b(?:he|she|they|it|we|i|you|his|her|him|their|them|its|this|these|those)\b", re.I
+)
+_CAPITALIZED = re.compile(r"(?<![\w'’])[A-Z][\w'’-]*")
+
+
+def needs_antecedent(lead: str, tail: str) -> bool:
+    """Whether the words around a quotation in its own sentences may need the sentence
+    before to be attributed.
+
+    They do unless they hold a capitalized word that does not open the sentence (a name:
+    ``“…,” Berg said.``, ``In Ohio, Berg said “…”``) and no pronoun or demonstrative
+    (``“…,” he said.``). A sentence with no name there (``“…,” the minister said.``,
+    ``Berg said “…”``, where "Berg" may be a sentence's first word of any kind) keeps the
+    sentence before: a nominal or a pronoun needs antecedents, and a colon introduction may
+    sit there.
+
+    Args:
+        lead: The text of the sentence before the quotation's opening mark.
+        tail: The text of its last sentence after the closing mark.
+
+    Returns:
+        Whether to parse the sentence before.
+
+    Example:
+        >>> needs_antecedent("", ", Berg said.")
+        False
+        >>> needs_antecedent("", ", he said.")
+        True
+        >>> needs_antecedent("Berg said ", ".")
+        True
+    """
+    if _REFERRING.search(lead) or _REFERRING.search(tail):
+        return True
+    lead = lead.lstrip()
+    names = [m for m in _CAPITALIZED.finditer(lead) if m.start() > 0]
+    return not (names or _CAPITALIZED.search(tail))
+
+
+def name_introductions(
+    text: str, sentences: Sequence[tuple[int, int]], keep: Sequence[int]
+) -> list[tuple[int, tuple[str, ...], str]]:
+    """Find, without parsing, where the names the kept sentences use are first given in full.
+
+    For each capitalized word of a kept sentence, the first run of two or more capitalized
+    words (name particles allowed inside) ending in that word, in a sentence before the last
+    kept one that is not kept: ``Anna Berg, who has led the group since March, spoke.``
+    gives ``("Anna", "Berg")`` for a later ``“…,” Berg said.``. Attribution joins such a
+    run to a person the parse found (see
+    :meth:`quoteattr.speakers.EntityTable.introduce`), never makes one of it.
+
+    Args:
+        text: The text.
+        sentences: The candidate sentences, as for :func:`select_sentences`.
+        keep: The kept sentences (:func:`select_sentences`).
+
+    Returns:
+        ``(offset, words, apposition)`` for each run, in text order; the apposition is the
+        description that follows the name between commas (``, a defense analyst,``), or
+        ``""``.
+    """
+    if not keep:
+        return []
+    found = _introductions(text, sentences, set(keep), max(keep))
+    out = []
+    for _, run in found:
+        apposition = _APPOSITION.match(text, run[-1].end())
+        words = tuple(m.group() for m in run)
+        out.append((run[0].start(), words, apposition.group(1) if apposition else ""))
+    return out
+
+
+_APPOSITION = re.compile(r",\s+((?:a|an|the)\s[^,;:.!?\"“”\n]{2,80}?),")
 
 
 # --- pieces and sections --------------------------------------------------------------------

@@ -152,6 +152,7 @@ def _first_names() -> dict[str, str]:
     return dict(line.partition("\t")[::2] for line in _data_lines("first_names.tsv"))
 
 
+@lru_cache(maxsize=1 << 16)
 def _fold(name: str) -> str:
     import unicodedata
 
@@ -294,6 +295,7 @@ class Entity:
             self.descriptions.append(text)
 
 
+@lru_cache(maxsize=1 << 16)  # a long text compares the same names again and again
 def _similar(a: str, b: str, threshold: float) -> bool:
     if a == b:
         return True
@@ -470,6 +472,40 @@ class EntityTable:
         self._seen[position] = entity
         self._remember(position, entity, subject)
         return entity
+
+    def introduce(
+        self, words: Sequence[str], position: int, description: str = ""
+    ) -> Entity | None:
+        """Record the full form of a name read from unparsed text, if it is a known person's.
+
+        No entity recognizer has seen an unparsed name, so it is recorded only when the
+        text says what it is: a person's name when a title or a known first name opens it
+        (``Police Chief Myron Demkiw``), or when it joins a person already in the table (same
+        surname, compatible given name); an organization named by its initials (``The
+        European Union`` for "the EU"). Otherwise it is left out.
+
+        Args:
+            words: The words of the name, titles included ("President", "Anna", "Berg").
+            position: Character offset of the name.
+            description: What the text says of it (an apposition: "a defense analyst").
+
+        Returns:
+            The entity it was recorded as, or ``None``.
+        """
+        words = [w for w in words if w.strip()]
+        title, rest = split_title(words)
+        name = tuple(_join_particles(rest))
+        said = bool(title) or is_first_name(name[0])  # the text says it is a person
+        if len(name) > 1 and (said or self._match_person(name) is not None):
+            entity = self.add_name(words, "person", position)
+            if entity is not None and description:
+                entity.describe(description)
+            return entity
+        form = tuple(words[1:] if words[:1] == ["The"] else words)
+        known = self._match_org((_acronym(form),)) if len(form) > 1 else None
+        if known is not None and known.kind == "organization":
+            return self.add_name(form, "organization", position)
+        return None
 
     def entity_at(self, position: int) -> Entity | None:
         """The entity of the name mention recorded at ``position``, if any."""

@@ -16,7 +16,13 @@ import quoteattr
 from quoteattr import selection
 from quoteattr.marks import find_quotes, paragraph_bounds
 from quoteattr.parsing import parse, sentence_ranges, tokenize, window
-from quoteattr.selection import plan_sections, select_paragraphs, select_sentences
+from quoteattr.selection import (
+    name_introductions,
+    needs_antecedent,
+    plan_sections,
+    select_paragraphs,
+    select_sentences,
+)
 
 TEXTS = [
     "“We will win,” said Jane Doe.",
@@ -181,11 +187,68 @@ def test_select_sentences_takes_quotes_neighbours_and_name_introductions(nlp: An
     sentences = [(doc[a].idx, doc[b - 1].idx + len(doc[b - 1])) for a, b in sentence_ranges(doc)]
     assert len(sentences) == 8
     marks = [(q.mark_start, q.mark_end) for q in find_quotes(SENTENCES)]
-    # 0 names "Anna Berg"; 2 comes before the first quote, 3 holds it; 4 is long and the
-    # quote had its cue; 5 comes before the second quote, 6 is that quote alone in its
-    # sentence, so 7 (its possible cue) is kept
-    assert select_sentences(SENTENCES, sentences, marks) == [0, 2, 3, 5, 6, 7]
+    # 3 holds the first quote and names Berg, so 2 (before it) is not needed; 4 is long
+    # and the quote had its cue; 5 comes before the second quote, 6 is that quote alone in
+    # its sentence, so 7 (its possible cue) is kept
+    keep = select_sentences(SENTENCES, sentences, marks)
+    assert keep == [3, 5, 6, 7]
     assert select_sentences(SENTENCES, sentences, []) == []
+    # sentence 0 is not parsed: the full form of "Berg" is read from its text
+    assert name_introductions(SENTENCES, sentences, keep) == [(0, ("Senator", "Anna", "Berg"), "")]
+
+
+# (id, words before the opening mark, words after the closing mark, sentence before needed)
+ANTECEDENT_CASES = [
+    ("name_after_quote", "", ", Berg said.", False),
+    ("name_inside_lead", "In Ohio, Berg said ", ".", False),
+    ("pronoun_after_quote", "", ", he said.", True),
+    ("pronoun_beside_a_name", "", ", she told Berg.", True),
+    ("nominal_speaker", "", ", the minister said.", True),
+    ("name_that_opens_the_sentence", "Berg said ", ".", True),
+    ("possessive_group", "", ", his campaign said.", True),
+]
+
+
+@pytest.mark.parametrize(
+    "lead, tail, needed",
+    [c[1:] for c in ANTECEDENT_CASES],
+    ids=[c[0] for c in ANTECEDENT_CASES],
+)
+def test_needs_antecedent(lead: str, tail: str, needed: bool) -> None:
+    assert needs_antecedent(lead, tail) is needed
+
+
+# (id, text, the introductions found for its last sentence)
+INTRODUCTION_CASES = [
+    (
+        "full_name_with_apposition",
+        "Federico Santoponto, a defense policy analyst, spoke. “Yes,” Santoponto said.",
+        [(0, ("Federico", "Santoponto"), "a defense policy analyst")],
+    ),
+    (
+        "organization_by_its_initials",
+        "The European Union signed the deal. “It is historic,” the EU said.",
+        [(0, ("The", "European", "Union"), "")],
+    ),
+    ("only_the_first_full_form", "Anna Berg came. Tom Berg left. “Yes,” Berg said.", None),
+    ("a_name_the_quote_does_not_use", "Anna Berg came. “Yes,” Lee said.", []),
+]
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [c[1:] for c in INTRODUCTION_CASES],
+    ids=[c[0] for c in INTRODUCTION_CASES],
+)
+def test_name_introductions(nlp: Any, text: str, expected: Any) -> None:
+    doc = tokenize(nlp, text)
+    sentences = [(doc[a].idx, doc[b - 1].idx + len(doc[b - 1])) for a, b in sentence_ranges(doc)]
+    keep = [len(sentences) - 1]
+    found = name_introductions(text, sentences, keep)
+    if expected is None:  # "Tom Berg" is no introduction: "Anna Berg" came first
+        assert [words for _, words, _ in found] == [("Anna", "Berg")]
+    else:
+        assert found == expected
 
 
 # --- sections -------------------------------------------------------------------------------

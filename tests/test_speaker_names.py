@@ -103,6 +103,15 @@ CASES: list[Row] = [
         "person",
         "syntactic_cue",
     ),
+    (  # the sentence that gives the full name is not parsed: it is read from the text
+        "full_name_from_an_unparsed_sentence",
+        "Federico Santoponto, a defense policy analyst, spoke in Paris on Monday. The weather "
+        "was mild.\n“The Europeans feel weak,” said Santoponto.",
+        "The Europeans feel weak",
+        "Federico Santoponto",
+        "person",
+        "syntactic_cue",
+    ),
     (
         "police_chief_title",
         "Police Chief Myron Demkiw spoke on Monday.\n“Crime is down,” Demkiw said.",
@@ -850,3 +859,14 @@ def test_lead_sentence_quote_quoted_again_below_is_a_quote(
     )
     quotes = extractor.extract(text)
     assert [q.start for q in quotes] == [35, 88]
+
+
+def test_unparsed_introduction_gives_its_apposition(extractor: quoteattr.QuoteExtractor) -> None:
+    """A full name read from a sentence that was not parsed keeps what the text says of it."""
+    text = (
+        "Federico Santoponto, a defense policy analyst, spoke in Paris on Monday.\n"
+        "“The Europeans feel weak,” said Santoponto."
+    )
+    (q,) = extractor.extract(text)
+    assert q.speaker is not None and q.speaker.name == "Federico Santoponto"
+    assert q.speaker.descriptions == ("a defense policy analyst",)

@@ -19,7 +19,7 @@ from quoteattr.index import CSV_FIELDS
 SEEDS_TABLE = """\
 name                  kind          quotes  articles  description
 Christian Leuprecht   person            10         2  a defense expert from the Royal Military College of Canada
-Mark Carney           person             6         2  Prime Minister
+Mark Carney           person             6         2  Canadian Prime Minister
 Federico Santoponto   person             5         1  a defense policy analyst
 Mélanie Joly          person             3         2  Canadian Foreign Affairs Minister
 Ursula von der Leyen  person             3         2  European Commission President
