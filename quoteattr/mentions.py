@@ -430,7 +430,7 @@ def collect_names(ctx: Context, table: EntityTable) -> None:
     nouns in subject position, then subject pronouns in text order, each linked to the most
     salient compatible entity before it.
     """
-    headlines = {p.index for p in ctx.paras if is_headline(ctx.text[p.start : p.end])}
+    headlines = {p.index for p in ctx.paras if p.docs and is_headline(ctx.text[p.start : p.end])}
     toks = [t for t in ctx.outside_tokens() if _para_index(ctx, t) not in headlines]
     heads = [
         t

@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import functools
 import re
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from typing import TYPE_CHECKING, Any
 
 import attrs
@@ -103,7 +103,7 @@ def split_glued_marks(doc: Doc) -> Doc:
     between the tokenizer and the rest of the pipeline (spaCy's ``pipe`` accepts Docs).
     Offsets are unchanged: the pieces of a token cover exactly its characters.
     """
-    if not any(len(t) > 1 and not t.is_punct and _GLUED.search(t.text) for t in doc):
+    if not any(_glued(tok) for tok in _tokens_with_marks(doc)):
         return doc
     from spacy.tokens import Doc as _Doc
 
@@ -120,6 +120,24 @@ def split_glued_marks(doc: Doc) -> Doc:
         if source is not None:
             _copy_norm(source, new)
     return out
+
+
+_MARK = re.compile(f"[{MARK_CHARS}]")
+
+
+def _tokens_with_marks(doc: Doc) -> Iterator[Token]:
+    """The tokens holding a quotation mark (found from the text, not by visiting every
+    token: most tokens hold none)."""
+    last = -1
+    for m in _MARK.finditer(doc.text):
+        span = doc.char_span(m.start(), m.end(), alignment_mode="expand")
+        if span is not None and span.start != last:
+            last = span.start
+            yield span[0]
+
+
+def _glued(tok: Token) -> bool:
+    return len(tok) > 1 and not tok.is_punct and _GLUED.search(tok.text) is not None
 
 
 def tokenize(nlp: Language, text: str) -> Doc:

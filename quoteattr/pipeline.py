@@ -251,8 +251,6 @@ def _attribute_section(
     options: Options,
 ) -> None:
     windows, introductions = plan
-    for para in job.paras:
-        para.docs.clear()
     attach(job.paras, [(w.para, w.offsets) for w in windows], docs)
     lo, hi = section.pieces[0].start, section.end
     spans = [q for q in job.spans if lo <= q.start < hi]
@@ -260,8 +258,8 @@ def _attribute_section(
     for quote in _attribute(job.text, job.paras, spans, frames, options, introductions):
         if section.start <= quote.start < section.end:
             job.quotes.append(_renumber(job, number, quote))
-    for para in job.paras:
-        para.docs.clear()
+    for w in windows:
+        job.paras[w.para].docs.clear()
 
 
 def _renumber(job: _Job, number: int, quote: Quote) -> Quote:

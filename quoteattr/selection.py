@@ -1,9 +1,11 @@
 """Which stretches of a text spaCy must see: paragraph selection, pieces and sections.
 
-Pure text, no spaCy. Only the paragraphs attribution needs are parsed (see
+Pure text, no spaCy. Only the paragraphs attribution needs are looked at (see
 :func:`select_paragraphs`): those holding a quotation, the paragraph before each (colon
 introductions, pronoun antecedents), and the paragraphs that first give the full form of a
-name a selected paragraph uses. A text with no quotation is never parsed at all.
+name a selected paragraph uses; of these, only the sentences attribution reads are parsed
+(:func:`select_sentences`), and the full forms of names are read from the text
+(:func:`name_introductions`). A text with no quotation is never parsed at all.
 
 Long paragraphs are cut into :class:`Piece` objects of bounded size, and a very large text
 into :class:`Section` objects (see :func:`plan_sections`), so that memory stays bounded
