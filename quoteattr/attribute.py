@@ -72,6 +72,7 @@ __all__ = [
     "RULES",
     "Attribution",
     "attribute_context",
+    "label_end",
     "outermost_quotations",
     "split_stray_frames",
 ]
@@ -372,6 +373,13 @@ def _weak_subject(subj: Token | None) -> bool:
 _LABEL = re.compile(r"([A-Z][A-Z'’.\-]+(?: [A-Z][A-Z'’.\-]+){0,2}):\s")
 
 
+def label_end(text: str, start: int) -> int:
+    """Where the transcript label opening a quotation (``PENCE: …``) ends: the offset of its
+    colon, or ``start`` when the quotation starting at ``start`` opens with no label."""
+    m = _LABEL.match(text, start)
+    return m.end(1) if m is not None and any(c.isalpha() for c in m.group(1)) else start
+
+
 def transcript_label(ctx: Context, qi: int) -> Attribution | None:
     """A transcript line: ``"PENCE: Well, look, …`` is Pence's (the label is the speaker).
 
@@ -379,12 +387,12 @@ def transcript_label(ctx: Context, qi: int) -> Attribution | None:
     it; the label must be followed by quoted words.
     """
     q = ctx.quotes[qi]
-    m = _LABEL.match(ctx.text, q.start)
-    if m is None or not _opens_paragraph(ctx, q) or not any(c.isalpha() for c in m.group(1)):
+    end = label_end(ctx.text, q.start)
+    if end == q.start or not _opens_paragraph(ctx, q):
         return None
-    if m.end() >= q.end:
+    if end + 2 >= q.end:
         return None  # nothing quoted after the label ("TO:")
-    toks = [t for t in ctx.tokens(q.start, m.end(1)) if any(c.isalpha() for c in t.text)]
+    toks = [t for t in ctx.tokens(q.start, end) if any(c.isalpha() for c in t.text)]
     if not toks:
         return None
     return Attribution("transcript_label", 0.8, speaker=toks[-1])

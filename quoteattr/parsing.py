@@ -235,25 +235,28 @@ def _split_at_entities(nlp: Language) -> tuple[list[str], list[str]]:
 def parse(
     nlp: Language,
     docs: Sequence[Doc],
-    entities: Sequence[bool] | None = None,
+    entities: Sequence[Sequence[tuple[int, int]]] | None = None,
     batch_size: int = 256,
 ) -> list[Doc]:
     """Run the pipeline over tokenized Docs with :meth:`~spacy.language.Language.pipe`.
 
     The entity recognizer costs about as much as the rest of a small pipeline, and
-    attribution reads entities only near quotation marks. So the components run in two
+    attribution reads entities only where speakers are named. So the components run in two
     :meth:`~spacy.language.Language.pipe` calls: those before the first entity component
     (:data:`ENTITY_FACTORIES`) over every Doc, then that component and all after it over
-    the Docs for which ``entities`` is true. Each of those Docs goes through exactly the
-    components, in exactly the order, of one ``nlp.pipe`` call; the others have no
-    entities (``doc.has_annotation("ENT_IOB")`` is false).
+    the stretches of the Docs given by ``entities``, each as a Doc of its own
+    (:meth:`Span.as_doc <spacy.tokens.Span.as_doc>`, which carries the annotation of the
+    components before). The entities found are set on the Docs; tokens outside those
+    stretches have no entity annotation (``token.ent_iob == 0``). Of the components from
+    the first entity component on, only the entities come back.
 
     Args:
         nlp: The pipeline, used as it is (only :data:`SKIP_FACTORIES` components are
             disabled).
         docs: Tokenized Docs (see :func:`tokenize` and :func:`window`), each shorter than
             :data:`quoteattr.selection.MAX_CHUNK` characters.
-        entities: For each Doc, whether to run the entity components on it (default: all).
+        entities: For each Doc, the sorted, disjoint ``[start, end)`` token ranges to run
+            the entity components on (default: each whole Doc).
         batch_size: Docs per batch inside each component.
 
     Returns:
@@ -267,13 +270,39 @@ def parse(
     before, after = _split_at_entities(nlp)
     out = list(nlp.pipe(docs, batch_size=size, disable=skipped + after))
     if after:
-        wanted = [d for d, e in zip(out, entities or [True] * len(out), strict=True) if e]
-        for _ in nlp.pipe(wanted, batch_size=size, disable=skipped + before):
-            pass  # the Docs are annotated in place
+        ranges = entities if entities is not None else [[(0, len(d))] for d in out]
+        jobs = [(d, a, b) for d, rs in zip(out, ranges, strict=True) for a, b in rs if b > a]
+        parts = [d if (a, b) == (0, len(d)) else d[a:b].as_doc() for d, a, b in jobs]
+        found = nlp.pipe(parts, batch_size=size, disable=skipped + before)
+        for (doc, a, _), part in zip(jobs, found, strict=True):
+            if part is not doc:
+                _copy_entities(part, doc, a)
     for doc in out:
         if doc.tensor is not None and doc.tensor.size:
             doc.tensor = doc.tensor[:0]
     return out
+
+
+def _copy_entities(part: Doc, doc: Doc, start: int) -> None:
+    """Set the entities of ``part`` (a copy of the tokens of ``doc`` from ``start`` on) in
+    ``doc``; its other tokens become outside any entity."""
+    from spacy.tokens import Span
+
+    ents: list[Span] = []
+    outside: list[Span] = []
+    i = 0
+    for ent in part.ents:
+        if ent.start > i:
+            outside.append(Span(doc, start + i, start + ent.start))
+        ents.append(
+            Span(
+                doc, start + ent.start, start + ent.end, ent.label, kb_id=ent.kb_id, span_id=ent.id
+            )
+        )
+        i = ent.end
+    if len(part) > i:
+        outside.append(Span(doc, start + i, start + len(part)))
+    doc.set_ents(ents, outside=outside, default="unmodified")
 
 
 def attach(

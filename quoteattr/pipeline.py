@@ -22,7 +22,7 @@ tests).
 
 Throughput comes from doing as little spaCy work as possible: a text with no quotation mark
 is never parsed, and of the others only the selected sentence windows are, those of many
-texts together, with the entity recognizer only where there is a quotation mark (see
+texts together, with the entity recognizer only where speakers are named (see
 :func:`~quoteattr.parsing.parse` and :doc:`/scaling`). :meth:`QuoteExtractor.pipe`
 with ``n_process`` > 1 runs whole batches of texts in worker processes that each hold the
 pipeline once; the results are the same as with one process.
@@ -43,9 +43,9 @@ import attrs
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from .attribute import attribute_context, outermost_quotations
+from .attribute import attribute_context, label_end, outermost_quotations
 from .context import Context
-from .marks import QUOTE_CHARS, QuoteSpan, paragraph_bounds
+from .marks import QuoteSpan, paragraph_bounds
 from .model import Quote
 from .nlp import load_nlp
 from .options import DEFAULT_NAME_SIMILARITY, Options
@@ -138,9 +138,16 @@ class _Job:
     quotes: list[Quote] = attrs.field(factory=list)
     ids: dict[tuple[int, str], str] = attrs.field(factory=dict)
     starts: list[int] = attrs.field(init=False)
+    words: list[tuple[int, int]] = attrs.field(init=False)
 
     def __attrs_post_init__(self) -> None:
         self.starts = [q.mark_start for q in self.spans]
+        # the quoted words where no speaker is named: all of them but in a transcript line
+        # ("PENCE: …", which the recognizer reads whole)
+        self.words = [
+            (q.start, q.end) if label_end(self.text, q.start) == q.start else (q.end, q.end)
+            for q in self.spans
+        ]
 
 
 def _selected(
@@ -176,11 +183,13 @@ class _Window:
         para: The paragraph's index.
         offsets: The offset in the text of each of its tokens.
         doc: The tokenized Doc.
+        entities: The ``[start, end)`` token ranges the entity recognizer runs on.
     """
 
     para: int
     offsets: list[int]
     doc: Doc
+    entities: list[tuple[int, int]]
 
 
 def _windows(
@@ -213,6 +222,7 @@ def _windows(
     marks.sort()
     extra = needs_parse(text, sentences, options.lexicon) if options.include_indirect else ()
     keep = select_sentences(text, sentences, marks, extra)
+    named = _naming_sentences(sentences, marks, keep)
     out: list[_Window] = []
     run: list[int] = []
     for i in [*keep, -1]:
@@ -221,10 +231,51 @@ def _windows(
             first, end = where[run[0]][1], where[run[-1]][2]
             drop = _quote_middles(job, doc, piece.start, first, end)
             parsed, idx = window(doc, first, end, drop)
-            out.append(_Window(piece.para, [piece.start + x for x in idx], parsed))
+            offsets = [piece.start + x for x in idx]
+            if options.include_indirect:  # reported speech wants every speaker's kind
+                ner = [(0, len(offsets))]
+            else:
+                ner = _entity_ranges(job, offsets, sentences, named)
+            out.append(_Window(piece.para, offsets, parsed, ner))
             run = []
         run.append(i)
     return out, name_introductions(text, sentences, keep)
+
+
+def _naming_sentences(
+    sentences: Sequence[tuple[int, int]], marks: Sequence[tuple[int, int]], keep: Sequence[int]
+) -> set[int]:
+    """The kept sentences where a speaker is named: those a quotation (marks included)
+    overlaps, and the kept sentence after each (``?” Vitter demanded.``)."""
+    starts = [a for a, _ in sentences]
+    quoted: set[int] = set()
+    for q0, q1 in marks:
+        first = max(0, bisect.bisect_right(starts, q0) - 1)
+        last = max(first, bisect.bisect_left(starts, q1) - 1)
+        quoted.update(range(first, last + 1))
+    kept = set(keep)
+    return quoted | {i + 1 for i in quoted if i + 1 in kept}
+
+
+def _entity_ranges(
+    job: _Job, offsets: Sequence[int], sentences: Sequence[tuple[int, int]], named: set[int]
+) -> list[tuple[int, int]]:
+    """The token ranges of a window the entity recognizer runs on: its tokens in a
+    sentence that names a speaker (:func:`_naming_sentences`), outside the words of the
+    quotations (no speaker is named inside one, but for a transcript line that opens with
+    the speaker's label: :func:`quoteattr.attribute.label_end`)."""
+    starts = [a for a, _ in sentences]
+    ranges: list[tuple[int, int]] = []
+    for t, pos in enumerate(offsets):
+        q = bisect.bisect_right(job.starts, pos) - 1
+        quoted = q >= 0 and job.words[q][0] <= pos < job.words[q][1]
+        if quoted or bisect.bisect_right(starts, pos) - 1 not in named:
+            continue
+        if ranges and ranges[-1][1] == t:
+            ranges[-1] = (ranges[-1][0], t + 1)
+        else:
+            ranges.append((t, t + 1))
+    return ranges
 
 
 def _quote_middles(job: _Job, doc: Doc, base: int, first: int, end: int) -> list[tuple[int, int]]:
@@ -525,10 +576,8 @@ class QuoteExtractor:
 
     def _run_group(self, group: Sequence[tuple[_Job, int, Section]]) -> None:
         plans = [_windows(self.nlp, job, section, self.options) for job, _, section in group]
-        windows = [w.doc for plan, _ in plans for w in plan]
-        indirect = self.options.include_indirect  # reported speech wants every speaker's kind
-        marked = [indirect or not QUOTE_CHARS.isdisjoint(doc.text) for doc in windows]
-        docs = iter(parse(self.nlp, windows, marked))
+        windows = [w for plan, _ in plans for w in plan]
+        docs = iter(parse(self.nlp, [w.doc for w in windows], [w.entities for w in windows]))
         for (job, number, section), plan in zip(group, plans, strict=True):
             parsed = [next(docs) for _ in plan[0]]
             _attribute_section(job, number, section, plan, parsed, self.options)

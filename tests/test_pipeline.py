@@ -320,11 +320,26 @@ def test_parse_is_the_pipelines_own_pipe(nlp: Any, seeds_dir: Path) -> None:
 
 def test_parse_leaves_entities_out_where_asked(nlp: Any) -> None:
     texts = ["Mark Carney met Ursula von der Leyen in Brussels.", "Anna Berg said it."]
-    ours = parse(nlp, [tokenize(nlp, t) for t in texts], [True, False])
+    docs = [tokenize(nlp, t) for t in texts]
+    ours = parse(nlp, docs, [[(0, len(docs[0]))], []])
     assert [e.label_ for e in ours[0].ents] and not ours[1].has_annotation("ENT_IOB")
     full = [_annotations(d) for d in nlp.pipe(texts)]
     assert _annotations(ours[0]) == full[0]
     assert [a[:-1] for a in _annotations(ours[1])] == [a[:-1] for a in full[1]]
+
+
+def test_parse_runs_the_recognizer_on_the_stretches_asked(nlp: Any) -> None:
+    """Entities come from the recognizer run on the stretch alone; tokens outside it have
+    none, and the rest of the annotation is the whole Doc's."""
+    text = "The weather was mild in Paris. Anna Berg met Tom Lee in Ohio."
+    doc = tokenize(nlp, text)
+    start = next(t.i for t in doc if t.text == "Anna")
+    [ours] = parse(nlp, [doc], [[(start, len(doc))]])
+    alone = nlp(text[doc[start].idx :])
+    assert [(e.text, e.label_) for e in ours.ents] == [(e.text, e.label_) for e in alone.ents]
+    assert all(t.ent_iob == 0 for t in ours[:start])
+    assert all(t.ent_iob in (1, 2, 3) for t in ours[start:])
+    assert [a[:-1] for a in _annotations(ours)] == [a[:-1] for a in _annotations(nlp(text))]
 
 
 def test_parse_skips_the_quoteattr_component() -> None:
