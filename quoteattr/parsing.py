@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import functools
 import re
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from typing import TYPE_CHECKING, Any
 
 import attrs
@@ -237,6 +237,7 @@ def parse(
     docs: Sequence[Doc],
     entities: Sequence[Sequence[tuple[int, int]]] | None = None,
     batch_size: int = 256,
+    wanted: Callable[[Span], bool] | None = None,
 ) -> list[Doc]:
     """Run the pipeline over tokenized Docs with :meth:`~spacy.language.Language.pipe`.
 
@@ -258,6 +259,9 @@ def parse(
         entities: For each Doc, the sorted, disjoint ``[start, end)`` token ranges to run
             the entity components on (default: each whole Doc).
         batch_size: Docs per batch inside each component.
+        wanted: Called with each of those stretches once the components before the
+            entity components have run (so it can read tags): only the stretches it
+            accepts go through them (default: all).
 
     Returns:
         The parsed Docs, in order. Their tensors are dropped once the pipeline has run
@@ -272,6 +276,8 @@ def parse(
     if after:
         ranges = entities if entities is not None else [[(0, len(d))] for d in out]
         jobs = [(d, a, b) for d, rs in zip(out, ranges, strict=True) for a, b in rs if b > a]
+        if wanted is not None:
+            jobs = [(d, a, b) for d, a, b in jobs if wanted(d[a:b])]
         parts = [d if (a, b) == (0, len(d)) else d[a:b].as_doc() for d, a, b in jobs]
         found = nlp.pipe(parts, batch_size=size, disable=skipped + before)
         for (doc, a, _), part in zip(jobs, found, strict=True):

@@ -373,9 +373,9 @@ def test_the_middle_of_a_long_quotation_is_not_parsed(
     seen: list[str] = []
     real = quoteattr.pipeline.parse
 
-    def spy(nlp: Any, docs: Any, *args: Any) -> Any:
+    def spy(nlp: Any, docs: Any, *args: Any, **kwargs: Any) -> Any:
         seen.extend(d.text for d in docs)
-        return real(nlp, docs, *args)
+        return real(nlp, docs, *args, **kwargs)
 
     monkeypatch.setattr("quoteattr.pipeline.parse", spy)
     words = " ".join(f"word{i}" for i in range(40))
