@@ -128,12 +128,12 @@ _MARK = re.compile(f"[{MARK_CHARS}]")
 def _tokens_with_marks(doc: Doc) -> Iterator[Token]:
     """The tokens holding a quotation mark (found from the text, not by visiting every
     token: most tokens hold none)."""
-    last = -1
-    for m in _MARK.finditer(doc.text):
-        span = doc.char_span(m.start(), m.end(), alignment_mode="expand")
-        if span is not None and span.start != last:
-            last = span.start
-            yield span[0]
+    marks = [m.start() for m in _MARK.finditer(doc.text)]
+    if not marks:
+        return
+    starts = doc.to_array("IDX")
+    for i in sorted(set(starts.searchsorted(marks, side="right").tolist()) - {0}):
+        yield doc[i - 1]  # the last token starting at or before the mark holds it
 
 
 def _glued(tok: Token) -> bool:
