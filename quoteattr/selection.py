@@ -224,9 +224,7 @@ def select_sentences(
     return sorted(keep)
 
 
-_REFERRING = re.compile(
-    r"\b(?:he|she|they|it|we|i|you|his|her|him|their|them|its|this|these|those)\b", re.I
-)
+_REFERRING = re.compile(r"\b(?:he|she|they|it|we|his|her|their|its|our)\b", re.I)
 _CAPITALIZED = re.compile(r"(?<![\w'’])[A-Z][\w'’-]*")
 
 
@@ -235,11 +233,11 @@ def needs_antecedent(lead: str, tail: str) -> bool:
     before to be attributed.
 
     They do unless they hold a capitalized word that does not open the sentence (a name:
-    ``“…,” Berg said.``, ``In Ohio, Berg said “…”``) and no pronoun or demonstrative
-    (``“…,” he said.``). A sentence with no name there (``“…,” the minister said.``,
-    ``Berg said “…”``, where "Berg" may be a sentence's first word of any kind) keeps the
-    sentence before: a nominal or a pronoun needs antecedents, and a colon introduction may
-    sit there.
+    ``“…,” Berg said.``, ``In Ohio, Berg said “…”``) and no pronoun that may speak or own
+    a speaker (``“…,” he said.``, ``his campaign said``; "him" or "them" never do). A
+    sentence with no name there (``“…,” the minister said.``, ``Berg said “…”``, where
+    "Berg" may be a sentence's first word of any kind) keeps the sentence before: a nominal
+    or a pronoun needs antecedents, and a colon introduction may sit there.
 
     Args:
         lead: The text of the sentence before the quotation's opening mark.

@@ -206,6 +206,7 @@ ANTECEDENT_CASES = [
     ("nominal_speaker", "", ", the minister said.", True),
     ("name_that_opens_the_sentence", "Berg said ", ".", True),
     ("possessive_group", "", ", his campaign said.", True),
+    ("object_pronoun_is_no_speaker", "", ", Berg told them.", False),
 ]
 
 
