@@ -54,6 +54,7 @@ from .reported import needs_parse
 from .selection import (
     Section,
     name_introductions,
+    naming_sentences,
     plan_sections,
     select_paragraphs,
     select_sentences,
@@ -222,7 +223,7 @@ def _windows(
     marks.sort()
     extra = needs_parse(text, sentences, options.lexicon) if options.include_indirect else ()
     keep = select_sentences(text, sentences, marks, extra)
-    named = _naming_sentences(sentences, marks, keep)
+    named = naming_sentences(sentences, marks, keep)
     out: list[_Window] = []
     run: list[int] = []
     for i in [*keep, -1]:
@@ -242,28 +243,13 @@ def _windows(
     return out, name_introductions(text, sentences, keep)
 
 
-def _naming_sentences(
-    sentences: Sequence[tuple[int, int]], marks: Sequence[tuple[int, int]], keep: Sequence[int]
-) -> set[int]:
-    """The kept sentences where a speaker is named: those a quotation (marks included)
-    overlaps, and the kept sentence after each (``?” Vitter demanded.``)."""
-    starts = [a for a, _ in sentences]
-    quoted: set[int] = set()
-    for q0, q1 in marks:
-        first = max(0, bisect.bisect_right(starts, q0) - 1)
-        last = max(first, bisect.bisect_left(starts, q1) - 1)
-        quoted.update(range(first, last + 1))
-    kept = set(keep)
-    return quoted | {i + 1 for i in quoted if i + 1 in kept}
-
-
 def _entity_ranges(
     job: _Job, offsets: Sequence[int], sentences: Sequence[tuple[int, int]], named: set[int]
 ) -> list[tuple[int, int]]:
     """The token ranges of a window the entity recognizer runs on: its tokens in a
-    sentence that names a speaker (:func:`_naming_sentences`), outside the words of the
-    quotations (no speaker is named inside one, but for a transcript line that opens with
-    the speaker's label: :func:`quoteattr.attribute.label_end`)."""
+    sentence that names a speaker (:func:`~quoteattr.selection.naming_sentences`), outside
+    the words of the quotations (no speaker is named inside one, but for a transcript line
+    that opens with the speaker's label: :func:`quoteattr.attribute.label_end`)."""
     starts = [a for a, _ in sentences]
     ranges: list[tuple[int, int]] = []
     for t, pos in enumerate(offsets):

@@ -33,6 +33,7 @@ __all__ = [
     "Section",
     "cut_pieces",
     "name_introductions",
+    "naming_sentences",
     "needs_antecedent",
     "plan_sections",
     "select_paragraphs",
@@ -210,8 +211,7 @@ def select_sentences(
         return []
     starts = [a for a, _ in sentences]
     for q0, q1 in quotes:
-        first = max(0, bisect.bisect_right(starts, q0) - 1)
-        last = max(first, bisect.bisect_left(starts, q1) - 1)
+        first, last = _overlapped(starts, q0, q1)
         keep.update(range(first, last + 1))
         lead, tail = text[sentences[first][0] : q0], text[q1 : sentences[last][1]]
         alone = not any(c.isalnum() for c in lead + tail)
@@ -222,6 +222,39 @@ def select_sentences(
             if alone or b - a <= SHORT_SENTENCE or _DASH_START.match(text, a):
                 keep.add(last + 1)
     return sorted(keep)
+
+
+def _overlapped(starts: Sequence[int], q0: int, q1: int) -> tuple[int, int]:
+    """The first and last of the sentences (by their start offsets) that ``[q0, q1)``
+    overlaps."""
+    first = max(0, bisect.bisect_right(starts, q0) - 1)
+    return first, max(first, bisect.bisect_left(starts, q1) - 1)
+
+
+def naming_sentences(
+    sentences: Sequence[tuple[int, int]], quotes: Sequence[tuple[int, int]], keep: Sequence[int]
+) -> set[int]:
+    """The kept sentences where a speaker is named, which the entity recognizer needs.
+
+    These are the sentences a quotation (marks included) overlaps, and the kept sentence
+    after each (``?” Vitter demanded.``); not the sentence before, kept only for the
+    antecedents of a pronoun or a nominal (see :func:`needs_antecedent`).
+
+    Args:
+        sentences: The candidate sentences, as for :func:`select_sentences`.
+        quotes: The ``(mark_start, mark_end)`` of the quotations.
+        keep: The kept sentences (:func:`select_sentences`).
+
+    Returns:
+        Their indices.
+    """
+    starts = [a for a, _ in sentences]
+    quoted: set[int] = set()
+    for q0, q1 in quotes:
+        first, last = _overlapped(starts, q0, q1)
+        quoted.update(range(first, last + 1))
+    kept = set(keep)
+    return quoted | {i + 1 for i in quoted if i + 1 in kept}
 
 
 _REFERRING = re.compile(r"\b(?:he|she|they|it|we|his|her|their|its|our)\b", re.I)

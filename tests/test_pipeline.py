@@ -18,6 +18,7 @@ from quoteattr.marks import find_quotes, paragraph_bounds
 from quoteattr.parsing import parse, sentence_ranges, tokenize, window
 from quoteattr.selection import (
     name_introductions,
+    naming_sentences,
     needs_antecedent,
     plan_sections,
     select_paragraphs,
@@ -195,6 +196,9 @@ def test_select_sentences_takes_quotes_neighbours_and_name_introductions(nlp: An
     assert select_sentences(SENTENCES, sentences, []) == []
     # sentence 0 is not parsed: the full form of "Berg" is read from its text
     assert name_introductions(SENTENCES, sentences, keep) == [(0, ("Senator", "Anna", "Berg"), "")]
+    # the recognizer reads the quotations' sentences and 7, after the second; not 5, kept
+    # for antecedents only
+    assert naming_sentences(sentences, marks, keep) == {3, 6, 7}
 
 
 # (id, words before the opening mark, words after the closing mark, sentence before needed)
