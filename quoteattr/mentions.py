@@ -260,25 +260,18 @@ def _unlabelled_kind(words: list[str], table: EntityTable, subject: bool) -> str
         return "person"
     if len(name) > 1 and is_first_name(name[0]):
         return "person"
-    if subject and _lone_surname(name, {"ORG"}):
+    if subject and _lone_surname(name):
         return "person"  # "Burton explained …": a family name, and no English word
     # a subject that is no person's name: an organization ("The European Union signed"),
     # or, one bare word, a name a later he or she may still turn into a person's
     return "organization" if subject else None
 
 
-def _lone_surname(words: list[str], labels: set[str]) -> bool:
-    """A one-word "organization" that is a known family name and no English word: a
-    surname the recognizer did not know ("“…,” Thune said."). Places and groups (GPE,
-    NORP) and acronyms are left as they are."""
+def _lone_surname(words: list[str]) -> bool:
+    """One word that is a known family name and no English word, and no acronym: a surname
+    the recognizer did not know ("“…,” Thune said.") or did not see."""
     word = words[0]
-    return (
-        len(words) == 1
-        and labels == {"ORG"}
-        and word[:1].isupper()
-        and not word.isupper()
-        and is_surname(word)
-    )
+    return len(words) == 1 and word[:1].isupper() and not word.isupper() and is_surname(word)
 
 
 def _name_kind(run: Span, table: EntityTable, subject: bool) -> str | None:
@@ -302,7 +295,8 @@ def _name_kind(run: Span, table: EntityTable, subject: bool) -> str | None:
     if labels & _ORG_ENTS:
         return (
             "person"
-            if table.looks_like_person(words) or _lone_surname(words, labels)
+            # a surname tagged ORG is a person; places and groups (GPE, NORP) stay
+            if table.looks_like_person(words) or (labels == {"ORG"} and _lone_surname(words))
             else "organization"
         )
     if labels:

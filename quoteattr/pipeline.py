@@ -224,6 +224,7 @@ def _windows(
     extra = needs_parse(text, sentences, options.lexicon) if options.include_indirect else ()
     keep = select_sentences(text, sentences, marks, extra)
     named = naming_sentences(sentences, marks, keep)
+    starts = [a for a, _ in sentences]  # once per section: every window looks them up
     out: list[_Window] = []
     run: list[int] = []
     for i in [*keep, -1]:
@@ -236,7 +237,7 @@ def _windows(
             if options.include_indirect:  # reported speech wants every speaker's kind
                 ner = [(0, len(offsets))]
             else:
-                ner = _entity_ranges(job, offsets, sentences, named)
+                ner = _entity_ranges(job, offsets, starts, named)
             out.append(_Window(piece.para, offsets, parsed, ner))
             run = []
         run.append(i)
@@ -244,13 +245,13 @@ def _windows(
 
 
 def _entity_ranges(
-    job: _Job, offsets: Sequence[int], sentences: Sequence[tuple[int, int]], named: set[int]
+    job: _Job, offsets: Sequence[int], starts: Sequence[int], named: set[int]
 ) -> list[tuple[int, int]]:
     """The token ranges of a window the entity recognizer runs on: its tokens in a
     sentence that names a speaker (:func:`~quoteattr.selection.naming_sentences`), outside
     the words of the quotations (no speaker is named inside one, but for a transcript line
-    that opens with the speaker's label: :func:`quoteattr.attribute.label_end`)."""
-    starts = [a for a, _ in sentences]
+    that opens with the speaker's label: :func:`quoteattr.attribute.label_end`).
+    ``starts`` are the sentences' start offsets, ``named`` the indices of those that name."""
     ranges: list[tuple[int, int]] = []
     for t, pos in enumerate(offsets):
         q = bisect.bisect_right(job.starts, pos) - 1
@@ -271,7 +272,7 @@ def _may_name(span: Span) -> bool:
     for tok in span:
         if tok.pos_ == "PROPN":
             return True
-        if tok.text[:1].isupper() and not tok.is_sent_start and tok.i > 0 and tok.text != "I":
+        if tok.text[:1].isupper() and not tok.is_sent_start and tok.text != "I":
             return True
     return False
 

@@ -347,6 +347,39 @@ def test_parse_runs_the_recognizer_on_the_stretches_asked(nlp: Any) -> None:
     assert [a[:-1] for a in _annotations(ours)] == [a[:-1] for a in _annotations(nlp(text))]
 
 
+def test_parse_skips_the_stretches_not_wanted(nlp: Any) -> None:
+    """A stretch ``wanted`` turns down gets no entity annotation; the others get theirs."""
+    text = "Anna Berg met Tom Lee. He left."
+    doc = tokenize(nlp, text)
+    cut = next(t.i for t in doc if t.text == "He")
+    [ours] = parse(
+        nlp, [doc], [[(0, cut), (cut, len(doc))]], wanted=lambda span: span[0].text != "He"
+    )
+    assert [e.text for e in ours.ents] == ["Anna Berg", "Tom Lee"]
+    assert all(t.ent_iob == 0 for t in ours[cut:])
+
+
+def test_quoted_words_and_nameless_stretches_get_no_entities(
+    extractor: quoteattr.QuoteExtractor, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The recognizer reads where a speaker may be named, never the quoted words, nor a
+    stretch with no name in it (”, he said.)."""
+    seen: list[Any] = []
+    real = quoteattr.pipeline.parse
+
+    def spy(nlp: Any, docs: Any, *args: Any, **kwargs: Any) -> Any:
+        out = real(nlp, docs, *args, **kwargs)
+        seen.extend(out)
+        return out
+
+    monkeypatch.setattr("quoteattr.pipeline.parse", spy)
+    text = "“Paris is lovely,” Anna Berg said.\n“Rome too,” he said."
+    extractor.extract(text)
+    recognized = {t.text for d in seen for t in d if t.ent_iob}
+    assert {"Anna", "Berg"} <= recognized
+    assert not recognized & {"Paris", "Rome", "he"}
+
+
 def test_parse_skips_the_quoteattr_component() -> None:
     import spacy
 
