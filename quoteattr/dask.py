@@ -29,8 +29,6 @@ import threading
 from collections.abc import Iterable
 from typing import TYPE_CHECKING, Any, cast
 
-import attrs
-
 from .nlp import resolve_model_name
 from .options import Options
 from .pipeline import QuoteExtractor
@@ -47,19 +45,23 @@ _model_locks: dict[str, threading.Lock] = {}
 _lock = threading.Lock()
 
 
-def _entry(model: str | None, settings: dict[str, Any]) -> tuple[QuoteExtractor, threading.Lock]:
+def _entry(
+    model: str | None, options: Options | None, settings: dict[str, Any]
+) -> tuple[QuoteExtractor, threading.Lock]:
     """The extractor for these settings, and the lock of its pipeline (one per model)."""
-    key: _Key = (model, Options(**settings))  # validated here, once, on the driver too
+    key: _Key = (model, Options.from_settings(options, **settings))  # validated here
     with _lock:
         entry = _extractors.get(key)
         if entry is None:
-            extractor = QuoteExtractor(model, **attrs.asdict(key[1], recurse=False))
+            extractor = QuoteExtractor(model, key[1])
             lock = _model_locks.setdefault(resolve_model_name(model), threading.Lock())
             entry = _extractors[key] = (extractor, lock)
         return entry
 
 
-def get_extractor(model: str | None = None, **settings: Any) -> QuoteExtractor:
+def get_extractor(
+    model: str | None = None, options: Options | None = None, **settings: Any
+) -> QuoteExtractor:
     """Return this process's extractor for these settings, made on first use.
 
     The cache is per process, keyed by the model name and the settings, so a worker loads
@@ -69,9 +71,10 @@ def get_extractor(model: str | None = None, **settings: Any) -> QuoteExtractor:
         model: The name of an installed spaCy pipeline (``None``: the default, see
             :func:`quoteattr.load_nlp`). A name, not a loaded pipeline, so that the task
             stays small to send.
-        **settings: The settings of :class:`~quoteattr.QuoteExtractor`
-            (``include_scare``, ``extra_cues``, ``name_similarity``, ``include_indirect``;
-            see :class:`~quoteattr.options.Options`).
+        options: The settings (:class:`~quoteattr.options.Options`; the defaults when
+            ``None``).
+        **settings: Settings to change, by name: any field of
+            :class:`~quoteattr.options.Options`.
 
     Returns:
         The shared :class:`~quoteattr.QuoteExtractor`.
@@ -80,7 +83,7 @@ def get_extractor(model: str | None = None, **settings: Any) -> QuoteExtractor:
         TypeError: For an unknown setting or a setting of the wrong type.
         ValueError: For a setting out of range.
     """
-    return _entry(model, settings)[0]
+    return _entry(model, options, settings)[0]
 
 
 def extract_partition(
@@ -88,6 +91,7 @@ def extract_partition(
     *,
     model: str | None = None,
     batch_size: int = 64,
+    options: Options | None = None,
     **settings: Any,
 ) -> list[dict[str, Any]]:
     """Extract the quotations of one partition of texts.
@@ -97,8 +101,8 @@ def extract_partition(
             partition).
         model: The spaCy pipeline's name (see :func:`get_extractor`).
         batch_size: Texts per batch (see :meth:`quoteattr.QuoteExtractor.pipe`).
-        **settings: The settings of :class:`~quoteattr.QuoteExtractor` (see
-            :func:`get_extractor`).
+        options: The settings (see :func:`get_extractor`).
+        **settings: Settings to change, by name (see :func:`get_extractor`).
 
     Returns:
         One ``{"id": id, "quotes": [quote.to_dict(), ...]}`` per record, in order (``id``
@@ -107,7 +111,7 @@ def extract_partition(
     Raises:
         TypeError: If a text is not a ``str``, or a record is neither a ``str`` nor a pair.
     """
-    extractor, lock = _entry(model, settings)
+    extractor, lock = _entry(model, options, settings)
     pairs = [_pair(record) for record in records]
     with lock:  # one pipeline per model, shared by the threads of a worker: one at a time
         found = extractor.pipe(pairs, as_tuples=True, batch_size=batch_size)
@@ -129,6 +133,7 @@ def extract_bag(
     *,
     model: str | None = None,
     batch_size: int = 64,
+    options: Options | None = None,
     **settings: Any,
 ) -> dask.bag.Bag:
     """Map a Dask bag of texts (or ``(id, text)`` pairs) to quotation records, lazily.
@@ -140,8 +145,9 @@ def extract_bag(
         bag: The texts, or ``(id, text)`` pairs.
         model: The spaCy pipeline's name; it must be installed on every worker.
         batch_size: Texts per batch within a partition.
-        **settings: The settings of :class:`~quoteattr.QuoteExtractor` (see
-            :func:`get_extractor`); checked here, before anything is sent.
+        options: The settings (see :func:`get_extractor`); checked here, before anything
+            is sent.
+        **settings: Settings to change, by name (see :func:`get_extractor`).
 
     Returns:
         A bag of ``{"id": id, "quotes": [quote dicts]}`` records, one per input, in order
@@ -151,11 +157,8 @@ def extract_bag(
         TypeError: For an unknown setting or a setting of the wrong type.
         ValueError: For a setting out of range.
     """
-    options = Options(**settings)
+    checked = Options.from_settings(options, **settings)
     mapped: dask.bag.Bag = cast(Any, bag).map_partitions(
-        extract_partition,
-        model=model,
-        batch_size=batch_size,
-        **{**attrs.asdict(options, recurse=False), "extra_cues": tuple(options.extra_cues)},
+        extract_partition, model=model, batch_size=batch_size, options=checked
     )
     return mapped

@@ -1,8 +1,16 @@
-"""The settings of an extraction, validated once and used everywhere.
+"""The settings of an extraction, declared once: :class:`Options`.
 
-:class:`Options` is built by :class:`quoteattr.QuoteExtractor`, by the spaCy component from
-its config, and by the Dask helpers; its validators are the one place bad settings are
-refused.
+Every setting is one field of :class:`Options`, with its default, its validation and its
+documentation (the field's ``doc`` metadata). Everything else is derived from those fields:
+the keyword arguments of :class:`quoteattr.QuoteExtractor` and
+:func:`quoteattr.extract_quotes`, the config of the ``"quoteattr"`` spaCy component, the
+settings :mod:`quoteattr.dask` sends to its workers and the flags of the command line
+(:func:`settings_table`).
+
+    >>> Options(include_indirect=True).include_indirect
+    True
+    >>> Options.from_settings(None, name_similarity=0.9).name_similarity
+    0.9
 """
 
 from __future__ import annotations
@@ -14,7 +22,7 @@ import attrs
 
 from .cues import make_lexicon
 
-__all__ = ["DEFAULT_NAME_SIMILARITY", "Options"]
+__all__ = ["DEFAULT_NAME_SIMILARITY", "Options", "Setting", "settings_table"]
 
 DEFAULT_NAME_SIMILARITY = 0.85
 """Default Jaro-Winkler threshold for two surname spellings to be one person."""
@@ -38,34 +46,76 @@ def _similarity(instance: Any, attribute: attrs.Attribute[float], value: float) 
         raise ValueError(f"name_similarity must be between 0 and 1, got {value}")
 
 
+def _flag(doc: str, flag: str | None = None, **more: Any) -> dict[str, Any]:
+    """A field's metadata: its documentation and its command-line flag."""
+    return {"doc": doc, "flag": flag, **more}
+
+
+_BOOL = attrs.validators.instance_of(bool)
+
+
 @attrs.frozen
 class Options:
-    """Settings of an extraction (see :class:`quoteattr.QuoteExtractor`).
+    """Settings of an extraction.
 
-    Attributes:
-        include_scare: Return scare quotes (``kind="scare"``) too.
-        include_indirect: Return reported speech (``kind="indirect"``) too.
-        indirect_around_partial: With ``include_indirect``, also return the reported clause
-            around a partial quotation ("X said the plan was “a disaster”") as an
-            ``indirect`` quote that overlaps the partial one and has its cue and speaker.
-        extra_cues: Additional reporting-verb lemmas.
-        name_similarity: Surname similarity threshold for merging spellings (0..1).
+    Each attribute is also a keyword argument of :class:`quoteattr.QuoteExtractor` and
+    :func:`quoteattr.extract_quotes`, a config key of the ``"quoteattr"`` spaCy component and
+    a flag of the command line (see :func:`settings_table`).
 
     Raises:
-        TypeError: If ``extra_cues`` is a single string or holds non-strings, or
-            ``include_scare`` or ``include_indirect`` is not a bool.
+        TypeError: If ``extra_cues`` is a single string or holds non-strings, or a switch
+            is not a bool.
         ValueError: If ``name_similarity`` is outside 0..1, or ``indirect_around_partial``
             is set without ``include_indirect``.
     """
 
-    include_scare: bool = attrs.field(default=False, validator=attrs.validators.instance_of(bool))
-    extra_cues: frozenset[str] = attrs.field(default=frozenset(), converter=_lemmas)
-    name_similarity: float = attrs.field(default=DEFAULT_NAME_SIMILARITY, validator=_similarity)
+    include_scare: bool = attrs.field(
+        default=False,
+        validator=_BOOL,
+        metadata=_flag(
+            "Also return quoted words that are nobody's quotation (scare quotes, titles), "
+            'with ``kind="scare"`` and no speaker.',
+            "--include-scare",
+        ),
+    )
+    extra_cues: frozenset[str] = attrs.field(
+        default=frozenset(),
+        converter=_lemmas,
+        metadata=_flag(
+            'More reporting-verb lemmas (such as ``"opine"``) to treat as cues.',
+            "--extra-cue",
+            metavar="LEMMA",
+        ),
+    )
+    name_similarity: float = attrs.field(
+        default=DEFAULT_NAME_SIMILARITY,
+        validator=_similarity,
+        metadata=_flag(
+            "How similar two spellings of a surname must be (0..1, Jaro-Winkler) to be "
+            "taken as one person.",
+            "--name-similarity",
+            metavar="X",
+        ),
+    )
     include_indirect: bool = attrs.field(
-        default=False, validator=attrs.validators.instance_of(bool)
+        default=False,
+        validator=_BOOL,
+        metadata=_flag(
+            'Also return reported speech with no quotation marks ("X said that ..."), with '
+            '``kind="indirect"``.',
+            "--indirect",
+        ),
     )
     indirect_around_partial: bool = attrs.field(
-        default=False, validator=attrs.validators.instance_of(bool)
+        default=False,
+        validator=_BOOL,
+        metadata=_flag(
+            "With ``include_indirect``, also return the reported clause around a partial "
+            'quotation ("X said the plan was “a disaster”"): an ``indirect`` quote '
+            "overlapping the ``partial`` one, with its cue and speaker. Off by default, so "
+            "that one attribution is counted once.",
+            "--indirect-around-partial",
+        ),
     )
 
     @indirect_around_partial.validator
@@ -77,3 +127,95 @@ class Options:
     def lexicon(self) -> frozenset[str]:
         """The cue lemmas in force."""
         return make_lexicon(self.extra_cues)
+
+    @classmethod
+    def from_settings(cls, options: Options | None = None, **settings: Any) -> Options:
+        """``options`` (or the defaults) with ``settings`` changed, validated.
+
+        Args:
+            options: Settings to start from, or ``None`` for the defaults.
+            **settings: Fields of :class:`Options` to set.
+
+        Raises:
+            TypeError: If ``options`` is not an :class:`Options`, a setting is unknown or
+                of the wrong type.
+            ValueError: If a setting is out of range.
+        """
+        if options is not None and not isinstance(options, Options):
+            raise TypeError(f"options must be an Options, got {type(options).__name__}")
+        known = {f.name for f in attrs.fields(cls)}
+        unknown = sorted(set(settings) - known)
+        if unknown:
+            raise TypeError(
+                f"unknown setting{'s' if len(unknown) > 1 else ''} {', '.join(unknown)}; "
+                f"the settings are {', '.join(sorted(known))}"
+            )
+        if options is None:
+            return cls(**settings)
+        return attrs.evolve(options, **settings) if settings else options
+
+    def to_config(self) -> dict[str, Any]:
+        """The settings as JSON-ready values (lists for sets): a spaCy component config."""
+        return {name: _config_value(value) for name, value in self.settings().items()}
+
+    def settings(self) -> dict[str, Any]:
+        """The settings as keyword arguments (``Options(**o.settings()) == o``)."""
+        return attrs.asdict(self, recurse=False)
+
+
+def _document_fields(cls: type) -> None:
+    """Write the Attributes section of ``cls``'s docstring from its fields' ``doc``."""
+    lines = ["", "    Attributes:"]
+    for field in attrs.fields(cls):
+        lines.append(f"        {field.name}: {field.metadata['doc']}")
+    head, sep, tail = (cls.__doc__ or "").partition("\n    Raises:")
+    cls.__doc__ = head.rstrip() + "\n" + "\n".join(lines) + "\n" + sep + tail
+
+
+_document_fields(Options)
+
+
+def _config_value(value: Any) -> Any:
+    return sorted(value) if isinstance(value, frozenset) else value
+
+
+@attrs.frozen
+class Setting:
+    """One setting, as the command line and the component config see it.
+
+    Attributes:
+        name: The field of :class:`Options`.
+        default: Its default value (JSON-ready).
+        doc: Its one-line documentation.
+        flag: Its command-line flag (``--indirect``).
+        type: The type of its values (``bool``, ``float``, ``frozenset[str]``).
+        metavar: What its value is called in the command-line help.
+    """
+
+    name: str
+    default: Any
+    doc: str
+    flag: str
+    type: Any
+    metavar: str | None = None
+
+
+def settings_table() -> tuple[Setting, ...]:
+    """Every setting of :class:`Options`, in declaration order.
+
+    Example:
+        >>> [s.flag for s in settings_table()][:2]
+        ['--include-scare', '--extra-cue']
+    """
+    attrs.resolve_types(Options)
+    return tuple(
+        Setting(
+            name=field.name,
+            default=_config_value(field.default),
+            doc=field.metadata["doc"],
+            flag=field.metadata["flag"],
+            type=field.type,
+            metavar=field.metadata.get("metavar"),
+        )
+        for field in attrs.fields(Options)
+    )

@@ -31,6 +31,7 @@ pipeline once; the results are the same as with one process.
 from __future__ import annotations
 
 import bisect
+import inspect
 import multiprocessing
 import os
 import sys
@@ -48,7 +49,7 @@ from .context import Context
 from .marks import QuoteSpan, paragraph_bounds
 from .model import Quote
 from .nlp import load_nlp
-from .options import DEFAULT_NAME_SIMILARITY, Options
+from .options import Options, settings_table
 from .parsing import Para, attach, paragraphs_of_doc, parse, sentence_ranges, tokenize, window
 from .reported import needs_parse
 from .selection import (
@@ -391,21 +392,14 @@ class QuoteExtractor:
     Args:
         nlp: A loaded spaCy pipeline, the name of an installed one, or ``None`` for the
             default (see :func:`quoteattr.load_nlp`).
-        include_scare: Also return quoted words that are nobody's quotation (scare quotes,
-            titles), with ``kind="scare"`` and no speaker.
-        extra_cues: More reporting verbs (lemmas such as ``"opine"``) to treat as cues.
-        name_similarity: How similar two spellings of a surname must be (0..1, Jaro-Winkler)
-            to be taken as one person.
-        include_indirect: Also return reported speech with no quotation marks ("X said
-            that ..."), with ``kind="indirect"`` (see :mod:`quoteattr.reported`).
-        indirect_around_partial: With ``include_indirect``, also return the reported clause
-            around a partial quotation ("X said the plan was “a disaster”"): an
-            ``indirect`` quote overlapping the ``partial`` one, with its cue and speaker. Off
-            by default, so that one attribution is counted once.
+        options: The settings (:class:`~quoteattr.options.Options`); the defaults when
+            ``None``.
+        **settings: Settings to change, by name: any field of
+            :class:`~quoteattr.options.Options` (``include_indirect=True``, ...).
 
     Raises:
-        TypeError: If ``nlp`` is not a pipeline, a name or ``None``, or ``extra_cues`` is a
-            single string rather than a list of lemmas.
+        TypeError: If ``nlp`` is not a pipeline, a name or ``None``, a setting is unknown,
+            or ``extra_cues`` is a single string rather than a list of lemmas.
         ValueError: If ``name_similarity`` is outside 0..1, or ``indirect_around_partial`` is
             set without ``include_indirect``.
         ModelNotFoundError: If the named (or default) pipeline is not installed.
@@ -419,24 +413,14 @@ class QuoteExtractor:
     def __init__(
         self,
         nlp: Language | str | None = None,
-        *,
-        include_scare: bool = False,
-        extra_cues: Iterable[str] = (),
-        name_similarity: float = DEFAULT_NAME_SIMILARITY,
-        include_indirect: bool = False,
-        indirect_around_partial: bool = False,
+        options: Options | None = None,
+        **settings: Any,
     ) -> None:
         if nlp is not None and not isinstance(nlp, (str, Language)):
             raise TypeError(
                 f"nlp must be a spaCy Language, a pipeline name or None, got {type(nlp).__name__}"
             )
-        self.options = Options(
-            include_scare=include_scare,
-            extra_cues=extra_cues,
-            name_similarity=name_similarity,
-            include_indirect=include_indirect,
-            indirect_around_partial=indirect_around_partial,
-        )
+        self.options = Options.from_settings(options, **settings)
         self.nlp: Language = nlp if isinstance(nlp, Language) else load_nlp(nlp)
 
     def __getstate__(self) -> dict[str, Any]:
@@ -590,39 +574,43 @@ class QuoteExtractor:
 
 
 def extract_quotes(
-    text_or_doc: str | Doc, nlp: Language | str | None = None, *, include_indirect: bool = False
+    text_or_doc: str | Doc, nlp: Language | str | None = None, **settings: Any
 ) -> list[Quote]:
     """Find every quotation in a text and say who said it.
 
     Args:
         text_or_doc: The text, or a spaCy ``Doc`` already made from it.
         nlp: The spaCy pipeline to use (object or name); the default pipeline otherwise.
-        include_indirect: Also return reported speech (``kind="indirect"``).
+        **settings: Any field of :class:`~quoteattr.options.Options`
+            (``include_indirect=True`` also returns reported speech).
 
     Returns:
         The quotations in text order; offsets index ``text_or_doc`` (or ``doc.text``).
 
     Raises:
-        TypeError: If the input is neither a ``str`` nor a spaCy ``Doc``.
+        TypeError: If the input is neither a ``str`` nor a spaCy ``Doc``, or a setting is
+            unknown or of the wrong type.
+        ValueError: If a setting is out of range.
         ModelNotFoundError: If no English pipeline is installed.
     """
     _check_text(text_or_doc)
+    options = Options.from_settings(None, **settings)
     if isinstance(text_or_doc, str) and not text_or_doc:
         return []
-    return _default_extractor(nlp, include_indirect).extract(text_or_doc)
+    return _default_extractor(nlp, options).extract(text_or_doc)
 
 
-_extractors: weakref.WeakKeyDictionary[Language, dict[bool, QuoteExtractor]] = (
+_extractors: weakref.WeakKeyDictionary[Language, dict[Options, QuoteExtractor]] = (
     weakref.WeakKeyDictionary()
 )
 
 
-def _default_extractor(nlp: Language | str | None, indirect: bool = False) -> QuoteExtractor:
+def _default_extractor(nlp: Language | str | None, options: Options) -> QuoteExtractor:
     loaded = nlp if isinstance(nlp, Language) else load_nlp(nlp)
-    by_option = _extractors.setdefault(loaded, {})
-    extractor = by_option.get(indirect)
+    by_options = _extractors.setdefault(loaded, {})
+    extractor = by_options.get(options)
     if extractor is None:
-        extractor = by_option[indirect] = QuoteExtractor(loaded, include_indirect=indirect)
+        extractor = by_options[options] = QuoteExtractor(loaded, options)
     return extractor
 
 
@@ -684,43 +672,19 @@ class QuoteattrComponent:
         return doc
 
 
-@Language.factory(
-    "quoteattr",
-    default_config={
-        "include_scare": False,
-        "extra_cues": [],
-        "name_similarity": DEFAULT_NAME_SIMILARITY,
-        "include_indirect": False,
-        "indirect_around_partial": False,
-    },
-    assigns=["doc._.quotes"],
-    requires=["token.dep", "token.pos", "token.lemma", "doc.ents"],
-)
-def make_quoteattr(
-    nlp: Language,
-    name: str,
-    include_scare: bool,
-    extra_cues: list[str],
-    name_similarity: float,
-    include_indirect: bool = False,
-    indirect_around_partial: bool = False,
-) -> QuoteattrComponent:
+def make_quoteattr(nlp: Language, name: str, **settings: Any) -> QuoteattrComponent:
     """Create the ``"quoteattr"`` spaCy component (the factory behind ``nlp.add_pipe``).
 
-    The settings are the component's config, so they are saved with ``nlp.to_disk`` and
-    restored by ``spacy.load``; they are validated as :class:`~quoteattr.options.Options`.
+    The component's config keys are the fields of :class:`~quoteattr.options.Options`,
+    with their defaults (``extra_cues`` as a list); they are saved with ``nlp.to_disk``,
+    restored by ``spacy.load`` and validated as :class:`~quoteattr.options.Options`.
     quoteattr registers the factory through the ``spacy_factories`` entry point:
     ``nlp.add_pipe("quoteattr")`` works without importing quoteattr first.
 
     Args:
         nlp: The pipeline the component is added to.
         name: The component's name.
-        include_scare: Also list scare quotes (``kind="scare"``, no speaker).
-        extra_cues: More reporting-verb lemmas.
-        name_similarity: Surname similarity threshold for merging spellings (0..1).
-        include_indirect: Also list reported speech (``kind="indirect"``).
-        indirect_around_partial: Also list the reported clause around a partial quotation
-            (see :class:`QuoteExtractor`).
+        **settings: The config: any field of :class:`~quoteattr.options.Options`.
 
     Returns:
         The component.
@@ -737,11 +701,39 @@ def make_quoteattr(
         >>> [q.speaker.name for q in nlp('“We will win,” said Jane Doe.')._.quotes]
         ['Jane Doe']
     """
-    options = Options(
-        include_scare=include_scare,
-        extra_cues=extra_cues,
-        name_similarity=name_similarity,
-        include_indirect=include_indirect,
-        indirect_around_partial=indirect_around_partial,
+    return QuoteattrComponent(name, Options.from_settings(None, **settings))
+
+
+def _config_signature() -> None:
+    """Give :func:`make_quoteattr` one keyword parameter per setting, so that spaCy's config
+    validation (which reads the factory's signature) knows each key, its type and default."""
+    params = [
+        inspect.Parameter("nlp", inspect.Parameter.POSITIONAL_OR_KEYWORD, annotation=Language),
+        inspect.Parameter("name", inspect.Parameter.POSITIONAL_OR_KEYWORD, annotation=str),
+    ]
+    annotations: dict[str, Any] = {"nlp": Language, "name": str}
+    for setting in settings_table():
+        kind = list[str] if setting.type == frozenset[str] else setting.type
+        params.append(
+            inspect.Parameter(
+                setting.name,
+                inspect.Parameter.KEYWORD_ONLY,
+                default=setting.default,
+                annotation=kind,
+            )
+        )
+        annotations[setting.name] = kind
+    annotations["return"] = QuoteattrComponent
+    make_quoteattr.__signature__ = inspect.Signature(  # type: ignore[attr-defined]
+        params, return_annotation=QuoteattrComponent
     )
-    return QuoteattrComponent(name, options)
+    make_quoteattr.__annotations__ = annotations
+
+
+_config_signature()
+Language.factory(
+    "quoteattr",
+    default_config=Options().to_config(),
+    assigns=["doc._.quotes"],
+    requires=["token.dep", "token.pos", "token.lemma", "doc.ents"],
+)(make_quoteattr)
