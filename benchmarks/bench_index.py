@@ -31,7 +31,7 @@ from collections import Counter, defaultdict
 from collections.abc import Iterator
 
 from quoteattr import Quote, Speaker, SpeakerIndex
-from quoteattr.speakers import PARTICLES, TITLE_WORDS, is_first_name
+from quoteattr._names import PARTICLES, TITLE_WORDS, is_first_name
 
 TITLES = ("a senator", "the minister", "an analyst", "a spokesperson", "the mayor", "a professor")
 LOCALES = ("en_US", "en_GB", "fr_FR", "de_DE", "es_ES", "it_IT", "pl_PL", "nl_NL")

@@ -359,7 +359,7 @@ def worst_cases(args: argparse.Namespace) -> None:
 def stages(args: argparse.Namespace) -> None:
     """Where quoteattr's time goes on each corpus: spaCy, quoteattr's rules, the glue.
 
-    ``spaCy`` is the pipeline's components (:func:`quoteattr.parsing.parse`); ``rules`` is
+    ``spaCy`` is the pipeline's components (``quoteattr._parsing.parse``); ``rules`` is
     attribution and speaker resolution; ``glue`` is everything else (finding the marks,
     selecting sentences, tokenizing, building the quotes). CPU time, one run.
     """

@@ -8,6 +8,7 @@ The public API::
     ('We will win,', 'Jane Doe')
 """
 
+from ._speakers import SpeakerGroup, group_by_speaker
 from ._version import __version__
 from .errors import ModelNotFoundError, QuoteattrError
 from .index import CorpusSpeaker, SpeakerIndex
@@ -15,7 +16,6 @@ from .marks import QuoteSpan, find_quotes
 from .model import Cue, Mention, Quote, Speaker
 from .nlp import load_nlp
 from .pipeline import QuoteExtractor, extract_quotes
-from .speakers import SpeakerGroup, group_by_speaker
 
 __all__ = [
     "CorpusSpeaker",

@@ -6,6 +6,10 @@ quotation: manner-of-speaking verbs ("quip", "insist"), writing and posting verb
 "post"), verbs of describing and naming ("call", "describe") and of characterizing
 ("liken", "brand", "hail", "denounce") that frame partial quotes.
 The additions were written for quoteattr from reading news copy; each is a plain English verb.
+
+Reported speech (:func:`speech_lemmas`) counts only the verbs of saying and writing among
+them: the cue lemmas and :data:`REPORTING_ONLY`, without those of belief, wish, feeling,
+finding, evaluation and command (:data:`NOT_SPEECH`). The line is PolNeAR's.
 """
 
 from __future__ import annotations
@@ -17,7 +21,17 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:
     from spacy.tokens import Token
 
-__all__ = ["PHRASAL_CUES", "cue_lemma", "cue_lemmas", "is_cue", "make_lexicon"]
+__all__ = [
+    "NOT_SPEECH",
+    "PHRASAL_CUES",
+    "REPORTING_ONLY",
+    "cue_forms",
+    "cue_lemma",
+    "cue_lemmas",
+    "is_cue",
+    "make_lexicon",
+    "speech_lemmas",
+]
 
 
 def _textacy_verbs() -> frozenset[str]:
@@ -66,6 +80,8 @@ def cue_lemmas() -> frozenset[str]:
 def __getattr__(name: str) -> frozenset[str]:
     if name == "CUE_LEMMAS":  # the lexicon as a constant, built lazily
         return cue_lemmas()
+    if name == "SPEECH_LEMMAS":  # built lazily, as the cue lexicon is
+        return speech_lemmas()
     raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
@@ -150,3 +166,74 @@ def cue_lemma(token: Token, lexicon: frozenset[str] | None = None) -> str | None
 def is_cue(token: Token, lexicon: frozenset[str] | None = None) -> bool:
     """Whether ``token`` is a reporting verb (see :func:`cue_lemma`)."""
     return cue_lemma(token, lexicon) is not None
+
+
+# --- verbs of saying and writing (reported speech) ---------------------------------------
+
+NOT_SPEECH = frozenset(
+    """
+    believe think fear hope worry wonder muse reflect feel
+    conclude
+    continue read offer decline sigh express echo
+    praise tout dismiss highlight underscore brag
+    speak answer plead remind order disagree quote
+    """.split()
+)
+"""Cue lemmas that frame a quotation but do not report speech or writing.
+
+Beliefs and feelings (*believe*, *think*, *fear*, *hope*, *worry*, *wonder*), findings
+(*conclude*: what a study or a poll shows), verbs that go with a quotation but take no
+reported clause (*continue*, *read*, *decline*, *speak*, *answer*, *plead*), evaluations
+and acts that name no content of their own (*praise*, *tout*, *dismiss*, *highlight*,
+*underscore*, *brag*), commands and reminders (*order*, *remind*). Wishes and intentions
+(*want*, *plan*, *intend*) and findings (*show*, *find*) are not cues at all. The line is
+PolNeAR's: none of these verbs ever frames an attribution of reported speech there."""
+
+REPORTING_ONLY = frozenset("question propose indicate estimate signal imply speculate".split())
+"""Verbs of saying that report content but do not frame quotations, so they are not in
+the cue lexicon: "X questioned whether S", "X proposed S", "the poll indicates S", "X
+estimated S", "X signaled S", "X implied S", "X speculated S"."""
+
+
+@functools.cache
+def _speech(extra: frozenset[str]) -> frozenset[str]:
+    return (cue_lemmas() | extra | REPORTING_ONLY) - NOT_SPEECH
+
+
+def speech_lemmas(lexicon: frozenset[str] | None = None) -> frozenset[str]:
+    """The lemmas of verbs of saying and writing: ``lexicon`` without :data:`NOT_SPEECH`.
+
+    Args:
+        lexicon: The cue lemmas in force (default: :func:`quoteattr.cues.cue_lemmas`).
+    """
+    return _speech(frozenset(lexicon or ())) if lexicon is not None else _speech(frozenset())
+
+
+_IRREGULAR = {
+    "say": ("said",),
+    "tell": ("told",),
+    "write": ("wrote", "written"),
+    "speak": ("spoke", "spoken"),
+    "swear": ("swore", "sworn"),
+    "teach": ("taught",),
+    "tweet": ("tweeted",),
+    "read": ("read",),
+    "forbid": ("forbade", "forbidden"),
+}
+
+
+def cue_forms(lemma: str) -> set[str]:
+    """Every spelling a verb lemma can take in text (over-generated: more does no harm).
+
+    Args:
+        lemma: A verb lemma ("say", "point out": only the verb is inflected).
+    """
+    verb = lemma.split()[0]
+    forms = {verb, *(_IRREGULAR.get(verb, ()))}
+    stem = verb[:-1] if verb.endswith("e") else verb
+    forms |= {verb + "s", verb + "es", stem + "ed", stem + "ing", verb + "ing"}
+    if verb.endswith("y") and len(verb) > 2 and verb[-2] not in "aeiou":
+        forms |= {verb[:-1] + "ies", verb[:-1] + "ied"}
+    if len(verb) > 2 and verb[-1] not in "aeiouwxy" and verb[-2] in "aeiou":
+        forms |= {verb + verb[-1] + "ed", verb + verb[-1] + "ing"}  # "admitted", "stopping"
+    return forms

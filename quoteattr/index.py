@@ -54,16 +54,16 @@ from typing import Any, TextIO, cast
 import attrs
 import jellyfish
 
-from .model import SPEAKER_KINDS, Quote, Speaker, SpeakerKind
-from .options import DEFAULT_NAME_SIMILARITY
-from .speakers import (
+from ._lexicon import PRONOUNS
+from ._names import (
+    DEFAULT_NAME_SIMILARITY,
     PARTICLES,
-    PRONOUNS,
     fold,
     is_first_name,
     similar_spelling,
     split_title,
 )
+from .model import SPEAKER_KINDS, Quote, Speaker, SpeakerKind
 
 __all__ = [
     "CSV_FIELDS",

@@ -72,7 +72,16 @@ import re
 
 import attrs
 
-__all__ = ["MARK_CHARS", "QUOTE_CHARS", "QuoteSpan", "find_quotes", "paragraph_bounds"]
+__all__ = [
+    "CLOSING_MARKS",
+    "DOUBLE_MARKS",
+    "MARK_CHARS",
+    "QUOTE_CHARS",
+    "SINGLE_MARKS",
+    "QuoteSpan",
+    "find_quotes",
+    "paragraph_bounds",
+]
 
 
 @attrs.frozen
@@ -143,9 +152,21 @@ _FAMILY: dict[str, str] = {
 QUOTE_CHARS = frozenset(m for m in _FAMILY if len(m) == 1) | {"`"}
 """Every character that can be (part of) a quotation mark."""
 
-MARK_CHARS = '"\u201c\u201d\u201e\u201f\u00ab\u00bb'
+
+def _marks_of(*families: str) -> str:
+    return "".join(m for m, f in _FAMILY.items() if len(m) == 1 and f in families)
+
+
+MARK_CHARS = _marks_of(_DOUBLE, _ANGLE)
 """The one-character marks that are never apostrophes (double marks and guillemets), for a
 regular-expression character class: where a mark glued to a word is split off."""
+
+DOUBLE_MARKS = _marks_of(_DOUBLE)
+"""The one-character double marks: ``" “ ” „ ‟``."""
+
+SINGLE_MARKS = _marks_of(_SINGLE)
+"""The single marks, which are apostrophes too: ``' ‘ ’ ‚ ‛``."""
+
 
 _MARK_RE = re.compile("``|''|[" + re.escape("".join(m for m in _FAMILY if len(m) == 1)) + "]")
 _NON_SPACE_RE = re.compile(r"\S")
@@ -153,6 +174,13 @@ _BREAK_RE = re.compile("\r\n|[\n\r\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029]")
 
 _LOW_OPENERS = frozenset("\u201e\u201f\u201a\u201b")
 """Marks that open a quotation and never close one: „ ‟ ‚ ‛ (and ``````)."""
+
+_LEFT_MARKS = frozenset("\u201c\u2018\u00ab\u2039")  # “ ‘ « ‹: they open in English
+
+CLOSING_MARKS = "".join(
+    m for m in _FAMILY if len(m) == 1 and m not in _LOW_OPENERS and m not in _LEFT_MARKS
+)
+"""The marks that end a quotation in English running text: ``" ” ' ’ » ›``."""
 
 _FRENCH_OPENER = {_ANGLE: "\u00ab", _SINGLE_ANGLE: "\u2039"}
 

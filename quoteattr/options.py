@@ -20,12 +20,10 @@ from typing import Any
 
 import attrs
 
+from ._names import DEFAULT_NAME_SIMILARITY
 from .cues import make_lexicon
 
 __all__ = ["DEFAULT_NAME_SIMILARITY", "Options", "Setting", "settings_table"]
-
-DEFAULT_NAME_SIMILARITY = 0.85
-"""Default Jaro-Winkler threshold for two surname spellings to be one person."""
 
 
 def _lemmas(value: Iterable[str]) -> frozenset[str]:

@@ -1,16 +1,16 @@
 """Running quoteattr: :func:`extract_quotes`, :class:`QuoteExtractor` and the spaCy component.
 
-There is one path from a text (or a Doc) to quotes: ``marks`` finds the quotation marks in
-the raw text → :mod:`~quoteattr.selection` picks the paragraphs and, within them, the
-sentences attribution needs → :mod:`~quoteattr.parsing` runs the pipeline over those
-windows with :meth:`Language.pipe <spacy.language.Language.pipe>` (a caller's parsed
-``Doc`` is used as it is instead) →
-:func:`~quoteattr.attribute.attribute_context` (ordered rules find the cue and the speaker
-mention; :mod:`~quoteattr.speakers` resolves every mention to one canonical entity per
-document) → :class:`~quoteattr.model.Quote` objects. :func:`extract_quotes`,
-:meth:`QuoteExtractor.extract`, :meth:`QuoteExtractor.pipe` (with any ``n_process``), the
-spaCy component and :mod:`quoteattr.dask` all take it, so the same text with the same
-pipeline gives the same quotes whichever way it comes in.
+There is one path from a text (or a Doc) to quotes, through the layers in order (see
+:doc:`/attribution`): the outermost quotations of the raw text (:mod:`quoteattr.marks`) →
+the paragraphs and, within them, the sentences attribution needs → the caller's pipeline
+run over those windows with :meth:`Language.pipe <spacy.language.Language.pipe>` (a
+caller's parsed ``Doc`` is used as it is instead) → the document view, its names in one
+entity table, the ordered rules that find each quotation's cue and speaker mention (and,
+with ``include_indirect``, the rules of reported speech) → :class:`~quoteattr.model.Quote`
+objects (:func:`attribute_context`). :func:`extract_quotes`, :meth:`QuoteExtractor.extract`,
+:meth:`QuoteExtractor.pipe` (with any ``n_process``), the spaCy component and
+:mod:`quoteattr.dask` all take it, so the same text with the same pipeline gives the same
+quotes whichever way it comes in.
 
 One difference is by design: a caller's ``Doc`` (given to :func:`extract_quotes`, or
 parsed by the pipeline the ``"quoteattr"`` component sits in) already holds the parse of the
@@ -23,14 +23,13 @@ tests).
 Throughput comes from doing as little spaCy work as possible: a text with no quotation mark
 is never parsed, and of the others only the selected sentence windows are, those of many
 texts together, with the entity recognizer only where speakers are named (see
-:func:`~quoteattr.parsing.parse` and :doc:`/scaling`). :meth:`QuoteExtractor.pipe`
+:doc:`/scaling`). :meth:`QuoteExtractor.pipe`
 with ``n_process`` > 1 runs whole batches of texts in worker processes that each hold the
 pipeline once; the results are the same as with one process.
 """
 
 from __future__ import annotations
 
-import bisect
 import inspect
 import multiprocessing
 import os
@@ -42,30 +41,43 @@ from typing import TYPE_CHECKING, Any, TypeVar, overload
 
 import attrs
 from spacy.language import Language
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc
 
-from .attribute import attribute_context, label_end, outermost_quotations
-from .context import Context
+from ._build import direct_quotes, with_reported
+from ._context import Context
+from ._mentions import collect_names
+from ._parsing import Para, attach, paragraphs_of_doc, parse
+from ._quotations import outermost_quotations
+from ._reported import find_reported
+from ._rules import attribute
+from ._selection import Section
+from ._speakers import EntityTable
+from ._windows import (
+    Introduction,
+    Job,
+    Window,
+    cut_windows,
+    may_name,
+    plan_job,
+    selected_paragraphs,
+)
 from .marks import QuoteSpan, paragraph_bounds
 from .model import Quote
 from .nlp import load_nlp
 from .options import Options, settings_table
-from .parsing import Para, attach, paragraphs_of_doc, parse, sentence_ranges, tokenize, window
-from .reported import needs_parse
-from .selection import (
-    Section,
-    name_introductions,
-    naming_sentences,
-    plan_sections,
-    select_paragraphs,
-    select_sentences,
-)
 
 if TYPE_CHECKING:
     from multiprocessing.pool import AsyncResult, Pool
 
 
-__all__ = ["QuoteExtractor", "QuoteattrComponent", "attribute_doc", "extract_quotes"]
+__all__ = [
+    "QuoteExtractor",
+    "QuoteattrComponent",
+    "attribute_context",
+    "attribute_doc",
+    "extract_quotes",
+    "make_quoteattr",
+]
 
 _C = TypeVar("_C")
 
@@ -93,8 +105,9 @@ def _attribute(
     spans: Sequence[QuoteSpan],
     frames: Sequence[tuple[int, int]],
     options: Options,
-    introductions: Sequence[tuple[int, tuple[str, ...], str]] = (),
+    introductions: Sequence[Introduction] = (),
 ) -> list[Quote]:
+    """Attribute a text's quotations, given its (partly) parsed paragraphs."""
     ctx = Context(
         text=text,
         paras=paras,
@@ -105,6 +118,30 @@ def _attribute(
         introductions=list(introductions),
     )
     return attribute_context(ctx, options)
+
+
+def attribute_context(ctx: Context, options: Options) -> list[Quote]:
+    """Attribute the quotations of a document view (and its reported speech, if asked).
+
+    Its names go into one entity table (:func:`~quoteattr._mentions.collect_names`), the
+    direct rules decide (:func:`~quoteattr._rules.attribute`), the speakers are resolved and
+    the quotes built (:func:`~quoteattr._build.direct_quotes`), and with
+    ``include_indirect`` the reported speech is added
+    (:func:`~quoteattr._reported.find_reported`, :func:`~quoteattr._build.with_reported`).
+
+    Args:
+        ctx: The document as the rules see it.
+        options: The settings.
+
+    Returns:
+        The quotes, in text order.
+    """
+    table = EntityTable(options.name_similarity)
+    collect_names(ctx, table)
+    quotes = direct_quotes(ctx, table, attribute(ctx), options)
+    if options.include_indirect:
+        quotes = with_reported(ctx, table, quotes, find_reported(ctx))
+    return quotes
 
 
 def attribute_doc(doc: Doc, options: Options) -> list[Quote]:
@@ -124,180 +161,15 @@ def attribute_doc(doc: Doc, options: Options) -> list[Quote]:
     if not spans and not options.include_indirect:
         return []
     bounds = paragraph_bounds(text)
-    paras = paragraphs_of_doc(doc, bounds, _selected(text, bounds, spans, options))
+    paras = paragraphs_of_doc(doc, bounds, selected_paragraphs(text, bounds, spans, options))
     return _attribute(text, paras, spans, frames, options)
 
 
-@attrs.define
-class _Job:
-    """One text of a batch on its way through: its quotations, paragraphs and sections."""
-
-    text: str
-    spans: list[QuoteSpan]
-    frames: list[tuple[int, int]]
-    paras: list[Para]
-    sections: list[Section]
-    quotes: list[Quote] = attrs.field(factory=list)
-    ids: dict[tuple[int, str], str] = attrs.field(factory=dict)
-    starts: list[int] = attrs.field(init=False)
-    words: list[tuple[int, int]] = attrs.field(init=False)
-
-    def __attrs_post_init__(self) -> None:
-        self.starts = [q.mark_start for q in self.spans]
-        # the quoted words where no speaker is named: all of them but in a transcript line
-        # ("PENCE: …", which the recognizer reads whole)
-        self.words = [
-            (q.start, q.end) if label_end(self.text, q.start) == q.start else (q.end, q.end)
-            for q in self.spans
-        ]
-
-
-def _selected(
-    text: str, bounds: list[tuple[int, int]], spans: list[QuoteSpan], options: Options
-) -> list[int]:
-    """The paragraphs to parse: :func:`select_paragraphs`, with reported speech's if asked."""
-    extra = needs_parse(text, bounds, options.lexicon) if options.include_indirect else ()
-    return select_paragraphs(text, bounds, spans, extra)
-
-
-def _plan(text: str, options: Options) -> _Job | None:
-    spans, frames = outermost_quotations(text)
-    if not spans and not options.include_indirect:
-        return None
-    bounds = paragraph_bounds(text)
-    sections = plan_sections(text, bounds, spans, _selected(text, bounds, spans, options))
-    paras = [Para(i, a, b) for i, (a, b) in enumerate(bounds)]
-    return _Job(text, spans, frames, paras, sections)
-
-
-QUOTE_HEAD = 4
-"""Tokens kept at the start of a long closed quotation in the text that is parsed."""
-
-QUOTE_TAIL = 4
-"""Tokens kept at its end (its last words and punctuation decide how it hangs on a cue)."""
-
-
-@attrs.frozen
-class _Window:
-    """A run of selected sentences of one piece, tokenized, on its way to the pipeline.
-
-    Attributes:
-        para: The paragraph's index.
-        offsets: The offset in the text of each of its tokens.
-        doc: The tokenized Doc.
-        entities: The ``[start, end)`` token ranges the entity recognizer runs on.
-    """
-
-    para: int
-    offsets: list[int]
-    doc: Doc
-    entities: list[tuple[int, int]]
-
-
-def _windows(
-    nlp: Language, job: _Job, section: Section, options: Options
-) -> tuple[list[_Window], list[tuple[int, tuple[str, ...], str]]]:
-    """Tokenize a section's pieces and cut out the windows to parse.
-
-    A window is a run of selected sentences (see
-    :func:`quoteattr.selection.select_sentences`) of one piece; the middle of each long
-    closed quotation is left out of it (only its first :data:`QUOTE_HEAD` and last
-    :data:`QUOTE_TAIL` tokens are parsed), since attribution reads only how a quotation
-    hangs on the words around it, never the words inside.
-
-    Returns:
-        The windows, and the full forms of names found in the text around them
-        (:func:`quoteattr.selection.name_introductions`).
-    """
-    text = job.text
-    pieces = [(piece, tokenize(nlp, text[piece.start : piece.end])) for piece in section.pieces]
-    sentences: list[tuple[int, int]] = []
-    where: list[tuple[int, int, int]] = []  # (piece, first token, end token)
-    for k, (piece, doc) in enumerate(pieces):
-        for a, b in sentence_ranges(doc):
-            end = doc[b - 1].idx + len(doc[b - 1].text)
-            sentences.append((piece.start + doc[a].idx, piece.start + end))
-            where.append((k, a, b))
-    lo, hi = section.pieces[0].start, section.pieces[-1].end
-    marks = [(q.mark_start, q.mark_end) for q in job.spans if lo <= q.mark_start < hi]
-    marks += [f for f in job.frames if lo <= f[0] < hi]
-    marks.sort()
-    extra = needs_parse(text, sentences, options.lexicon) if options.include_indirect else ()
-    keep = select_sentences(text, sentences, marks, extra)
-    named = naming_sentences(sentences, marks, keep)
-    starts = [a for a, _ in sentences]  # once per section: every window looks them up
-    out: list[_Window] = []
-    run: list[int] = []
-    for i in [*keep, -1]:
-        if run and (i != run[-1] + 1 or where[i][0] != where[run[0]][0]):
-            piece, doc = pieces[where[run[0]][0]]
-            first, end = where[run[0]][1], where[run[-1]][2]
-            drop = _quote_middles(job, doc, piece.start, first, end)
-            parsed, idx = window(doc, first, end, drop)
-            offsets = [piece.start + x for x in idx]
-            if options.include_indirect:  # reported speech wants every speaker's kind
-                ner = [(0, len(offsets))]
-            else:
-                ner = _entity_ranges(job, offsets, starts, named)
-            out.append(_Window(piece.para, offsets, parsed, ner))
-            run = []
-        run.append(i)
-    return out, name_introductions(text, sentences, keep)
-
-
-def _entity_ranges(
-    job: _Job, offsets: Sequence[int], starts: Sequence[int], named: set[int]
-) -> list[tuple[int, int]]:
-    """The token ranges of a window the entity recognizer runs on: its tokens in a
-    sentence that names a speaker (:func:`~quoteattr.selection.naming_sentences`), outside
-    the words of the quotations (no speaker is named inside one, but for a transcript line
-    that opens with the speaker's label: :func:`quoteattr.attribute.label_end`).
-    ``starts`` are the sentences' start offsets, ``named`` the indices of those that name."""
-    ranges: list[tuple[int, int]] = []
-    for t, pos in enumerate(offsets):
-        q = bisect.bisect_right(job.starts, pos) - 1
-        quoted = q >= 0 and job.words[q][0] <= pos < job.words[q][1]
-        if quoted or bisect.bisect_right(starts, pos) - 1 not in named:
-            continue
-        if ranges and ranges[-1][1] == t:
-            ranges[-1] = (ranges[-1][0], t + 1)
-        else:
-            ranges.append((t, t + 1))
-    return ranges
-
-
-def _may_name(span: Span) -> bool:
-    """Whether a stretch may name someone, so that the entity recognizer has work there: it
-    holds a proper noun, or a capitalized word that does not open its sentence. ``”, he
-    said.`` and ``”, the minister told reporters.`` do not."""
-    for tok in span:
-        if tok.pos_ == "PROPN":
-            return True
-        if tok.text[:1].isupper() and not tok.is_sent_start and tok.text != "I":
-            return True
-    return False
-
-
-def _quote_middles(job: _Job, doc: Doc, base: int, first: int, end: int) -> list[tuple[int, int]]:
-    """The token ranges in the middle of the long closed quotations of a window."""
-    a, b = base + doc[first].idx, base + doc[end - 1].idx
-    lo = bisect.bisect_left(job.starts, a)
-    limit = base + doc[-1].idx + len(doc[-1].text)
-    drop = []
-    for q in job.spans[lo : bisect.bisect_right(job.starts, b)]:
-        if q.close_mark is None or q.mark_end > limit:
-            continue
-        span = doc.char_span(q.start - base, q.end - base, alignment_mode="contract")
-        if span is not None and len(span) > QUOTE_HEAD + QUOTE_TAIL + 2:
-            drop.append((span.start + QUOTE_HEAD, span.end - QUOTE_TAIL))
-    return drop
-
-
 def _attribute_section(
-    job: _Job,
+    job: Job,
     number: int,
     section: Section,
-    plan: tuple[list[_Window], list[tuple[int, tuple[str, ...], str]]],
+    plan: tuple[list[Window], list[Introduction]],
     docs: Sequence[Doc],
     options: Options,
 ) -> None:
@@ -313,7 +185,7 @@ def _attribute_section(
         job.paras[w.para].docs.clear()
 
 
-def _renumber(job: _Job, number: int, quote: Quote) -> Quote:
+def _renumber(job: Job, number: int, quote: Quote) -> Quote:
     """Give the entities of each section of a very long text ids of their own."""
     speaker = quote.speaker
     if len(job.sections) == 1 or speaker is None or speaker.id is None:
@@ -541,11 +413,11 @@ class QuoteExtractor:
 
     def _run_batch(self, texts: Sequence[str]) -> list[list[Quote]]:
         """Extract the quotations of a batch of texts (in this process)."""
-        jobs = [_plan(text, self.options) for text in texts]
+        jobs = [plan_job(text, self.options) for text in texts]
         units = [
             (job, n, sec) for job in jobs if job is not None for n, sec in enumerate(job.sections)
         ]
-        group: list[tuple[_Job, int, Section]] = []
+        group: list[tuple[Job, int, Section]] = []
         chars = 0
         for unit in units:
             if group and chars + unit[2].chars > GROUP_CHARS:
@@ -557,15 +429,15 @@ class QuoteExtractor:
             self._run_group(group)
         return [job.quotes if job is not None else [] for job in jobs]
 
-    def _run_group(self, group: Sequence[tuple[_Job, int, Section]]) -> None:
-        plans = [_windows(self.nlp, job, section, self.options) for job, _, section in group]
+    def _run_group(self, group: Sequence[tuple[Job, int, Section]]) -> None:
+        plans = [cut_windows(self.nlp, job, section, self.options) for job, _, section in group]
         windows = [w for plan, _ in plans for w in plan]
         docs = iter(
             parse(
                 self.nlp,
                 [w.doc for w in windows],
                 [w.entities for w in windows],
-                wanted=None if self.options.include_indirect else _may_name,
+                wanted=None if self.options.include_indirect else may_name,
             )
         )
         for (job, number, section), plan in zip(group, plans, strict=True):

@@ -30,9 +30,9 @@ from collections.abc import Iterable, Iterator, Mapping, Sequence
 
 import attrs
 
+from ._speakers import SpeakerGroup, group_by_speaker
 from .marks import paragraph_bounds
 from .model import Quote, Speaker
-from .speakers import SpeakerGroup, group_by_speaker
 
 __all__ = ["PALETTE", "render_html", "speaker_colours", "speaker_key"]
 

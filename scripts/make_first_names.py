@@ -8,7 +8,7 @@ Sources, read at generation time only (neither is a runtime dependency of quotea
   Italian, Portuguese, Dutch and Polish locales (Faker, MIT licence).
 
 From Faker's other Latin-script locales (``WORLD_LOCALES``) only the men's names ending in
-*-a* are added ("Aditya", "Zakaria", "Yahya"): :func:`quoteattr.speakers.likely_gender`
+*-a* are added ("Aditya", "Zakaria", "Yahya"): ``quoteattr._names.likely_gender``
 guesses a woman's name from the endings *-ia* and *-ina*, and these are its exceptions.
 
 A name is ``m`` or ``f`` when the sources agree on it (for the Census, when one gender's

@@ -23,7 +23,7 @@ import pytest
 from fuzz.invariants import check_extract, check_marks
 
 import quoteattr
-from quoteattr.selection import MAX_CHUNK
+from quoteattr._selection import MAX_CHUNK
 
 SEEDS = Path(__file__).resolve().parent.parent / "seeds"
 

@@ -5,7 +5,8 @@ from __future__ import annotations
 import pytest
 
 import quoteattr
-from quoteattr.speakers import EntityTable, split_title
+from quoteattr._names import split_title
+from quoteattr._speakers import EntityTable
 
 CASES: list[tuple[str, str, list[str | None]]] = [
     (

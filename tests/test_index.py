@@ -13,8 +13,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from quoteattr import CorpusSpeaker, Mention, Quote, Speaker, SpeakerIndex
+from quoteattr._names import fold, is_first_name
 from quoteattr.index import CSV_FIELDS, split_person_name, write_csv
-from quoteattr.speakers import fold, is_first_name
 
 Doc = Sequence["str | tuple[str, str] | tuple[str, str, str]"]
 

@@ -13,10 +13,9 @@ from typing import Any
 import pytest
 
 import quoteattr
-from quoteattr import selection
-from quoteattr.marks import find_quotes, paragraph_bounds
-from quoteattr.parsing import parse, sentence_ranges, tokenize, window
-from quoteattr.selection import (
+from quoteattr import _selection as selection
+from quoteattr._parsing import parse, sentence_ranges, tokenize, window
+from quoteattr._selection import (
     name_introductions,
     naming_sentences,
     needs_antecedent,
@@ -24,6 +23,7 @@ from quoteattr.selection import (
     select_paragraphs,
     select_sentences,
 )
+from quoteattr.marks import find_quotes, paragraph_bounds
 
 TEXTS = [
     "“We will win,” said Jane Doe.",
@@ -112,7 +112,7 @@ def test_text_without_quotation_marks_is_never_parsed(
         raise AssertionError("spaCy was asked to parse")
 
     monkeypatch.setattr("quoteattr.pipeline.parse", refuse)
-    monkeypatch.setattr("quoteattr.pipeline.tokenize", refuse)
+    monkeypatch.setattr("quoteattr._windows.tokenize", refuse)
     assert list(extractor.pipe(["No quotation.", "", "Still none.\nNone here."])) == [[], [], []]
 
 

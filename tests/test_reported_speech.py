@@ -14,7 +14,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 import quoteattr
-from quoteattr import reported
+from quoteattr import _selection, cues
 from quoteattr.model import Quote
 from quoteattr.options import Options
 
@@ -314,24 +314,24 @@ def test_direct_quotation_is_not_reported(indirect: quoteattr.QuoteExtractor) ->
 
 
 def test_speech_lemmas_leave_out_beliefs() -> None:
-    lemmas = reported.speech_lemmas()
+    lemmas = cues.speech_lemmas()
     assert {"say", "tell", "write", "announce"} <= lemmas
     assert not {"believe", "think", "hope", "fear", "conclude", "praise"} & lemmas
-    assert lemmas == reported.SPEECH_LEMMAS
-    assert "opine" in reported.speech_lemmas(Options(extra_cues=["opine"]).lexicon)
+    assert lemmas == cues.SPEECH_LEMMAS
+    assert "opine" in cues.speech_lemmas(Options(extra_cues=["opine"]).lexicon)
 
 
 def test_cue_forms() -> None:
-    assert {"said", "says", "saying"} <= reported.cue_forms("say")
-    assert {"admitted", "admits", "admitting"} <= reported.cue_forms("admit")
-    assert {"denied", "denies"} <= reported.cue_forms("deny")
-    assert "pointed" in reported.cue_forms("point out")
+    assert {"said", "says", "saying"} <= cues.cue_forms("say")
+    assert {"admitted", "admits", "admitting"} <= cues.cue_forms("admit")
+    assert {"denied", "denies"} <= cues.cue_forms("deny")
+    assert "pointed" in cues.cue_forms("point out")
 
 
 def test_needs_parse_selects_cue_paragraphs() -> None:
     text = "The sky is blue.\nThe weather is mild.\nShe said it was fine.\nAccording to him, no."
     bounds = quoteattr.marks.paragraph_bounds(text)
-    assert reported.needs_parse(text, bounds) == {1, 2, 3}
+    assert _selection.needs_parse(text, bounds) == {1, 2, 3}
 
 
 def test_indirect_around_partial(nlp) -> None:  # type: ignore[no-untyped-def]
@@ -389,8 +389,9 @@ def test_default_never_runs_reported_speech(
 ) -> None:  # type: ignore[no-untyped-def]
     """With ``include_indirect=False`` neither the selection nor the rules of reported
     speech run, on the seeds and on generated texts, so the default output is unchanged."""
-    monkeypatch.setattr(reported, "reported_quotes", _forbid)
-    monkeypatch.setattr(quoteattr.pipeline, "needs_parse", _forbid)
+    monkeypatch.setattr(quoteattr.pipeline, "find_reported", _forbid)
+    monkeypatch.setattr(quoteattr.pipeline, "with_reported", _forbid)
+    monkeypatch.setattr(quoteattr._windows, "needs_parse", _forbid)
     texts = [p.read_text(encoding="utf-8") for p in sorted(seeds_dir.glob("*.txt"))]
     texts += [_document(list(range(len(TEMPLATES))), 0)]
     for text in texts:

@@ -14,8 +14,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import quoteattr
-from quoteattr.mentions import CALENDAR, is_headline
-from quoteattr.speakers import PRONOUNS
+from quoteattr._lexicon import CALENDAR, PRONOUNS
+from quoteattr._quotations import is_headline
 
 Row = tuple[str, str, str, str | None, str | None, str | None]
 
@@ -756,11 +756,11 @@ def test_is_headline(text: str, headline: bool) -> None:
 
 def test_possessive_is_no_fallback_speaker() -> None:
     """ ", and describe their actions": the surface fallbacks skip a possessive pronoun."""
-    from quoteattr.attribute import _np_head_near
+    from quoteattr._syntax import np_head_near
     from quoteattr.nlp import load_nlp
 
     doc = load_nlp()("and describe their actions as crimes rather than acts of war.")
-    assert _np_head_near(list(doc), True) is None
+    assert np_head_near(list(doc), True) is None
 
 
 def test_coordinated_names_keep_their_own_titles(extractor: quoteattr.QuoteExtractor) -> None:

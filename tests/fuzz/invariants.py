@@ -22,7 +22,7 @@ import itertools
 from collections.abc import Sequence
 from typing import Any
 
-from quoteattr.attribute import split_stray_frames
+from quoteattr._quotations import split_stray_frames
 from quoteattr.marks import QuoteSpan, find_quotes, paragraph_bounds
 from quoteattr.model import Quote
 

@@ -20,11 +20,11 @@ from fuzz.invariants import (
     check_marks,
     check_quotes,
 )
-from quoteattr.attribute import attribute_context
-from quoteattr.context import Context
+from quoteattr._context import Context
+from quoteattr._parsing import paragraphs_of_doc
 from quoteattr.marks import QuoteSpan, find_quotes, paragraph_bounds
 from quoteattr.options import Options
-from quoteattr.parsing import paragraphs_of_doc
+from quoteattr.pipeline import attribute_context
 
 SURROGATE_INPUTS = [
     # spaCy's tokenizer raised UnicodeEncodeError ('surrogates not allowed') on any lone
@@ -170,7 +170,7 @@ def test_quotation_mark_glued_to_a_word(
     ],
 )
 def test_splitting_glued_marks_keeps_the_text(text: str, nlp) -> None:  # type: ignore[no-untyped-def]
-    from quoteattr.parsing import split_glued_marks
+    from quoteattr._parsing import split_glued_marks
 
     doc = split_glued_marks(nlp.tokenizer(text))
     assert doc.text == text

@@ -7,11 +7,12 @@ quote's ``text``/``start``/``end`` are the reported clause (without a leading "t
 ``cue`` the verb of saying or "according to", and its speaker is resolved exactly as for
 direct quotations.
 
-Only speech and writing count (:data:`SPEECH_LEMMAS`): the reporting verbs of the cue
-lexicon and :data:`REPORTING_ONLY`, except those of belief, wish, feeling, finding,
-evaluation and command (:data:`NOT_SPEECH`). The line is PolNeAR's.
+Only speech and writing count (:func:`quoteattr.cues.speech_lemmas`): the reporting verbs
+of the cue lexicon and :data:`~quoteattr.cues.REPORTING_ONLY`, except those of belief,
+wish, feeling, finding, evaluation and command (:data:`~quoteattr.cues.NOT_SPEECH`). The
+line is PolNeAR's.
 
-Each pattern is a small named rule ``rule(ctx, token) -> Reported | None`` tried on every
+Each pattern is a small named rule (a :class:`~quoteattr._attribution.Rule`) tried on every
 parsed token outside the quotations, the first that matches deciding (see :data:`RULES`):
 
 ``according_to_clause``
@@ -38,9 +39,9 @@ clause that picks out a poll group ("voters who say S") attributes nothing, and 
 attribution inside another's content is reported once, as the outer one.
 
 A reported clause never overlaps a direct quotation: it is cut where one starts, and
-dropped when it still overlaps one as returned (an unclosed or single-marked quotation the
-clause runs into). One that holds a quotation in double marks,
-or starts inside one ("X said the plan was “a disaster”"), is that quotation's
+dropped (in :mod:`quoteattr._build`) when it still overlaps one as returned (an unclosed
+or single-marked quotation the clause runs into). One that holds a quotation in double
+marks, or starts inside one ("X said the plan was “a disaster”"), is that quotation's
 attribution: the quotation comes back as a ``partial`` quote with the same speaker and
 cue, and no ``indirect`` quote repeats it (measured on PolNeAR, where such attributions
 are quotations, repeating them cost 0.08 of precision and won nothing). With
@@ -51,187 +52,34 @@ with the same cue (the link between the two) and speaker.
 from __future__ import annotations
 
 import bisect
-import functools
-import re
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Iterable
 from typing import TYPE_CHECKING, Any
 
 import attrs
 
-from .attribute import _embedded, subject_of
-from .context import Context
-from .cues import cue_lemma, cue_lemmas
-from .mentions import resolve
-from .model import Cue, Mention, Quote
-from .speakers import EntityTable
+from ._attribution import Attribution, Found, Rule, cue_at, rule
+from ._context import Context
+from ._lexicon import DASHES, RELATIVE_PRONOUNS
+from ._syntax import subject_of
+from .cues import cue_lemma, speech_lemmas
+from .marks import SINGLE_MARKS
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
 
 __all__ = [
-    "NOT_SPEECH",
     "OBJECT_CUES",
-    "REPORTING_ONLY",
     "RULES",
-    "Reported",
     "according_to_clause",
     "as_said",
-    "cue_forms",
     "find_reported",
-    "needs_parse",
     "passive_announced",
-    "reported_quotes",
     "said_that",
-    "speech_lemmas",
     "speech_object",
     "trailing_said",
 ]
 
-NOT_SPEECH = frozenset(
-    """
-    believe think fear hope worry wonder muse reflect feel
-    conclude
-    continue read offer decline sigh express echo
-    praise tout dismiss highlight underscore brag
-    speak answer plead remind order disagree quote
-    """.split()
-)
-"""Cue lemmas that frame a quotation but do not report speech or writing.
-
-Beliefs and feelings (*believe*, *think*, *fear*, *hope*, *worry*, *wonder*), findings
-(*conclude*: what a study or a poll shows), verbs that go with a quotation but take no
-reported clause (*continue*, *read*, *decline*, *speak*, *answer*, *plead*), evaluations
-and acts that name no content of their own (*praise*, *tout*, *dismiss*, *highlight*,
-*underscore*, *brag*), commands and reminders (*order*, *remind*). Wishes and intentions
-(*want*, *plan*, *intend*) and findings (*show*, *find*) are not cues at all. The line is
-PolNeAR's: none of these verbs ever frames an attribution of reported speech there."""
-
-REPORTING_ONLY = frozenset("question propose indicate estimate signal imply speculate".split())
-"""Verbs of saying that report content but do not frame quotations, so they are not in
-the cue lexicon: "X questioned whether S", "X proposed S", "the poll indicates S", "X
-estimated S", "X signaled S", "X implied S", "X speculated S"."""
-
-
-@functools.cache
-def _speech(extra: frozenset[str]) -> frozenset[str]:
-    return (cue_lemmas() | extra | REPORTING_ONLY) - NOT_SPEECH
-
-
-def speech_lemmas(lexicon: frozenset[str] | None = None) -> frozenset[str]:
-    """The lemmas of verbs of saying and writing: ``lexicon`` without :data:`NOT_SPEECH`.
-
-    Args:
-        lexicon: The cue lemmas in force (default: :func:`quoteattr.cues.cue_lemmas`).
-    """
-    return _speech(frozenset(lexicon or ())) if lexicon is not None else _speech(frozenset())
-
-
-def __getattr__(name: str) -> frozenset[str]:
-    if name == "SPEECH_LEMMAS":  # built lazily, as the cue lexicon is
-        return speech_lemmas()
-    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
-
-
-# --- which paragraphs need a parse ------------------------------------------------------------
-
-_IRREGULAR = {
-    "say": ("said",),
-    "tell": ("told",),
-    "write": ("wrote", "written"),
-    "speak": ("spoke", "spoken"),
-    "swear": ("swore", "sworn"),
-    "teach": ("taught",),
-    "tweet": ("tweeted",),
-    "read": ("read",),
-    "forbid": ("forbade", "forbidden"),
-}
-
-
-def cue_forms(lemma: str) -> set[str]:
-    """Every spelling a verb lemma can take in text (over-generated: more does no harm).
-
-    Args:
-        lemma: A verb lemma ("say", "point out": only the verb is inflected).
-    """
-    verb = lemma.split()[0]
-    forms = {verb, *(_IRREGULAR.get(verb, ()))}
-    stem = verb[:-1] if verb.endswith("e") else verb
-    forms |= {verb + "s", verb + "es", stem + "ed", stem + "ing", verb + "ing"}
-    if verb.endswith("y") and len(verb) > 2 and verb[-2] not in "aeiou":
-        forms |= {verb[:-1] + "ies", verb[:-1] + "ied"}
-    if len(verb) > 2 and verb[-1] not in "aeiouwxy" and verb[-2] in "aeiou":
-        forms |= {verb + verb[-1] + "ed", verb + verb[-1] + "ing"}  # "admitted", "stopping"
-    return forms
-
-
-@functools.cache
-def _cue_words(lexicon: frozenset[str]) -> frozenset[str]:
-    words = {"according"}
-    for lemma in lexicon:
-        words |= cue_forms(lemma)
-    return frozenset(words)
-
-
-_WORD = re.compile(r"[^\W\d_]+")
-
-
-def needs_parse(
-    text: str, bounds: Sequence[tuple[int, int]], lexicon: frozenset[str] | None = None
-) -> set[int]:
-    """The paragraphs reported speech needs parsed: those with a speech cue, and each one's
-    predecessor (for the antecedent of a pronoun speaker).
-
-    A paragraph has a cue when one of its words is a spelling (see :func:`cue_forms`) of a
-    verb of :func:`speech_lemmas`, or "according".
-
-    Args:
-        text: The text.
-        bounds: Its paragraphs (:func:`quoteattr.marks.paragraph_bounds`).
-        lexicon: The cue lemmas in force.
-
-    Returns:
-        Paragraph indices.
-    """
-    words = _cue_words(speech_lemmas(lexicon))
-    out: set[int] = set()
-    for i, (a, b) in enumerate(bounds):
-        if any(m.group().lower() in words for m in _WORD.finditer(text, a, b)):
-            out.add(i)
-            if i:
-                out.add(i - 1)
-    return out
-
-
-# --- rules -------------------------------------------------------------------------------------
-
-
-@attrs.frozen
-class Reported:
-    """What a reported-speech rule found at one cue.
-
-    Attributes:
-        rule: The rule's name.
-        confidence: How sure the rule is (0..1) before speaker resolution adjusts it.
-        cue: The cue token ("said", "according").
-        lemma: The cue lemma ("say", "according to").
-        speaker: The head token of the speaker mention, or ``None``.
-        start: Offset of the reported content's first character.
-        end: Offset just past its last character.
-    """
-
-    rule: str
-    confidence: float
-    cue: Token
-    lemma: str
-    speaker: Token | None
-    start: int
-    end: int
-
-
-ReportedRule = Callable[[Context, "Token"], "Reported | None"]
-
 _TRIM = {"that", "for"}
-_SINGLE = "'‘’‚‛"
 _QUESTION = frozenset({"ask", "question", "wonder", "inquire"})
 _RELATIVE = {"which", "who", "whose", "whom"}
 _GROUPS = frozenset(
@@ -249,9 +97,7 @@ def _complementizer(tok: Token) -> bool:
 
 
 def _direct_marks(ctx: Context) -> list[tuple[int, int]]:
-    return [
-        (q.mark_start, q.mark_end) for q in ctx.quotes if not _embedded(ctx, q) and q.depth == 0
-    ]
+    return [(q.mark_start, q.mark_end) for q in ctx.quotes if not ctx.embedded(q) and q.depth == 0]
 
 
 def _span(ctx: Context, toks: Iterable[Token], clause: bool = True) -> tuple[int, int] | None:
@@ -283,7 +129,7 @@ def _span(ctx: Context, toks: Iterable[Token], clause: bool = True) -> tuple[int
         return None
     end = ctx.base(kept[-1]) + len(kept[-1].text)
     if not ctx.around_partial and any(
-        a < end and start < b and ctx.text[a] not in _SINGLE for a, b in ctx.marks
+        a < end and start < b and ctx.text[a] not in SINGLE_MARKS for a, b in ctx.marks
     ):
         return None  # a quotation inside: the attribution is the quotation's (see above)
     return (start, end) if end - start >= 3 else None
@@ -350,7 +196,7 @@ def _defines_group(verb: Token) -> bool:
     if verb.head.lemma_.lower() not in _GROUPS:
         return False
     left = verb.left_edge.i
-    return left > 0 and verb.doc[left - 1].text not in (",", "—", "–", "(")
+    return left > 0 and verb.doc[left - 1].text not in _ASIDE_OPENERS
 
 
 def _imperative(verb: Token) -> bool:
@@ -431,7 +277,18 @@ def _subject(ctx: Context, verb: Token) -> Token | None:
     return subj
 
 
-def according_to_clause(ctx: Context, tok: Token) -> Reported | None:
+_ASIDE_OPENERS = DASHES | {",", "("}
+
+
+def _found(
+    ctx: Context, tok: Token, lemma: str, speaker: Token | None, span: tuple[int, int]
+) -> Found:
+    """What a rule found: the cue at ``tok``, the speaker, the reported span."""
+    return Found(speaker=speaker, cue=cue_at(ctx, tok, lemma, phrase=True), content=span)
+
+
+@rule(0.85)
+def according_to_clause(ctx: Context, tok: Token) -> Found | None:
     """ "According to X, S." / "S, according to X.": X is the speaker, S the clause."""
     if tok.lower_ != "according":
         return None
@@ -448,10 +305,11 @@ def according_to_clause(ctx: Context, tok: Token) -> Reported | None:
     span = _span(ctx, part)
     if span is None:
         return None
-    return Reported("according_to_clause", 0.85, tok, "according to", source, *span)
+    return _found(ctx, tok, "according to", source, span)
 
 
-def passive_announced(ctx: Context, tok: Token) -> Reported | None:
+@rule(0.0)
+def passive_announced(ctx: Context, tok: Token) -> Found | None:
     """ "It was announced that S": a passive verb of saying with no agent, no speaker."""
     if tok.tag_ != "VBN" or not any(c.dep_ == "auxpass" for c in tok.children):
         return None
@@ -464,10 +322,11 @@ def passive_announced(ctx: Context, tok: Token) -> Reported | None:
     if not any(c.dep_ in ("nsubjpass", "expl") and c.lower_ == "it" for c in tok.children):
         return None
     span = _span(ctx, _content(ctx, clause))
-    return Reported("passive_announced", 0.0, tok, lemma, None, *span) if span else None
+    return _found(ctx, tok, lemma, None, span) if span else None
 
 
-def said_that(ctx: Context, tok: Token) -> Reported | None:
+@rule(0.85)
+def said_that(ctx: Context, tok: Token) -> Found | None:
     """ "X said (that) S", "X told reporters S", "X's spokesperson said S"."""
     if _imperative(tok) or _defines_group(tok):
         return None
@@ -489,14 +348,16 @@ def said_that(ctx: Context, tok: Token) -> Reported | None:
     span = _span(ctx, toks)
     if span is None:
         return None
-    return Reported("said_that", 0.85 if speaker is not None else 0.0, tok, lemma, speaker, *span)
+    found = _found(ctx, tok, lemma, speaker, span)
+    return found if speaker is not None else attrs.evolve(found, weight=0.0)
 
 
 def _comma_between(doc: Any, a: int, b: int) -> bool:
-    return any(doc[i].text in (",", "—", "–", "--") for i in range(a, b))
+    return any(doc[i].text in _COMMAS for i in range(a, b))
 
 
-def trailing_said(ctx: Context, tok: Token) -> Reported | None:
+@rule(0.8)
+def trailing_said(ctx: Context, tok: Token) -> Found | None:
     """ "S, X said." (and "S1, X said, S2"): the reported clause around the verb of saying."""
     lemma = _speech_cue(ctx, tok)
     if lemma is None or tok.dep_ in ("relcl", "acl", "amod", "advcl"):
@@ -526,10 +387,11 @@ def trailing_said(ctx: Context, tok: Token) -> Reported | None:
     span = _span(ctx, toks)
     if span is None:
         return None
-    return Reported("trailing_said", 0.8, tok, lemma, speaker, *span)
+    return _found(ctx, tok, lemma, speaker, span)
 
 
-def as_said(ctx: Context, tok: Token) -> Reported | None:
+@rule(0.8)
+def as_said(ctx: Context, tok: Token) -> Found | None:
     """ "As X pointed out, S" / "S, as X said": the clause the "as" clause modifies. The
     "as" clause has nothing after its verb (an "as" clause with an object, "just as X
     announced a concert", says when)."""
@@ -547,7 +409,7 @@ def as_said(ctx: Context, tok: Token) -> Reported | None:
     span = _span(ctx, after if len(after) >= len(before) else before)
     if span is None:
         return None
-    return Reported("as_said", 0.8, tok, lemma, speaker, *span)
+    return _found(ctx, tok, lemma, speaker, span)
 
 
 OBJECT_CUES = frozenset(
@@ -606,7 +468,8 @@ def _occasion(prep: Token) -> bool:
     return prep.lower_ in ("in", "on") and obj is not None and obj.lemma_.lower() in _MEDIA
 
 
-def speech_object(ctx: Context, tok: Token) -> Reported | None:
+@rule(0.7)
+def speech_object(ctx: Context, tok: Token) -> Found | None:
     """ "X announced S", "X called for S", "X urged Y to S": the content is the object and
     the complements after it, for the verbs of :data:`OBJECT_CUES`; it stops at a comma,
     a conjunction or a clause joined to the verb."""
@@ -666,10 +529,13 @@ def speech_object(ctx: Context, tok: Token) -> Reported | None:
     span = _span(ctx, _drop_aside(toks), clause=parts[0] == "xcomp")
     if span is None:
         return None
-    return Reported("speech_object", 0.7, tok, lemma, speaker, *span)
+    return _found(ctx, tok, lemma, speaker, span)
 
 
-RULES: tuple[ReportedRule, ...] = (
+_COMMAS = DASHES | {","}
+
+
+RULES: tuple[Rule, ...] = (
     according_to_clause,
     passive_announced,
     said_that,
@@ -680,54 +546,16 @@ RULES: tuple[ReportedRule, ...] = (
 """The reported-speech rules, in the order they are tried on each token."""
 
 
-def find_reported(ctx: Context) -> list[Reported]:
+def find_reported(ctx: Context) -> list[Attribution]:
     """Every attribution of reported speech in the parsed paragraphs, in text order."""
-    out: list[Reported] = []
+    out: list[Attribution] = []
     for tok in ctx.outside_tokens():
-        for rule in RULES:
-            found = rule(ctx, tok)
+        for each in RULES:
+            found = each(ctx, tok)
             if found is not None:
-                out.append(found)
+                out.append(attrs.evolve(found, site=_relative_pronoun(tok)))
                 break
     return out
-
-
-def reported_quotes(ctx: Context, table: EntityTable, quotes: list[Quote]) -> list[Quote]:
-    """Add the reported speech of a document to its quotations.
-
-    Args:
-        ctx: The document.
-        table: Its entities, after the quotations' speakers were resolved.
-        quotes: Its quotations, in text order.
-
-    Returns:
-        The quotations and the ``indirect`` quotes, in text order.
-    """
-    found: list[Quote] = []
-    seen: set[tuple[int, int]] = set()
-    reps = find_reported(ctx)
-    direct = {q.start for q in quotes if q.kind == "direct"}
-    marks = [(s.mark_start, s.mark_end) for s in ctx.quotes if s.start in direct]
-    for rep in reps:
-        if (rep.start, rep.end) in seen or _nested(ctx, rep, reps):
-            continue
-        if any(rep.start < b and a < rep.end for a, b in marks):
-            continue  # never over a direct quotation, whatever marks it has
-        seen.add((rep.start, rep.end))
-        found.append(_build(ctx, table, rep))
-    return sorted([*quotes, *found], key=lambda q: (q.start, q.kind == "indirect"))
-
-
-def _nested(ctx: Context, rep: Reported, reps: list[Reported]) -> bool:
-    """Whether an attribution, its cue and its content, lies inside another's content ("The
-    source added that Lopez had told police S"): the outer one reports it."""
-    cue = ctx.base(rep.cue)
-    return any(
-        o.start <= min(cue, rep.start)
-        and rep.end <= o.end
-        and (o.start, o.end) != (rep.start, rep.end)
-        for o in reps
-    )
 
 
 def _relative_pronoun(cue: Token) -> Token | None:
@@ -736,39 +564,6 @@ def _relative_pronoun(cue: Token) -> Token | None:
     if cue.dep_ != "relcl":
         return None
     for child in cue.children:
-        if child.dep_ in ("nsubj", "nsubjpass") and child.lower_ in ("who", "which", "that"):
+        if child.dep_ in ("nsubj", "nsubjpass") and child.lower_ in RELATIVE_PRONOUNS:
             return child
     return None
-
-
-def _build(ctx: Context, table: EntityTable, rep: Reported) -> Quote:
-    cue_start = ctx.base(rep.cue)
-    cue_end = cue_start + len(rep.cue.text)
-    if rep.lemma == "according to":
-        nxt = rep.cue.nbor(1) if rep.cue.i + 1 < len(rep.cue.doc) else None
-        if nxt is not None and nxt.lower_ == "to":
-            cue_end = ctx.base(nxt) + len(nxt.text)
-    cue = Cue(text=ctx.text[cue_start:cue_end], lemma=rep.lemma, start=cue_start, end=cue_end)
-    base = {
-        "text": ctx.text[rep.start : rep.end],
-        "start": rep.start,
-        "end": rep.end,
-        "paragraph": bisect.bisect_right(ctx.para_ends, rep.start),
-        "cue": cue,
-        "kind": "indirect",
-        "rule": rep.rule,
-    }
-    if rep.speaker is None:
-        return Quote(**base)  # type: ignore[arg-type]
-    res = resolve(ctx, table, rep.speaker)
-    site = _relative_pronoun(rep.cue)
-    m = res.mention
-    inserted = rep.start <= cue_start < rep.end  # "S1, X said, S2": X is inside the span
-    if m is not None and m.start < rep.end and rep.start < m.end and not inserted:
-        return Quote(**base)  # type: ignore[arg-type]
-    speaker = table.speaker(res.entity, res.fallback, res.mention)
-    if site is not None:  # "Kamin, who said …": the words at the site are "who"
-        start = ctx.base(site)
-        speaker = attrs.evolve(speaker, mention=Mention(site.text, start, start + len(site.text)))
-    conf = round(min(1.0, rep.confidence * res.penalty), 3)
-    return Quote(speaker=speaker, confidence=conf, **base)  # type: ignore[arg-type]

@@ -1,9 +1,10 @@
 """The document as the attribution rules see it: quotations, paragraphs and their parses.
 
-A :class:`Context` holds one text, its quotations (from :func:`quoteattr.find_quotes`) and
-its paragraphs with the parsed pieces of those that were parsed; it answers the questions
-every rule asks: which tokens lie in a stretch of text, and whether a token lies inside a
-quotation.
+A :class:`Context` holds one text, its quotations (from
+:func:`quoteattr._quotations.outermost_quotations`) and its paragraphs with the parsed
+pieces of those that were parsed; it answers the questions every rule asks: which tokens
+lie in a stretch of text, whether a token lies inside a quotation, whether a quotation
+opens its paragraph or sits inside a sentence.
 """
 
 from __future__ import annotations
@@ -14,8 +15,9 @@ from typing import TYPE_CHECKING
 
 import attrs
 
+from ._parsing import Para
+from ._quotations import embedded
 from .marks import QuoteSpan
-from .parsing import Para
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
@@ -32,11 +34,11 @@ class Context:
         paras: Its paragraphs, with the parsed pieces of those that were parsed.
         quotes: Its outermost quotations, in text order.
         lexicon: The cue lemmas in force.
-        frames: Stray-mark frames (see :func:`quoteattr.attribute.split_stray_frames`).
+        frames: Stray-mark frames (see :func:`quoteattr._quotations.split_stray_frames`).
         around_partial: Report the clause around a partial quotation too (see
             :class:`quoteattr.options.Options`).
         introductions: ``(offset, words, apposition)`` of full names read from text that
-            was not parsed (see :func:`quoteattr.selection.name_introductions`).
+            was not parsed (see :func:`quoteattr._selection.name_introductions`).
     """
 
     text: str
@@ -117,3 +119,16 @@ class Context:
     def para_of(self, quote: QuoteSpan) -> Para:
         """The paragraph a quotation is in."""
         return self.paras[quote.paragraph]
+
+    def outside(self, start: int, end: int) -> list[Token]:
+        """The parsed tokens of ``[start, end)`` outside every quotation."""
+        return [t for t in self.tokens(start, end) if self.inside(t) is None]
+
+    def embedded(self, quote: QuoteSpan) -> bool:
+        """Whether a quotation sits inside a sentence (see
+        :func:`quoteattr._quotations.embedded`)."""
+        return embedded(self.text, self.para_of(quote).start, quote)
+
+    def opens_paragraph(self, quote: QuoteSpan) -> bool:
+        """Whether nothing but white space precedes a quotation in its paragraph."""
+        return not self.text[self.para_of(quote).start : quote.mark_start].strip()

@@ -2,7 +2,7 @@
 
 A rule gives the head token of a speaker mention; this module turns it into a
 :class:`~quoteattr.model.Mention` with exact offsets and an entity of the document's
-:class:`~quoteattr.speakers.EntityTable`. :func:`collect_names` first registers every name
+:class:`~quoteattr._speakers.EntityTable`. :func:`collect_names` first registers every name
 outside quotations (for aliases, gender and salience); :func:`resolve` then resolves each
 speaker head: a name, a pronoun, or a nominal mention ("the minister").
 """
@@ -15,32 +15,34 @@ from typing import TYPE_CHECKING
 
 import attrs
 
-from .context import Context
+from ._context import Context
+from ._lexicon import (
+    CALENDAR,
+    DASHES,
+    DOCUMENTS,
+    GROUP_NOUNS,
+    HYPHEN,
+    ORG_ENTITIES,
+    ORG_NOUNS,
+    POSSESSIVES,
+    PRONOUNS,
+    SUBJECT_DEPS,
+    TIME_ENTITIES,
+)
+from ._names import PARTICLES, is_first_name, is_surname
+from ._quotations import is_headline
+from ._roles import is_person_noun, is_title_word
+from ._speakers import Entity, EntityTable
 from .marks import MARK_CHARS
 from .model import Mention
-from .roles import is_person_noun, is_title_word
-from .speakers import PARTICLES, PRONOUNS, Entity, EntityTable, is_first_name, is_surname
 
 if TYPE_CHECKING:
     from spacy.tokens import Span, Token
 
-__all__ = [
-    "CALENDAR",
-    "DOCUMENTS",
-    "MINOR_WORDS",
-    "Resolved",
-    "collect_names",
-    "is_headline",
-    "mention_bounds",
-    "name_run",
-    "resolve",
-    "title_cased",
-]
+__all__ = ["Resolved", "collect_names", "mention_bounds", "name_run", "resolve"]
 
 _NP_LEFT = {"compound", "det", "poss", "amod", "nmod", "nummod", "flat", "case", "quantmod"}
 _NP_RIGHT = {"flat", "compound", "case"}
-_SUBJ = {"nsubj", "nsubjpass", "csubj"}
-_REL = {"who", "which", "that"}
 
 
 def mention_bounds(head: Token) -> tuple[int, int]:
@@ -90,28 +92,6 @@ def _descriptions(head: Token) -> list[tuple[str, str]]:
     return out
 
 
-_ORG_ENTS = {"ORG", "GPE", "NORP", "FAC"}
-_TIME_ENTS = {"DATE", "TIME"}
-_ORG_NOUNS = frozenset(
-    """
-    government ministry department agency office committee council commission newspaper
-    paper magazine network company firm group campaign party court report statement
-    study survey poll union board association organization organisation administration
-    house senate congress parliament team police army military embassy bank fund
-    """.split()
-)
-GROUP_NOUNS = frozenset({"campaign", "government", "administration", "committee", "council"})
-"""Groups that speak for the person who leads them ("his campaign", "her government")."""
-_POSSESSIVES = {"his": "he", "her": "she", "their": "they"}
-DOCUMENTS = frozenset(
-    """
-    report statement letter email e-mail memo memorandum study survey poll brief filing
-    document release complaint lawsuit ruling order decision ad advertisement post tweet
-    """.split()
-)
-"""Nouns for documents that "say" things: their speakers are of kind ``other``."""
-
-
 def _entity_span(head: Token) -> Span | None:
     """The entity a token is part of, read from the IOB tags around it (``doc.ents`` would
     build every entity of the Doc on each call)."""
@@ -136,7 +116,7 @@ def name_run(head: Token) -> tuple[int, int]:
     It runs left from the head over proper nouns and name particles, and stops at a word
     the tagger put in another organization or place name ("European Commission" in
     "European Commission President Ursula von der Leyen"); titles stay in the run and are
-    split off by :func:`quoteattr.speakers.split_title`.
+    split off by :func:`quoteattr._names.split_title`.
     """
     lo, hi = mention_bounds(head)
     doc = head.doc
@@ -146,7 +126,7 @@ def name_run(head: Token) -> tuple[int, int]:
     if i >= 0 and doc[i].is_space:  # "Jane  Doe": the parse stops at the run of spaces
         while i >= 0 and (doc[i].is_space or _name_word(doc[i])):
             lo, i = i, i - 1
-    while lo > 0 and _name_word(doc[lo - 1]) and doc[lo - 1].ent_type_ not in _TIME_ENTS:
+    while lo > 0 and _name_word(doc[lo - 1]) and doc[lo - 1].ent_type_ not in TIME_ENTITIES:
         lo -= 1  # a broken parse ("Leader Hakeem Jeffries" parsed as a clause)
     i = head.i - 1
     while i >= lo:
@@ -156,7 +136,7 @@ def name_run(head: Token) -> tuple[int, int]:
             continue  # "Jane  Doe": a run of spaces is a token of its own
         if not _name_word(tok):
             break
-        if tok.ent_type_ in _ORG_ENTS and not (own is not None and own.start <= i):
+        if tok.ent_type_ in ORG_ENTITIES and not (own is not None and own.start <= i):
             nxt = doc[i + 1]
             ent = _entity_span(tok)
             if not (is_title_word(nxt.text) and ent is not None and ent.start >= lo):
@@ -280,19 +260,19 @@ def _name_kind(run: Span, table: EntityTable, subject: bool) -> str | None:
     The entity recognizer's labels decide, corrected where an "organization" reads as a
     person's name; an untagged proper noun counts as a person only as a subject. In a
     stretch the recognizer did not run on (a sentence with no quotation mark, see
-    :func:`quoteattr.parsing.parse`), a name counts only when it reads as a person's (a
+    :func:`quoteattr._parsing.parse`), a name counts only when it reads as a person's (a
     known first name, or the surname of a person already named).
     """
     labels = {t.ent_type_ for t in run if t.ent_type_}
     words = [t.text for t in run]
     if any(c.isdigit() for w in words for c in w):
         # "the 13th Amendment", "Route 66": no person's name has a digit
-        return "organization" if subject and labels <= _ORG_ENTS else None
+        return "organization" if subject and labels <= ORG_ENTITIES else None
     if not _recognized(run[0]):
         return _unlabelled_kind(words, table, subject)
     if "PERSON" in labels:
         return "person"
-    if labels & _ORG_ENTS:
+    if labels & ORG_ENTITIES:
         return (
             "person"
             # a surname tagged ORG is a person; places and groups (GPE, NORP) stay
@@ -352,17 +332,12 @@ def _register(table: EntityTable, ctx: Context, head: Token, subject: bool) -> E
     return entity
 
 
-CALENDAR = frozenset(
-    """
-    monday tuesday wednesday thursday friday saturday sunday january february march april
-    may june july august september october november december today yesterday tonight
-    """.split()
-)
-
-
 def _not_a_name(words: list[str]) -> bool:
     """Weekdays, months and pronoun words are never names."""
     return not words or all(w.lower().rstrip(".") in CALENDAR | PRONOUNS.keys() for w in words)
+
+
+_DATELINE_ENDS = DASHES | {",", HYPHEN}
 
 
 def _dateline(head: Token, start: int) -> bool:
@@ -374,34 +349,7 @@ def _dateline(head: Token, start: int) -> bool:
     before = doc[start - 1] if start > 0 else None
     if before is not None and "\n" not in before.text and not before.is_space:
         return False
-    return head.i + 1 < len(doc) and doc[head.i + 1].text in (",", "—", "–", "-")
-
-
-_WORD = re.compile(r"[^\W\d_][\w'’.-]*")
-MINOR_WORDS = frozenset(
-    """
-    a an and as at but by for from in into nor of off on onto or out over per the to up
-    upon via vs with
-    """.split()
-)
-"""Short function words that title case leaves in lower case."""
-
-
-def title_cased(text: str) -> tuple[int, int]:
-    """How many words ``text`` has (short function words left out), and how many of them
-    start with a capital letter."""
-    words = [w for w in _WORD.findall(text) if w.lower() not in MINOR_WORDS]
-    return len(words), sum(1 for w in words if w[:1].isupper())
-
-
-def is_headline(text: str) -> bool:
-    """Whether a paragraph is a title-cased line, every word but short function words
-    capitalized: a headline or a subheading, whose capitalized verbs ("Warren Hammers
-    Wells Fargo CEO") would run into names."""
-    if "\n" in text.strip():
-        return False
-    n, caps = title_cased(text)
-    return n >= 4 and caps == n
+    return head.i + 1 < len(doc) and doc[head.i + 1].text in _DATELINE_ENDS
 
 
 def _para_index(ctx: Context, tok: Token) -> int:
@@ -417,7 +365,7 @@ def collect_names(ctx: Context, table: EntityTable) -> None:
     """First pass: every name outside quotations, for aliases, gender and salience.
 
     The full forms of names read from text that was not parsed
-    (:attr:`Context.introductions <quoteattr.context.Context.introductions>`) come in
+    (:attr:`Context.introductions <quoteattr._context.Context.introductions>`) come in
     first, as far as the text says what they are, then people named by the tagger (so
     that a surname the tagger took for an organization or a place elsewhere still joins
     its person), then the remaining full forms, then organizations and untagged proper
@@ -436,19 +384,19 @@ def collect_names(ctx: Context, table: EntityTable) -> None:
         _introduce(ctx, table)
         for tok in heads:
             start, end = name_run(tok)
-            subject = tok.dep_ in _SUBJ
+            subject = tok.dep_ in SUBJECT_DEPS
             kind = _name_kind(tok.doc[start:end], table, subject)
             if kind is not None and (kind == "person") == want_person:
                 _register(table, ctx, tok, subject)
     _introduce(ctx, table)
     for tok in heads:
-        if tok.dep_ in _SUBJ and tok.conjuncts:
+        if tok.dep_ in SUBJECT_DEPS and tok.conjuncts:
             _register_group(table, ctx, tok)
     for tok in toks:
         if _organization_noun(tok):
             resolve(ctx, table, tok)  # "The union rejected the offer": "they" can be it
     for tok in toks:
-        if tok.dep_ in _SUBJ and tok.lower_ in ("he", "she"):
+        if tok.dep_ in SUBJECT_DEPS and tok.lower_ in ("he", "she"):
             pos = ctx.base(tok)
             entity = table.resolve_pronoun(tok.lower_, pos)
             if entity is not None:
@@ -457,7 +405,7 @@ def collect_names(ctx: Context, table: EntityTable) -> None:
 
 def _introduce(ctx: Context, table: EntityTable) -> None:
     """Record the full names read from unparsed text that the table can type now (see
-    :meth:`~quoteattr.speakers.EntityTable.introduce`); run again as the table fills, a
+    :meth:`~quoteattr._speakers.EntityTable.introduce`); run again as the table fills, a
     name already recorded is not counted twice."""
     for pos, words, apposition in ctx.introductions:
         table.introduce(words, pos, apposition)
@@ -475,9 +423,9 @@ def _organization_noun(tok: Token) -> bool:
     """A definite organization noun as a subject: "The union rejected the offer"."""
     lemma = str(tok.lemma_).lower()
     return (
-        tok.dep_ in _SUBJ
+        tok.dep_ in SUBJECT_DEPS
         and tok.pos_ == "NOUN"
-        and lemma in _ORG_NOUNS
+        and lemma in ORG_NOUNS
         and lemma not in DOCUMENTS
         and any(c.dep_ == "det" and c.lower_ == "the" for c in tok.children)
     )
@@ -485,6 +433,16 @@ def _organization_noun(tok: Token) -> bool:
 
 @attrs.frozen
 class Resolved:
+    """A speaker mention resolved to an entity of the document.
+
+    Attributes:
+        entity: The entity, or ``None`` (an unresolved pronoun, a name that is no one's).
+        fallback: The name to give when there is no entity (the words of the mention).
+        mention: The mention, with exact offsets.
+        penalty: A factor of the rule's confidence: 1 for a name, less for a pronoun or a
+            nominal, least for an unresolved pronoun.
+    """
+
     entity: Entity | None
     fallback: str
     mention: Mention | None
@@ -500,6 +458,9 @@ def _clip_at_mark(ctx: Context, start: int, end: int) -> int:
 
 
 def resolve(ctx: Context, table: EntityTable, head: Token) -> Resolved:
+    """Resolve the speaker mention a head token stands for: a pronoun to its antecedent, a
+    name to its entity (registering it), a nominal ("the minister") to the entity of that
+    role, or else to a new entity named by its words."""
     lo, hi = mention_bounds(head)
     doc = head.doc
     while lo < head.i and (doc[lo].is_punct or ctx.inside(doc[lo]) is not None):
@@ -544,7 +505,7 @@ def resolve(ctx: Context, table: EntityTable, head: Token) -> Resolved:
     if org is not None:  # "a spokesperson for the Ministry of Health": keep the ministry
         lead_tok = next((t for t in doc[lo:hi] if t.dep_ != "det" and not t.is_punct), head)
         name = ctx.text[ctx.base(lead_tok) : org]
-    kind_org = lemma in _ORG_NOUNS and lemma not in DOCUMENTS
+    kind_org = lemma in ORG_NOUNS and lemma not in DOCUMENTS
     entity = table.add_name([name], "organization" if kind_org else "other", pos, subject=True)
     if entity is not None:
         entity.kind = "organization" if kind_org else "other" if lemma in DOCUMENTS else "person"
@@ -559,8 +520,8 @@ def _possessive_owner(table: EntityTable, head: Token, mention: Mention) -> Reso
     if str(head.lemma_).lower() not in GROUP_NOUNS:
         return None
     for child in head.children:
-        if child.dep_ == "poss" and child.lower_ in _POSSESSIVES:
-            entity = table.resolve_pronoun(_POSSESSIVES[child.lower_], mention.start)
+        if child.dep_ == "poss" and child.lower_ in POSSESSIVES:
+            entity = table.resolve_pronoun(POSSESSIVES[child.lower_], mention.start)
             if entity is None:
                 return Resolved(None, "", mention, 0.35)
             return Resolved(entity, entity.name, mention, 0.75)
@@ -576,7 +537,7 @@ def _for_organization(ctx: Context, head: Token) -> int | None:
     for child in head.rights:
         if child.dep_ == "prep" and child.lower_ == "for":
             objs = [c for c in child.children if c.dep_ == "pobj"]
-            if objs and objs[0].pos_ == "PROPN" and objs[0].ent_type_ in _ORG_ENTS:
+            if objs and objs[0].pos_ == "PROPN" and objs[0].ent_type_ in ORG_ENTITIES:
                 last = objs[0].right_edge
                 if ctx.inside(last) is None and ctx.inside(child) is None:
                     return ctx.base(last) + len(last.text)
@@ -593,6 +554,3 @@ def _named_apposition(ctx: Context, table: EntityTable, head: Token) -> Entity |
             if entity is not None and entity.kind == "person":
                 return entity
     return None
-
-
-# --- putting it together --------------------------------------------------------------------

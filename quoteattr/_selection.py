@@ -15,13 +15,16 @@ whatever the input; news articles are far below the limits and always form one s
 from __future__ import annotations
 
 import bisect
+import functools
 import re
 from collections.abc import Iterable, Iterator, Sequence
 
 import attrs
 
-from .marks import QuoteSpan
-from .speakers import PARTICLES
+from ._lexicon import DASHES, HYPHEN
+from ._names import PARTICLES
+from .cues import cue_forms, speech_lemmas
+from .marks import CLOSING_MARKS, DOUBLE_MARKS, QuoteSpan
 
 __all__ = [
     "CONTEXT_PIECES",
@@ -35,6 +38,7 @@ __all__ = [
     "name_introductions",
     "naming_sentences",
     "needs_antecedent",
+    "needs_parse",
     "plan_sections",
     "select_paragraphs",
     "select_sentences",
@@ -108,7 +112,7 @@ def select_paragraphs(
         bounds: Its paragraphs (:func:`quoteattr.marks.paragraph_bounds`).
         spans: Its quotations (:func:`quoteattr.find_quotes`).
         extra: More paragraphs to parse as if they held a quotation (reported speech:
-            :func:`quoteattr.reported.needs_parse`).
+            :func:`needs_parse`).
 
     Returns:
         Sorted paragraph indices; empty when there is no quotation and no ``extra``.
@@ -162,13 +166,51 @@ def _run_keys(run: list[re.Match[str]]) -> set[str]:
     return {_key(words[-1]), initials} if len(initials) > 1 else {_key(words[-1])}
 
 
+@functools.cache
+def _cue_words(lexicon: frozenset[str]) -> frozenset[str]:
+    words = {"according"}
+    for lemma in lexicon:
+        words |= cue_forms(lemma)
+    return frozenset(words)
+
+
+_LETTERS = re.compile(r"[^\W\d_]+")
+
+
+def needs_parse(
+    text: str, bounds: Sequence[tuple[int, int]], lexicon: frozenset[str] | None = None
+) -> set[int]:
+    """The paragraphs reported speech needs parsed: those with a speech cue, and each one's
+    predecessor (for the antecedent of a pronoun speaker).
+
+    A paragraph has a cue when one of its words is a spelling (see :func:`cue_forms`) of a
+    verb of :func:`speech_lemmas`, or "according".
+
+    Args:
+        text: The text.
+        bounds: Its paragraphs (:func:`quoteattr.marks.paragraph_bounds`), or sentences.
+        lexicon: The cue lemmas in force.
+
+    Returns:
+        Paragraph indices.
+    """
+    words = _cue_words(speech_lemmas(lexicon))
+    out: set[int] = set()
+    for i, (a, b) in enumerate(bounds):
+        if any(m.group().lower() in words for m in _LETTERS.finditer(text, a, b)):
+            out.add(i)
+            if i:
+                out.add(i - 1)
+    return out
+
+
 # --- which sentences ------------------------------------------------------------------------
 
 SHORT_SENTENCE = 40
 """A sentence after a quotation with at most this many characters is kept (``Vitter
 demanded.``, ``she added, pointing at the map.``)."""
 
-_DASH_START = re.compile(r"\s*[―—–-]")
+_DASH_START = re.compile(r"\s*(?:" + "|".join(map(re.escape, sorted(DASHES | {HYPHEN}))) + ")")
 
 
 def select_sentences(
@@ -327,7 +369,7 @@ def name_introductions(
     return out
 
 
-_APPOSITION = re.compile(r",\s+((?:a|an|the)\s[^,;:.!?\"“”\n]{2,80}?),")
+_APPOSITION = re.compile(r",\s+((?:a|an|the)\s[^,;:.!?" + DOUBLE_MARKS + r"\n]{2,80}?),")
 
 
 # --- pieces and sections --------------------------------------------------------------------
@@ -372,7 +414,7 @@ class Section:
         return sum(p.end - p.start for p in self.pieces)
 
 
-_SENTENCE_END = re.compile(r"[.!?][\"'”’»)\]]*\s")
+_SENTENCE_END = re.compile(r"[.!?][" + re.escape(CLOSING_MARKS) + r")\]]*\s")
 
 
 def _cut_point(text: str, a: int, limit: int) -> int:

@@ -30,29 +30,42 @@ if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
 
 __all__ = [
-    "ENTITY_FACTORIES",
-    "SKIP_FACTORIES",
+    "READ_ATTRIBUTES",
     "Para",
     "attach",
     "paragraphs_of_doc",
     "parse",
     "sentence_ranges",
+    "skipped_components",
+    "split_at_entities",
     "split_glued_marks",
     "tokenize",
     "window",
 ]
 
-SKIP_FACTORIES = frozenset(
+READ_ATTRIBUTES = frozenset(
     {
-        "quoteattr",
-        "textcat",
-        "textcat_multilabel",
-        "spancat",
-        "spancat_singlelabel",
-        "entity_linker",
+        "doc.tensor",
+        "doc.ents",
+        "doc.sents",
+        "token.tag",
+        "token.pos",
+        "token.morph",
+        "token.dep",
+        "token.head",
+        "token.lemma",
+        "token.norm",
+        "token.is_sent_start",
+        "token.ent_iob",
+        "token.ent_type",
     }
 )
-"""Factories of the components whose output attribution never reads: disabled in parsing."""
+"""What attribution reads of a parse (with the tensor the later components listen to).
+
+A component that assigns nothing of this (as its meta's ``assigns`` says: text classifiers,
+span categorizers, entity linkers, quoteattr's own component) and nothing a later component
+requires is disabled in parsing; a component that declares nothing (an attribute ruler)
+always runs."""
 
 
 @attrs.define
@@ -218,16 +231,26 @@ def _copy_norm(source: Token, tok: Token) -> None:
         tok.norm_ = source.norm_
 
 
-ENTITY_FACTORIES = frozenset({"ner", "beam_ner", "entity_ruler", "span_ruler"})
-"""Factories of components that find entities. The first of them and every component after
-it run only on the Docs that need entities (see :func:`parse`)."""
+def _unread(nlp: Language, name: str, later: Sequence[str]) -> bool:
+    """Whether a component assigns only what neither attribution nor a later one reads."""
+    assigns = set(nlp.get_pipe_meta(name).assigns)
+    required = {r for n in later for r in nlp.get_pipe_meta(n).requires}
+    return bool(assigns) and not assigns & (READ_ATTRIBUTES | required)
 
 
-def _split_at_entities(nlp: Language) -> tuple[list[str], list[str]]:
-    """The enabled components before the first entity component, and from it on."""
-    names = [n for n in nlp.pipe_names if nlp.get_pipe_meta(n).factory not in SKIP_FACTORIES]
+def skipped_components(nlp: Language) -> list[str]:
+    """The components parsing disables (see :data:`READ_ATTRIBUTES`)."""
+    names = nlp.pipe_names
+    return [n for i, n in enumerate(names) if _unread(nlp, n, names[i + 1 :])]
+
+
+def split_at_entities(nlp: Language) -> tuple[list[str], list[str]]:
+    """The enabled components before the first that assigns ``doc.ents`` (the entity
+    recognizer, an entity ruler), and that one and those after it."""
+    skipped = set(skipped_components(nlp))
+    names = [n for n in nlp.pipe_names if n not in skipped]
     for i, name in enumerate(names):
-        if nlp.get_pipe_meta(name).factory in ENTITY_FACTORIES:
+        if "doc.ents" in nlp.get_pipe_meta(name).assigns:
             return names[:i], names[i:]
     return names, []
 
@@ -244,7 +267,7 @@ def parse(
     The entity recognizer costs about as much as the rest of a small pipeline, and
     attribution reads entities only where speakers are named. So the components run in two
     :meth:`~spacy.language.Language.pipe` calls: those before the first entity component
-    (:data:`ENTITY_FACTORIES`) over every Doc, then that component and all after it over
+    (:func:`split_at_entities`) over every Doc, then that component and all after it over
     the stretches of the Docs given by ``entities``, each as a Doc of its own
     (:meth:`Span.as_doc <spacy.tokens.Span.as_doc>`, which carries the annotation of the
     components before). The entities found are set on the Docs; tokens outside those
@@ -252,10 +275,9 @@ def parse(
     the first entity component on, only the entities come back.
 
     Args:
-        nlp: The pipeline, used as it is (only :data:`SKIP_FACTORIES` components are
-            disabled).
+        nlp: The pipeline, used as it is (only :func:`skipped_components` are disabled).
         docs: Tokenized Docs (see :func:`tokenize` and :func:`window`), each shorter than
-            :data:`quoteattr.selection.MAX_CHUNK` characters.
+            :data:`quoteattr._selection.MAX_CHUNK` characters.
         entities: For each Doc, the sorted, disjoint ``[start, end)`` token ranges to run
             the entity components on (default: each whole Doc).
         batch_size: Docs per batch inside each component.
@@ -270,8 +292,8 @@ def parse(
     if not docs:
         return []
     size = max(1, min(batch_size, len(docs)))
-    skipped = [n for n in nlp.pipe_names if nlp.get_pipe_meta(n).factory in SKIP_FACTORIES]
-    before, after = _split_at_entities(nlp)
+    skipped = skipped_components(nlp)
+    before, after = split_at_entities(nlp)
     out = list(nlp.pipe(docs, batch_size=size, disable=skipped + after))
     if after:
         ranges = entities if entities is not None else [[(0, len(d))] for d in out]

@@ -1,0 +1,605 @@
+"""Attribution: an ordered list of named rules that find each quotation's cue and speaker.
+
+Each rule is a small function of the quotation's index that says what it finds (a
+:class:`~quoteattr._attribution.Found`), made a :class:`~quoteattr._attribution.Rule` with
+its name and confidence by :func:`local_rule`; what it finds must pass :func:`acceptable`.
+The first rule that returns an attribution decides; later, document-level rules
+(:class:`DocumentRule`) pass speakers on to quotations that have no attribution of their
+own. The rules, in order:
+
+``transcript_label``
+    A paragraph that opens with a quotation whose first words are a capitalized speaker
+    label, as in interview transcripts: ``"WALLACE: Governor, …`` (the label is the speaker).
+``syntactic_cue``
+    The quotation hangs in the dependency parse from a reporting verb (directly, or through
+    the clause it sits in, for partial quotes), and the speaker is that verb's subject:
+    “…,” said X / “…,” X said / X said: “…” / X stressed that … “…”. A participle without
+    a subject (“asserting”, “adding”) takes the subject of the clause it modifies.
+``according_to``
+    “…,” according to X.
+``trailing_cue``
+    Surface fallback after the closing mark: ``, said X`` / ``, X said``.
+``dash_signature``
+    A quotation signed after a dash: “…” ― Jorge Falcon.
+``leading_cue``
+    Surface fallback before the opening mark: ``X said:`` / ``X pointed out,``.
+``colon_intro``
+    A paragraph that opens with a quotation after a paragraph ending in a colon
+    (“The Times reports:”) takes that paragraph's speaker.
+``clause_subject``
+    A quoted fragment with no verb of saying takes the person who is the subject of its
+    clause (“Reid has been pounding Trump as a “con artist””), with a low confidence.
+``multi_paragraph``
+    The parts of a quotation that runs over several paragraphs share one speaker.
+``same_paragraph``
+    A quotation with no cue of its own takes the speaker of another quotation of its
+    paragraph (split quotations: “One,” said X. “Two.”).
+``continuation``
+    A paragraph that is only a quotation, right after a paragraph whose quotation is
+    attributed, continues that speaker (news convention).
+
+Quotations none of these rules attribute are returned with no speaker when they read as
+full utterances, and are taken for scare quotes (``kind="scare"``, left out unless asked
+for) when they sit inside a sentence with no reporting frame (see :mod:`quoteattr._build`).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator, Sequence
+from typing import TYPE_CHECKING
+
+import attrs
+
+from ._attribution import Attribution, Found, Rule, cue_at, rule
+from ._context import Context
+from ._lexicon import (
+    CALENDAR,
+    DASHES,
+    DEMONSTRATIVES,
+    GROUP_NOUNS,
+    HYPHEN,
+    PERSONAL,
+    SUBJECT_DEPS,
+    TIME_ENTITIES,
+    UTTERANCES,
+)
+from ._quotations import label_end
+from ._syntax import (
+    has_letter,
+    heads_above,
+    np_head_near,
+    person_like,
+    subject_of,
+    subordinate,
+    time_clause,
+    usable_subject,
+    weak_subject,
+)
+from .cues import cue_lemma
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
+
+__all__ = [
+    "DOCUMENT_RULES",
+    "LOCAL_RULES",
+    "RULES",
+    "DocumentRule",
+    "acceptable",
+    "attribute",
+    "local_rule",
+]
+
+
+def acceptable(ctx: Context, qi: int, att: Attribution) -> bool:
+    """Whether what a rule found has a cue and a speaker outside the quotation itself.
+
+    Stacked or back-to-front unbalanced marks can leave a parse in which the best subject,
+    or the reporting verb, lies inside the quotation, and runs of spaces a parse in which
+    the speaker is a white-space token; such an attribution is refused and the next rule
+    is tried.
+    """
+    q = ctx.quotes[qi]
+    if att.cue is not None and att.cue.start < q.mark_end and q.mark_start < att.cue.end:
+        return False
+    if att.speaker is None or att.rule == "transcript_label":
+        return True
+    if att.speaker.is_space:
+        return False
+    if att.speaker.ent_type_ in TIME_ENTITIES or att.speaker.lower_ in CALENDAR:
+        return False  # "said Tuesday"
+    pos = ctx.base(att.speaker)
+    return not q.mark_start <= pos < q.mark_end
+
+
+def local_rule(confidence: float) -> Callable[[Callable[[Context, int], Found | None]], Rule]:
+    """Make a function of ``(ctx, quotation index)`` a rule of the quotation's own
+    neighbourhood, with this confidence; what it finds must pass :func:`acceptable`."""
+    return rule(confidence, gate=acceptable)
+
+
+# --- reporting verbs linked in the parse --------------------------------------------------
+
+
+def _candidate_cues(ctx: Context, qi: int, toks: Sequence[Token]) -> Iterator[Token]:
+    """Verbs outside the quotation linked to it in the parse, nearest link first.
+
+    Only words of the quotation's own paragraph count: a caller's Doc is parsed whole, and
+    its parse can link a quotation to a verb of the next paragraph.
+    """
+    inside = {t.i for t in toks}
+    seen: set[int] = set()
+    para = ctx.para_of(ctx.quotes[qi])
+    for tok in toks:
+        # upward: the clause the quotation hangs from
+        node = tok
+        steps = 0
+        while node.head is not node and steps < 10:
+            node = node.head
+            steps += 1
+            if node.i in inside or not para.start <= ctx.base(node) < para.end:
+                break
+            if ctx.inside(node) is not None:
+                continue  # a word of another quotation ("a “liar” and a “bully”")
+            if node.i not in seen:
+                seen.add(node.i)
+                yield node
+            for child in node.children:  # "…, according to X" hangs from the clause
+                if child.i in seen or ctx.inside(child) is not None:
+                    continue
+                if child.lower_ == "according" or child.dep_ == "parataxis":
+                    seen.add(child.i)  # or an inserted "X said," does
+                    yield child
+        # downward: a "he said" attached to a word of the quotation
+        for child in tok.children:
+            if child.i in inside or child.i in seen or ctx.inside(child) is not None:
+                continue
+            if time_clause(child):
+                continue  # "“That makes me smart,” when Clinton blasted him": not the frame
+            if para.start <= ctx.base(child) < para.end:
+                seen.add(child.i)
+                yield child
+
+
+def _linked_cue(ctx: Context, qi: int, according: bool) -> Found | None:
+    found = _first_linked_cue(ctx, qi, according)
+    if found is None or found.cue is None or according:
+        return found
+    return _pronoun_host(ctx, qi, found)
+
+
+def _pronoun_host(ctx: Context, qi: int, found: Found) -> Found:
+    """The enclosing clause's subject, for a pronoun speaker that stands for it.
+
+    In "He did not address the tweets in which he called her “disgusting”" or "The group is
+    denouncing what it calls “…”", the pronoun of the inner verb of saying refers to the
+    subject of the sentence's main clause, the mention a reader takes for the speaker. That
+    subject must be the same pronoun, or, for "it" and "they", a noun or name that is not a
+    person's.
+    """
+    pron = found.speaker
+    if pron is None or pron.lower_ not in ("he", "she", "it", "they"):
+        return found
+    lower = pron.lower_
+    for steps, (child, node) in enumerate(heads_above(ctx, qi, pron.head, 8), start=1):
+        if steps == 1 and child.dep_ == "conj":
+            break
+        if node.pos_ not in ("VERB", "AUX") or node.dep_ != "ROOT":
+            continue  # only the main clause's subject is the one a reader takes
+        subj = next((c for c in node.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        if subj is None or subj.i == pron.i or not usable_subject(ctx, subj):
+            continue
+        if subj.lower_ == lower or (
+            lower in ("it", "they")
+            and subj.pos_ in ("NOUN", "PROPN")
+            and not person_like(subj)
+            and (subj.pos_ == "PROPN" or subj.lemma_ in GROUP_NOUNS or not weak_subject(subj))
+        ):
+            return attrs.evolve(found, speaker=subj)
+        break  # another subject: the pronoun is not its
+    return found
+
+
+def _first_linked_cue(ctx: Context, qi: int, according: bool) -> Found | None:
+    q = ctx.quotes[qi]
+    toks = ctx.tokens(q.start, q.end)
+    if not toks:
+        return None
+    first: Found | None = None
+    for cand in _candidate_cues(ctx, qi, toks):
+        if (cand.lower_ == "according") != according:
+            continue
+        lemma = "according to" if according else cue_lemma(cand, ctx.lexicon)
+        if lemma is None:
+            continue
+        subj = subject_of(cand)
+        if subj is None or not usable_subject(ctx, subj):
+            continue
+        if weak_subject(subj):
+            subj = _thing_owner(ctx, cand, subj)
+        found = Found(speaker=subj, cue=cue_at(ctx, cand, lemma))
+        if first is not None and _demonstrative(first.speaker):
+            first = None  # "that", "this" are never speakers: any other subject is better
+        if first is None:
+            if not weak_subject(subj):
+                return _outer_cue(ctx, qi, found, cand) if not according else found
+            first = found
+        elif not weak_subject(subj):
+            # "She says it underscores that …", "X said in the letter that the ad suggests …":
+            # the thing is the inner subject, the speaker the enclosing one
+            return _outer_cue(ctx, qi, found, cand) if not according else found
+    return first
+
+
+def _demonstrative(tok: Token | None) -> bool:
+    """ "that", "this": never a speaker ("it" may stand for an organization)."""
+    return tok is not None and tok.lower_ in DEMONSTRATIVES - {"it"}
+
+
+def _thing_owner(ctx: Context, cue: Token, subj: Token) -> Token:
+    """The person behind a thing that speaks, when the text names them in the same clause.
+
+    "Clinton made a controversial comment that described them as “…”": the comment is the
+    object of a verb whose subject made it. "footage of Hillary Clinton asking, “…”": a
+    participle right after a name is that person's (the parse may hang it elsewhere).
+    """
+    doc = cue.doc
+    if cue.tag_ == "VBG" and cue.i > 0:
+        prev = doc[cue.i - 1]
+        if (prev.ent_type_ == "PERSON" or prev.pos_ == "PROPN") and ctx.inside(prev) is None:
+            return prev
+    if subj.pos_ == "NOUN" and subj.dep_ == "dobj" and subj.lemma_ in UTTERANCES:
+        verb = subj.head
+        owner = subject_of(verb)
+        if verb.dep_ == "xcomp" and not any(c.dep_ in SUBJECT_DEPS for c in verb.children):
+            # "prompted his wife to make a comment": the object is who made it
+            owner = next((c for c in verb.head.children if c.dep_ == "dobj"), owner)
+        if owner is not None and usable_subject(ctx, owner) and person_like(owner):
+            return owner
+        if owner is not None and owner.pos_ == "PROPN" and usable_subject(ctx, owner):
+            return owner
+    return subj
+
+
+_PATH = frozenset({"ccomp", "xcomp", "advcl", "acl", "prep", "pobj", "pcomp", "dobj", "conj"})
+"""Links a reported clause hangs from inside what an outer verb reports."""
+_CONTENT = frozenset({"ccomp", "prep", "dobj"})
+"""Links from an outer verb to what it reports ("said that …", "pointed to reports that …")."""
+
+
+def _outer_cue(ctx: Context, qi: int, found: Found, cue: Token) -> Found:
+    """The outermost reporting verb above ``cue`` whose subject is a speaker.
+
+    Words quoted inside reported speech are the reporting source's: in "Trump said … that
+    Clinton once described the deal as “the gold standard”" or "She said Trump called her
+    “Miss Piggy”", the article quotes Trump and her, who in turn report what another said.
+    The inner verb must lie in the outer verb's clausal complement (what was said), not in
+    a clause of time or manner beside it, a coordinated clause or a relative clause. Only
+    verbs of the quotation's own paragraph, outside every quotation, count.
+    """
+    best = found
+    for steps, (child, node) in enumerate(heads_above(ctx, qi, cue, 12), start=1):
+        if child.dep_ not in _PATH or (steps == 1 and child.dep_ == "conj"):
+            break  # "meddling the congressman said is …", "… and Y replied, “…”"
+        lemma = cue_lemma(node, ctx.lexicon)
+        if lemma is None or child.dep_ not in _CONTENT:
+            continue  # "as Trump went on about “…”, Melanie said": not what Melanie said
+        subj = subject_of(node)
+        if usable_subject(ctx, subj) and not weak_subject(subj):
+            best = Found(speaker=subj, cue=cue_at(ctx, node, lemma))
+    return best
+
+
+# --- the local rules ------------------------------------------------------------------------
+
+
+@local_rule(0.8)
+def transcript_label(ctx: Context, qi: int) -> Found | None:
+    """A transcript line: ``"PENCE: Well, look, …`` is Pence's (the label is the speaker).
+
+    The label opens the quotation, so this is the one rule whose speaker mention lies inside
+    it; the label must be followed by quoted words.
+    """
+    q = ctx.quotes[qi]
+    end = label_end(ctx.text, q.start)
+    if end == q.start or not ctx.opens_paragraph(q):
+        return None
+    if end + 2 >= q.end:
+        return None  # nothing quoted after the label ("TO:")
+    toks = [t for t in ctx.tokens(q.start, end) if has_letter(t)]
+    if not toks:
+        return None
+    return Found(speaker=toks[-1])
+
+
+@local_rule(0.9)
+def syntactic_cue(ctx: Context, qi: int) -> Found | None:
+    """The quotation hangs from a reporting verb whose subject is the speaker."""
+    return _linked_cue(ctx, qi, according=False)
+
+
+@local_rule(0.9)
+def according_to(ctx: Context, qi: int) -> Found | None:
+    """The quotation's clause carries "according to X": X is the speaker."""
+    return _linked_cue(ctx, qi, according=True)
+
+
+@local_rule(0.7)
+def stray_mark(ctx: Context, qi: int) -> Found | None:
+    """A stray opening mark before the attribution: ``“One,” … “said X.``
+
+    Machine-translated copy sometimes puts an opening mark where a closing one belongs, so
+    that the attribution reads as an unclosed quotation. Such a span (see
+    :func:`quoteattr._quotations.split_stray_frames`) is the reporting frame of the
+    quotation before it.
+    """
+    q = ctx.quotes[qi]
+    nxt = ctx.marks[qi + 1][0] if qi + 1 < len(ctx.marks) else len(ctx.text)
+    for start, end in ctx.frames:
+        if q.mark_end <= start < nxt and start < ctx.para_of(q).end:
+            toks = ctx.outside(start, end)
+            for i, tok in enumerate(toks):
+                lemma = cue_lemma(tok, ctx.lexicon)
+                subj = None
+                if lemma:  # "said X." after a stray mark, or ", X said." cut from a quote
+                    subj = np_head_near(toks[i + 1 :], True) or np_head_near(toks[:i], False)
+                if lemma and subj is not None:
+                    return Found(speaker=subj, cue=cue_at(ctx, tok, lemma))
+    return None
+
+
+@local_rule(0.8)
+def trailing_cue(ctx: Context, qi: int) -> Found | None:
+    """Surface fallback: ``“…,” said X`` or ``“…,” X said`` right after the closing mark."""
+    q = ctx.quotes[qi]
+    if q.close_mark is None:
+        return None
+    para = ctx.para_of(q)
+    nxt = ctx.marks[qi + 1][0] if qi + 1 < len(ctx.marks) else para.end
+    toks = ctx.outside(q.mark_end, min(nxt, para.end))[:8]
+    for i, tok in enumerate(toks):
+        if tok.is_punct and tok.text in ".!?;":
+            break
+        lemma = cue_lemma(tok, ctx.lexicon)
+        if lemma is None:
+            continue
+        subj = subject_of(tok)
+        if not usable_subject(ctx, subj):
+            # ", X said" / ", she told Harvey": the words before the cue; ", said X": after
+            subj = np_head_near(toks[:i], False) or np_head_near(toks[i + 1 :], True)
+        if subj is not None:
+            return Found(speaker=subj, cue=cue_at(ctx, tok, lemma))
+    return None
+
+
+_SIGNATURE_DASHES = DASHES | {HYPHEN}
+
+
+@local_rule(0.75)
+def dash_signature(ctx: Context, qi: int) -> Found | None:
+    """A quotation signed after a dash: ``“…” ― Jorge Falcon``."""
+    q = ctx.quotes[qi]
+    if q.close_mark is None:
+        return None
+    para = ctx.para_of(q)
+    stripped = ctx.text[q.mark_end : para.end].lstrip()
+    if not stripped or stripped[0] not in _SIGNATURE_DASHES or len(stripped) > 80:
+        return None
+    toks = ctx.outside(q.mark_end, para.end)
+    names: list[Token] = []
+    for t in toks[:6]:
+        if names and t.is_punct and t.text == ",":
+            break  # "— Maria Lopez, Toronto Star": the outlet is not the signer
+        if (t.pos_ == "PROPN" or t.ent_type_ == "PERSON") and has_letter(t):
+            names.append(t)
+    if not names:
+        return None
+    head = names[-1]
+    while head.dep_ in ("compound", "flat") and head.head.i > head.i:
+        head = head.head
+    return Found(speaker=head)
+
+
+def _leading(ctx: Context, end: int, start_limit: int) -> Found | None:
+    """A verb of saying in the clause right before ``end`` (back to the previous sentence
+    end, not before ``start_limit``), or a colon frame with no verb of saying."""
+    toks = ctx.outside(start_limit, end)
+    # the clause right before the mark: back to the previous sentence end
+    for i in range(len(toks) - 1, -1, -1):
+        if toks[i].is_punct and toks[i].text in ".!?" and i < len(toks) - 1:
+            toks = toks[i + 1 :]
+            break
+    for main_only in (True, False):
+        for i in range(len(toks) - 1, -1, -1):
+            lemma = cue_lemma(toks[i], ctx.lexicon)
+            if lemma is None or (main_only and subordinate(toks[i])):
+                continue
+            subj = subject_of(toks[i])
+            if not usable_subject(ctx, subj):
+                # "X said: “…”", or inverted: "Said X: “…”"
+                subj = np_head_near(toks[:i], False) or np_head_near(toks[i + 1 :], True)
+            if subj is not None:
+                return Found(speaker=subj, cue=cue_at(ctx, toks[i], lemma))
+    if toks and ctx.text[start_limit:end].rstrip().endswith(":"):
+        return _colon_frame(ctx, toks)
+    return None
+
+
+def _colon_frame(ctx: Context, toks: Sequence[Token]) -> Found | None:
+    """A clause that ends in a colon before a quotation, with no verb of saying: its
+    subject introduces the quotation ("Sanders made the following comment: “…”", "She
+    then addressed the supporters again: “…”"). Only a person or a named subject counts,
+    with a lower confidence."""
+    inside = {t.i for t in toks}
+    for tok in toks:
+        if tok.head.i in inside and tok.head.i != tok.i:
+            continue
+        if tok.pos_ not in ("VERB", "AUX"):
+            return None
+        subj = subject_of(tok)
+        if subj is None or subj.i not in inside or not usable_subject(ctx, subj):
+            return None
+        if person_like(subj) or (subj.pos_ == "PROPN" and not weak_subject(subj)):
+            return Found(speaker=subj, weight=0.8)
+        return None
+    return None
+
+
+@local_rule(0.8)
+def leading_cue(ctx: Context, qi: int) -> Found | None:
+    """Surface fallback: ``X said: “…”`` / ``X pointed out, “…”`` before the opening mark."""
+    q = ctx.quotes[qi]
+    para = ctx.para_of(q)
+    prev = ctx.marks[qi - 1][1] if qi > 0 and ctx.quotes[qi - 1].paragraph == q.paragraph else 0
+    return _leading(ctx, q.mark_start, max(para.start, prev))
+
+
+@local_rule(0.75)
+def colon_intro(ctx: Context, qi: int) -> Found | None:
+    """A paragraph opening with a quotation after a paragraph that ends with a colon."""
+    q = ctx.quotes[qi]
+    if q.paragraph == 0 or not ctx.opens_paragraph(q):
+        return None
+    prev = ctx.paras[q.paragraph - 1]
+    if not ctx.text[prev.start : prev.end].rstrip().endswith(":"):
+        return None
+    return _leading(ctx, prev.end, prev.start)
+
+
+@local_rule(0.5)
+def clause_subject(ctx: Context, qi: int) -> Found | None:
+    """A quoted fragment with no reporting verb takes a person subject of its clause.
+
+    "Reid has been pounding Trump as a “con artist”": the fragment is Reid's words even
+    with no verb of saying. Only a person (a name the tagger calls a person, or a
+    personal pronoun) counts, so that "talks about a “security” partnership" between two
+    countries stays a scare quote.
+    """
+    q = ctx.quotes[qi]
+    if not ctx.embedded(q):
+        return None
+    toks = ctx.tokens(q.start, q.end)
+    for cand in _candidate_cues(ctx, qi, toks):
+        if cand.pos_ not in ("VERB", "AUX"):
+            continue
+        subj = subject_of(cand)
+        if subj is None or not usable_subject(ctx, subj):
+            continue
+        if subj.ent_type_ == "PERSON" or subj.lower_ in PERSONAL:
+            return Found(speaker=subj)
+        return None
+    return None
+
+
+LOCAL_RULES: tuple[Rule, ...] = (
+    transcript_label,
+    syntactic_cue,
+    according_to,
+    stray_mark,
+    trailing_cue,
+    dash_signature,
+    leading_cue,
+    colon_intro,
+    clause_subject,
+)
+"""Rules that look only at the quotation's own sentence and neighbourhood, in order."""
+
+
+# --- the document rules -----------------------------------------------------------------------
+
+Sources = Callable[[Context, list[Attribution | None]], Iterator[tuple[int, int]]]
+
+
+@attrs.frozen
+class DocumentRule:
+    """A rule that passes a speaker on: ``sources`` yields ``(quotation, source)`` pairs of
+    quotations with no attribution yet and the quotation whose speaker they take.
+
+    Attributes:
+        name: The rule's name.
+        confidence: The confidence of what it passes on: fixed, or with ``relative`` a
+            factor of the source's.
+        sources: The function that finds the pairs (it sees each pair set as it goes).
+        relative: Whether ``confidence`` is a factor of the source's confidence.
+    """
+
+    name: str
+    confidence: float
+    sources: Sources
+    relative: bool = False
+
+    def __call__(self, ctx: Context, found: list[Attribution | None]) -> None:
+        """Attribute the quotations ``sources`` finds, in place."""
+        for i, src in self.sources(ctx, found):
+            base = found[src]
+            conf = self.confidence
+            if self.relative and base is not None:
+                conf = conf * base.confidence
+            found[i] = Attribution(self.name, conf, inherited=src)
+
+
+def _document_rule(confidence: float, relative: bool = False) -> Callable[[Sources], DocumentRule]:
+    def make(sources: Sources) -> DocumentRule:
+        return DocumentRule(sources.__name__, confidence, sources, relative)
+
+    return make
+
+
+@_document_rule(0.8, relative=True)
+def multi_paragraph(ctx: Context, found: list[Attribution | None]) -> Iterator[tuple[int, int]]:
+    """Parts of one multi-paragraph quotation share the speaker of any attributed part."""
+    chains: dict[int, list[int]] = {}  # first part -> the parts, in order
+    root: list[int] = []
+    for i, q in enumerate(ctx.quotes):
+        prev = ctx.by_start.get(q.continues) if q.continues is not None else None
+        root.append(root[prev] if prev is not None and prev < i else i)
+        chains.setdefault(root[i], []).append(i)
+    for chain in chains.values():
+        if len(chain) < 2:
+            continue
+        source = next((i for i in reversed(chain) if found[i] is not None), None)
+        if source is None:
+            continue
+        for i in chain:
+            if found[i] is None:
+                yield i, source
+
+
+@_document_rule(0.7)
+def same_paragraph(ctx: Context, found: list[Attribution | None]) -> Iterator[tuple[int, int]]:
+    """An unattributed full quotation takes the speaker of its paragraph's other quotation."""
+    for i, q in enumerate(ctx.quotes):
+        if found[i] is not None or q.depth or ctx.embedded(q):
+            continue
+        same = (j for j in ctx.by_para[q.paragraph] if j != i and found[j])
+        src = min(same, key=lambda j: abs(j - i), default=None)
+        if src is not None:
+            yield i, src
+
+
+@_document_rule(0.6)
+def continuation(ctx: Context, found: list[Attribution | None]) -> Iterator[tuple[int, int]]:
+    """A paragraph that is only a quotation continues the previous paragraph's speaker."""
+    for i, q in enumerate(ctx.quotes):
+        if found[i] is not None or not ctx.opens_paragraph(q) or q.paragraph == 0:
+            continue
+        prev = [j for j in ctx.by_para.get(q.paragraph - 1, ()) if j < i and found[j]]
+        if prev:
+            yield i, prev[-1]
+
+
+DOCUMENT_RULES: tuple[DocumentRule, ...] = (multi_paragraph, same_paragraph, continuation)
+"""Rules that pass speakers between quotations, in order."""
+
+RULES: tuple[str, ...] = (*(r.name for r in LOCAL_RULES), *(r.name for r in DOCUMENT_RULES))
+"""The names of all rules of direct quotations, in the order they are tried."""
+
+
+def attribute(ctx: Context) -> list[Attribution | None]:
+    """Run every rule over a document: one attribution (or ``None``) per quotation."""
+    found: list[Attribution | None] = []
+    for qi in range(len(ctx.quotes)):
+        found.append(next((a for r in LOCAL_RULES if (a := r(ctx, qi)) is not None), None))
+    for doc_rule in DOCUMENT_RULES:
+        doc_rule(ctx, found)
+    return found

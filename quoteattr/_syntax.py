@@ -1,0 +1,165 @@
+"""Token-level syntax the rules share: the subject of a verb of saying, what counts as a
+speaker-like or a thing-like subject, the head of a noun phrase near a cue.
+
+Every function reads a spaCy token and its parse; the ones that take a
+:class:`~quoteattr._context.Context` also keep to the quotation's paragraph and to words
+outside the quotations.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Sequence
+from typing import TYPE_CHECKING
+
+from ._context import Context
+from ._lexicon import (
+    DEMONSTRATIVES,
+    GROUP_NOUNS,
+    PERSONAL,
+    RELATIVE_PRONOUNS,
+    SUBJECT_DEPS,
+    TIME_ENTITIES,
+)
+from ._roles import is_person_noun
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
+
+__all__ = [
+    "has_letter",
+    "heads_above",
+    "np_head_near",
+    "person_like",
+    "subject_of",
+    "subordinate",
+    "time_clause",
+    "usable_subject",
+    "weak_subject",
+]
+
+
+def subject_of(verb: Token, depth: int = 0) -> Token | None:
+    """The speaker head of a reporting verb: its subject, or its governing clause's.
+
+    "asserting, “…”" has no subject of its own and takes that of the verb it modifies; a
+    relative "who said" takes the noun the clause belongs to; "according to X" takes X.
+    """
+    if verb.lower_ == "according":
+        for child in verb.children:
+            if child.lower_ == "to":
+                for grand in child.children:
+                    if grand.dep_ == "pobj":
+                        return grand
+        return None
+    passive = False
+    for child in verb.children:
+        if child.dep_ in ("nsubj", "csubj"):
+            if child.lower_ in RELATIVE_PRONOUNS and verb.dep_ == "relcl":
+                return verb.head
+            return child
+        if child.dep_ == "nsubjpass":
+            passive = True
+            if verb.lemma_ in ("quote", "cite"):
+                return child
+    if passive:
+        for child in verb.children:
+            if child.dep_ == "agent":
+                for grand in child.children:
+                    if grand.dep_ == "pobj":
+                        return grand
+    if depth < 3 and verb.dep_ in ("advcl", "xcomp", "conj", "acl", "dep") and verb.head != verb:
+        return subject_of(verb.head, depth + 1)
+    if depth < 3 and verb.dep_ == "pcomp" and verb.head.head != verb.head:
+        return subject_of(verb.head.head, depth + 1)  # "began by saying, “…”"
+    return None
+
+
+def usable_subject(ctx: Context, subj: Token | None) -> bool:
+    """Whether a subject can be a speaker's mention: a word outside every quotation."""
+    return subj is not None and ctx.inside(subj) is None and not subj.is_punct
+
+
+_SUBORDINATORS = frozenset("when while after before because since until once if".split())
+
+
+def time_clause(verb: Token) -> bool:
+    """A clause of time or cause ("when X blasted him"), which frames no quotation."""
+    return verb.dep_ == "advcl" and any(
+        c.dep_ in ("advmod", "mark") and c.lower_ in _SUBORDINATORS for c in verb.children
+    )
+
+
+def heads_above(ctx: Context, qi: int, tok: Token, limit: int) -> Iterator[tuple[Token, Token]]:
+    """``(child, head)`` pairs up the parse from ``tok``, at most ``limit`` of them, while the
+    head is a word of the quotation's paragraph outside every quotation."""
+    para = ctx.para_of(ctx.quotes[qi])
+    node = tok
+    for _ in range(limit):
+        if node.head.i == node.i:
+            return
+        child, node = node, node.head
+        if not para.start <= ctx.base(node) < para.end or ctx.inside(node) is not None:
+            return
+        yield child, node
+
+
+def person_like(tok: Token) -> bool:
+    """A person: a name the tagger calls one, a personal pronoun, or a person noun."""
+    if tok.ent_type_ == "PERSON" or tok.lower_ in PERSONAL:
+        return True
+    return tok.pos_ == "NOUN" and is_person_noun(str(tok.lemma_))
+
+
+def weak_subject(subj: Token | None) -> bool:
+    """A subject that is a thing rather than a speaker: "it", "this", "the ad", "a majority"."""
+    if subj is None:
+        return True
+    if subj.lower_ in DEMONSTRATIVES:
+        return True
+    if subj.pos_ != "NOUN" or subj.ent_type_:
+        return False
+    return not is_person_noun(str(subj.lemma_)) and subj.lemma_ not in GROUP_NOUNS
+
+
+def np_head_near(tokens: Sequence[Token], forward: bool) -> Token | None:
+    """The head of the first noun phrase (a name, a pronoun, a subject noun) among
+    ``tokens`` (read backwards unless ``forward``), before a sentence end; for a name read
+    forwards, its last word."""
+    seq = tokens if forward else list(reversed(tokens))
+    for tok in seq:
+        if tok.dep_ == "poss" and tok.pos_ == "PRON":
+            continue  # "describe their actions": a possessive is no speaker
+        if tok.pos_ in ("PROPN", "PRON") or (tok.pos_ == "NOUN" and tok.dep_ in SUBJECT_DEPS):
+            # walk to the head of a name (compound chains point right)
+            head = tok
+            while head.dep_ in ("compound", "flat") and head.head.i > head.i:
+                head = head.head
+            doc = head.doc
+            while (
+                forward
+                and (head.pos_ == "PROPN" or head.ent_type_ == "PERSON")
+                and head.i + 1 < len(doc)
+                and (doc[head.i + 1].pos_ == "PROPN" or doc[head.i + 1].ent_type_ == "PERSON")
+                and doc[head.i + 1].ent_type_ not in TIME_ENTITIES
+            ):
+                head = doc[head.i + 1]  # a broken parse inside a name: its last word
+            return head
+        if tok.is_punct and tok.text in ".!?;":
+            return None
+    return None
+
+
+def subordinate(verb: Token) -> bool:
+    """A verb of a relative clause, or a passive one with no agent: "…," X said at the
+    hearing, where Y also spoke / he was called to: not the frame of the next quotation."""
+    if verb.dep_ in ("relcl", "acl"):
+        return True
+    children = list(verb.children)
+    return any(c.dep_ == "nsubjpass" for c in children) and not any(
+        c.dep_ == "agent" for c in children
+    )
+
+
+def has_letter(tok: Token) -> bool:
+    """Whether a token holds a letter."""
+    return any(c.isalpha() for c in tok.text)
