@@ -20,6 +20,7 @@ from ._lexicon import MINOR_WORDS
 from .marks import CLOSING_MARKS, DOUBLE_MARKS, SINGLE_MARKS, QuoteSpan, find_quotes
 
 __all__ = [
+    "Quotations",
     "embedded",
     "is_headline",
     "label_end",
@@ -110,7 +111,11 @@ def split_stray_frames(
     return keep, frames
 
 
-def outermost_quotations(text: str) -> tuple[list[QuoteSpan], list[tuple[int, int]]]:
+Quotations = tuple[list[QuoteSpan], list[tuple[int, int]]]
+"""A text's outermost quotations and its stray-mark frames (``(start, end)`` offsets)."""
+
+
+def outermost_quotations(text: str) -> Quotations:
     """The outermost quotations of ``text`` and the stray-mark frames among them.
 
     Returns:

@@ -47,7 +47,7 @@ from ._build import direct_quotes, with_reported
 from ._context import Context
 from ._mentions import collect_names
 from ._parsing import Para, attach, paragraphs_of_doc, parse
-from ._quotations import outermost_quotations
+from ._quotations import Quotations, outermost_quotations
 from ._reported import find_reported
 from ._rules import attribute
 from ._selection import Section
@@ -144,7 +144,7 @@ def attribute_context(ctx: Context, options: Options) -> list[Quote]:
     return quotes
 
 
-def attribute_doc(doc: Doc, options: Options) -> list[Quote]:
+def attribute_doc(doc: Doc, options: Options, quotations: Quotations | None = None) -> list[Quote]:
     """Attribute the quotations of a caller's parsed ``Doc``, using its parse as it is.
 
     The same selection of paragraphs and the same rules as for a text; nothing is parsed.
@@ -152,12 +152,14 @@ def attribute_doc(doc: Doc, options: Options) -> list[Quote]:
     Args:
         doc: A Doc that has been through a tagger, a parser and an entity recognizer.
         options: The extraction settings.
+        quotations: The Doc's outermost quotations and stray-mark frames, when the caller
+            has already found them (``outermost_quotations(doc.text)``).
 
     Returns:
         The quotations, in text order; offsets index ``doc.text``.
     """
     text = doc.text
-    spans, frames = outermost_quotations(text)
+    spans, frames = quotations if quotations is not None else outermost_quotations(text)
     if not spans and not options.include_indirect:
         return []
     bounds = paragraph_bounds(text)
@@ -534,13 +536,14 @@ class QuoteattrComponent:
             ValueError: If the Doc has quotation marks but no dependency parse (the
                 component was placed before the parser).
         """
-        spans, _ = outermost_quotations(doc.text) if len(doc) else ([], [])
-        if spans and not doc.has_annotation("DEP"):
+        found: Quotations = outermost_quotations(doc.text) if len(doc) else ([], [])
+        if found[0] and not doc.has_annotation("DEP"):
             raise ValueError(
                 f"the {self.name!r} component needs a parsed Doc: add it after the parser "
                 "and the entity recognizer (nlp.add_pipe('quoteattr') appends it last)"
             )
-        doc.user_data[_USER_DATA_KEY] = [q.to_dict() for q in attribute_doc(doc, self.options)]
+        quotes = attribute_doc(doc, self.options, found)
+        doc.user_data[_USER_DATA_KEY] = [q.to_dict() for q in quotes]
         return doc
 
 

@@ -61,3 +61,29 @@ def extractor(nlp):  # type: ignore[no-untyped-def]
 @pytest.fixture(scope="session")
 def seeds_dir() -> Path:
     return SEEDS
+
+
+@pytest.fixture(scope="session")
+def view(nlp):  # type: ignore[no-untyped-def]
+    """Build the document view of a text, parsed whole, so that a rule can be run alone:
+    ``ctx = view(text)`` then ``_rules.trailing_cue(ctx, 0)``."""
+    from quoteattr._context import Context
+    from quoteattr._parsing import paragraphs_of_doc
+    from quoteattr._quotations import outermost_quotations
+    from quoteattr.marks import paragraph_bounds
+    from quoteattr.options import Options
+
+    def make(text: str, **settings: object) -> Context:
+        options = Options.from_settings(None, **settings)
+        spans, frames = outermost_quotations(text)
+        paras = paragraphs_of_doc(nlp(text), paragraph_bounds(text))
+        return Context(
+            text=text,
+            paras=paras,
+            quotes=spans,
+            lexicon=options.lexicon,
+            frames=frames,
+            around_partial=options.indirect_around_partial,
+        )
+
+    return make
