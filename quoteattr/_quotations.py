@@ -21,7 +21,9 @@ from .marks import CLOSING_MARKS, DOUBLE_MARKS, SINGLE_MARKS, QuoteSpan, find_qu
 
 __all__ = [
     "Quotations",
+    "contains_words",
     "embedded",
+    "folded_words",
     "is_headline",
     "label_end",
     "outermost_quotations",
@@ -144,3 +146,18 @@ def is_headline(text: str) -> bool:
         return False
     n, caps = title_cased(text)
     return n >= 4 and caps == n
+
+
+_LETTERED = re.compile(r"[^\W_][\w'’.-]*")
+
+
+def folded_words(text: str) -> list[str]:
+    """The words of ``text``, lower-cased, without the apostrophes, dots and hyphens at
+    their ends: the form in which a headline's words are compared with a quotation's."""
+    return [w.lower().strip("'’.-") for w in _LETTERED.findall(text)]
+
+
+def contains_words(seq: list[str], sub: list[str]) -> bool:
+    """Whether the words ``sub`` occur in ``seq``, in order and together."""
+    n = len(sub)
+    return any(seq[i : i + n] == sub for i in range(len(seq) - n + 1))

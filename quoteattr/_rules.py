@@ -63,7 +63,7 @@ from ._lexicon import (
     TIME_ENTITIES,
     UTTERANCES,
 )
-from ._quotations import label_end
+from ._quotations import contains_words, folded_words, label_end
 from ._syntax import (
     has_letter,
     heads_above,
@@ -75,7 +75,7 @@ from ._syntax import (
     usable_subject,
     weak_subject,
 )
-from .cues import cue_lemma
+from .cues import cue_lemma, speech_lemmas
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
@@ -466,6 +466,62 @@ def colon_intro(ctx: Context, qi: int) -> Found | None:
     return _leading(ctx, prev.end, prev.start)
 
 
+@local_rule(0.75)
+def speaker_label(ctx: Context, qi: int) -> Found | None:
+    """A quotation after a name and a colon, with no verb: a speaker label.
+
+    "Coastguard commander Asha Verma: “Stay off the ice.”", "More from Gundersen: “…”",
+    a headline's "Harbour chief Tom Reyes: ‘We will rebuild’". The words before the colon
+    hold no verb (a verb makes it a reporting frame: ``leading_cue``) and end in a name.
+    """
+    q = ctx.quotes[qi]
+    para = ctx.para_of(q)
+    prev = ctx.marks[qi - 1][1] if qi > 0 and ctx.quotes[qi - 1].paragraph == q.paragraph else 0
+    start = max(para.start, prev)
+    lead = ctx.text[start : q.mark_start].rstrip()
+    if not lead.endswith(":") or len(lead) > 80:
+        return None
+    toks = ctx.outside(start, q.mark_start)
+    if any(t.pos_ in ("VERB", "AUX") for t in toks):
+        return None
+    names = [t for t in toks if (t.pos_ == "PROPN" or t.ent_type_ == "PERSON") and has_letter(t)]
+    if not names:
+        return None
+    head = names[-1]
+    while head.dep_ in ("compound", "flat") and head.head.i > head.i:
+        head = head.head
+    return Found(speaker=head)
+
+
+@local_rule(0.7)
+def after_report(ctx: Context, qi: int) -> Found | None:
+    """A paragraph that is only a quotation, after a paragraph with none whose last
+    sentence reports someone's words, goes on with that speaker's words.
+
+    "Captain Lena Moreau said the squad had found its rhythm." then “We kept the ball.”;
+    also after "Moreau told reporters." The verb of saying is the main verb of the
+    paragraph's last sentence, and its subject names someone.
+    """
+    q = ctx.quotes[qi]
+    if q.paragraph == 0 or not ctx.opens_paragraph(q) or ctx.by_para.get(q.paragraph - 1):
+        return None
+    prev = ctx.paras[q.paragraph - 1]
+    toks = ctx.outside(prev.start, prev.end)
+    for i in range(len(toks) - 2, -1, -1):  # the last sentence: after the one before ends
+        if toks[i].is_punct and toks[i].text in ".!?":
+            toks = toks[i + 1 :]
+            break
+    speech = speech_lemmas(ctx.lexicon)
+    for tok in toks:
+        lemma = cue_lemma(tok, ctx.lexicon)
+        if lemma is None or tok.dep_ != "ROOT" or lemma.split()[0] not in speech:
+            continue
+        subj = subject_of(tok)
+        if usable_subject(ctx, subj) and not weak_subject(subj):
+            return Found(speaker=subj, cue=cue_at(ctx, tok, lemma))
+    return None
+
+
 @local_rule(0.5)
 def clause_subject(ctx: Context, qi: int) -> Found | None:
     """A quoted fragment with no reporting verb takes a person subject of its clause.
@@ -500,6 +556,8 @@ LOCAL_RULES: tuple[Rule, ...] = (
     dash_signature,
     leading_cue,
     colon_intro,
+    speaker_label,
+    after_report,
     clause_subject,
 )
 """Rules that look only at the quotation's own sentence and neighbourhood, in order."""
@@ -588,7 +646,32 @@ def continuation(ctx: Context, found: list[Attribution | None]) -> Iterator[tupl
             yield i, prev[-1]
 
 
-DOCUMENT_RULES: tuple[DocumentRule, ...] = (multi_paragraph, same_paragraph, continuation)
+@_document_rule(0.6)
+def echo(ctx: Context, found: list[Attribution | None]) -> Iterator[tuple[int, int]]:
+    """A quotation standing alone at the head of its line (a headline, a subheading) takes
+    the speaker of a later quotation that repeats its words: ‘A dream come true’ above
+    "… It’s a dream come true," she said."""
+    for i, q in enumerate(ctx.quotes):
+        if found[i] is not None or not ctx.opens_paragraph(q) or q.continues is not None:
+            continue
+        if ctx.para_of(q).end - ctx.para_of(q).start > 200:
+            continue
+        words = folded_words(ctx.text[q.start : q.end])
+        if len(words) < 2:
+            continue
+        for j in range(i + 1, len(ctx.quotes)):
+            later = ctx.quotes[j]
+            if found[j] and contains_words(folded_words(ctx.text[later.start : later.end]), words):
+                yield i, j
+                break
+
+
+DOCUMENT_RULES: tuple[DocumentRule, ...] = (
+    multi_paragraph,
+    same_paragraph,
+    continuation,
+    echo,
+)
 """Rules that pass speakers between quotations, in order."""
 
 RULES: tuple[str, ...] = (*(r.name for r in LOCAL_RULES), *(r.name for r in DOCUMENT_RULES))

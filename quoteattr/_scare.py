@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING
 
 from ._context import Context
 from ._lexicon import MINOR_WORDS
-from ._quotations import title_cased
+from ._quotations import contains_words, folded_words, title_cased
 from .cues import cue_lemma
 from .marks import CLOSING_MARKS, QuoteSpan
 
@@ -77,25 +77,16 @@ def headline_echo(ctx: Context, qi: int) -> bool:
     toks = ctx.outside(para.start, para.end)
     if any(t.tag_ == "VBD" and cue_lemma(t, ctx.lexicon) for t in toks):
         return False  # headlines report in the present ("says", "calls"); a lede, "said"
-    words = _folded_words(ctx.text[q.start : q.end])
+    words = folded_words(ctx.text[q.start : q.end])
     if not words:
         return False
     for later in ctx.quotes[qi + 1 :]:
         if later.paragraph == 0:
             continue
-        body = _folded_words(ctx.text[later.start : later.end])
-        if _contains(body, words):
+        body = folded_words(ctx.text[later.start : later.end])
+        if contains_words(body, words):
             return True
     return False
-
-
-def _folded_words(text: str) -> list[str]:
-    return [w.lower().strip("'’.-") for w in _TITLE_WORD.findall(text)]
-
-
-def _contains(seq: list[str], sub: list[str]) -> bool:
-    n = len(sub)
-    return any(seq[i : i + n] == sub for i in range(len(seq) - n + 1))
 
 
 def work_title(ctx: Context, qi: int) -> bool:

@@ -1274,6 +1274,71 @@ CASES: list[Case] = [
         rule="transcript_label",
         speaker_kind="person",
     ),
+    # --- quotes after reported speech: the speaker goes on
+    Case(
+        id="quote_paragraph_after_said_that",
+        text="Captain Lena Moreau said the squad had found its rhythm after the break.\n"
+        "“We kept the ball and stayed patient. That was the difference.”",
+        quote="We kept the ball and stayed patient. That was the difference.",
+        speaker="Lena Moreau",
+        rule="after_report",
+        cue="say",
+        whole=True,
+    ),
+    Case(
+        id="quote_paragraph_after_told",
+        text="Head teacher Priya Raman told parents about the new timetable on Monday.\n"
+        "“The changes start next term.”",
+        quote="The changes start next term.",
+        speaker="Priya Raman",
+        rule="after_report",
+        cue="tell",
+    ),
+    Case(
+        id="long_quotation_after_said_that",
+        text="Captain Lena Moreau said the squad had found its rhythm.\n“We kept the ball.\n"
+        "“And we stayed patient.”",
+        quote="And we stayed patient.",
+        speaker="Lena Moreau",
+        rule="multi_paragraph",
+    ),
+    Case(
+        id="quote_paragraph_after_narration_has_no_speaker",
+        text="The council voted to close the library on Monday.\n“It is a sad day for the town.”",
+        quote="It is a sad day for the town.",
+        rule="none",
+    ),
+    Case(
+        id="quote_paragraph_after_a_belief_has_no_speaker",
+        text="Farmer Tomas Riedel believes the rain came too late.\n“The maize is lost.”",
+        quote="The maize is lost.",
+        rule="none",
+    ),
+    # --- speaker labels, headlines and subheadings
+    Case(
+        id="speaker_label_with_title",
+        text="Coastguard commander Asha Verma: “Stay off the ice this weekend.”",
+        quote="Stay off the ice this weekend.",
+        speaker="Asha Verma",
+        rule="speaker_label",
+        speaker_kind="person",
+    ),
+    Case(
+        id="speaker_label_more_from",
+        text="Ingrid Gundersen spoke after the verdict.\n"
+        "More from Gundersen: “We will appeal the ruling.”",
+        quote="We will appeal the ruling.",
+        speaker="Ingrid Gundersen",
+        rule="speaker_label",
+    ),
+    Case(
+        id="headline_quote_repeated_below",
+        text="‘We never gave up’\nThe Harbour City club won the final 2-1 on Sunday.\n"
+        "“We never gave up, not for a minute,” said coach Marta Silva.",
+        quote="We never gave up",
+        speaker="Marta Silva",
+        rule="echo",
+    ),
     # === reported speech (include_indirect=True)
     Case(
         id="according_to_first",

@@ -12,21 +12,35 @@ well formed:
 * nothing is lost: with ``include_scare=True`` the extractor returns a quote for every
   outermost span the mark parser found (less the stray attribution frames it sets aside);
 * with ``include_indirect=True``, every reported clause indexes the input, is trimmed, and
-  overlaps no direct quotation (marks included).
+  overlaps no direct quotation (marks included);
+* every speaker's name is one a reader would accept on sight (:func:`name_problems`): written
+  in the text, no possessive, no lower-case word before a capitalized one, no pronoun or
+  determiner, no dateline, no word twice in a row.
 """
 
 from __future__ import annotations
 
 import bisect
 import itertools
+import re
 from collections.abc import Sequence
 from typing import Any
 
+from quoteattr._lexicon import MINOR_WORDS
+from quoteattr._names import PARTICLES
 from quoteattr._quotations import split_stray_frames
 from quoteattr.marks import QuoteSpan, find_quotes, paragraph_bounds
 from quoteattr.model import Quote
 
-__all__ = ["InvariantError", "check_extract", "check_indirect", "check_marks", "check_quotes"]
+__all__ = [
+    "InvariantError",
+    "check_extract",
+    "check_indirect",
+    "check_marks",
+    "check_names",
+    "check_quotes",
+    "name_problems",
+]
 
 
 class InvariantError(AssertionError):
@@ -182,3 +196,80 @@ def check_indirect(text: str, quotes: Sequence[Quote]) -> None:
             not _in_bounds(text, m.start, m.end) or text[m.start : m.end] != m.text
         ):
             _fail("indirect mention does not index the input", q)
+
+
+# --- names a reader would accept ---------------------------------------------------------------
+
+_FUNCTION_WORDS = frozenset(
+    """
+    he she it they we i you him her them us me his hers its their theirs our ours my mine your
+    yours himself herself itself themselves ourselves myself yourself who whom whose which
+    what that this these those the a an any some someone somebody anyone anybody one none
+    no everyone everybody each every another other others
+    """.split()
+)
+"""Pronouns and determiners: a name is never one of them, nor opens with one."""
+
+_POSSESSIVE = re.compile(r"(?:['’]s|s['’])$")
+_DATELINE_AFTER = re.compile(r"\s*(?:[,—–―-]|--)")
+
+
+def _written(text: str, word: str) -> bool:
+    return re.search(r"(?<!\w)" + re.escape(word) + r"(?!\w)", text) is not None
+
+
+def _dateline(text: str, name: str) -> bool:
+    if not (name.isupper() and sum(c.isalpha() for c in name) >= 3):
+        return False
+    for m in re.finditer(r"(?:^|\n)\s*" + re.escape(name), text):
+        if _DATELINE_AFTER.match(text, m.end()):
+            return True
+    return False
+
+
+def name_problems(text: str, name: str) -> list[str]:
+    """Why a reader would reject ``name`` as a speaker's name in ``text`` (empty: none).
+
+    The reasons: ``unwritten`` (a word of it is nowhere in the text: a name is written as
+    the text writes it, or put together from its mentions), ``possessive`` ("Erik
+    Larsen's"), ``lowercase`` (a lower-case word before a capitalized one that is no
+    particle or short function word: "hydrologist Maya Lindqvist"), ``pronoun`` (a pronoun or a determiner, or a
+    name opening with one: "herself", "someone", "the minister"), ``dateline`` (an
+    upper-case place that opens a line before a dash or comma: "WASHINGTON") and
+    ``repeated`` (a word twice in a row: "Jordan Jordan").
+
+    Example:
+        >>> name_problems("Erik Larsen's plan", "Erik Larsen's")
+        ['possessive']
+        >>> name_problems("“Go,” said hydrologist Maya Lindqvist.", "hydrologist Maya Lindqvist")
+        ['lowercase']
+    """
+    words = [w for w in re.split(r"\s+|,\s*", name.strip()) if w]
+    if not words:
+        return []
+    out = []
+    if any(not _written(text, w) for w in words if w != "and"):
+        out.append("unwritten")
+    if any(_POSSESSIVE.search(w) for w in words):
+        out.append("possessive")
+    allowed = PARTICLES | MINOR_WORDS
+    for k, w in enumerate(words):
+        if w[:1].islower() and w not in allowed and any(v[:1].isupper() for v in words[k + 1 :]):
+            out.append("lowercase")
+            break
+    if words[0].lower() in _FUNCTION_WORDS:
+        out.append("pronoun")
+    if _dateline(text, name):
+        out.append("dateline")
+    if any(a.lower() == b.lower() for a, b in itertools.pairwise(words)):
+        out.append("repeated")
+    return out
+
+
+def check_names(text: str, quotes: Sequence[Quote]) -> None:
+    """Check that every speaker's name passes :func:`name_problems`."""
+    for q in quotes:
+        if q.speaker is not None and q.speaker.name:
+            problems = name_problems(text, q.speaker.name)
+            if problems:
+                _fail(f"speaker name rejected ({', '.join(problems)})", q.speaker.name)
