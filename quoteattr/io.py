@@ -22,7 +22,7 @@ from typing import IO, Any, Protocol, TextIO
 
 import attrs
 
-from .errors import QuoteattrError
+from .errors import InputOutputError
 from .model import Quote
 
 __all__ = [
@@ -74,10 +74,6 @@ FIELDS: tuple[str, ...] = (
 
 FOLDER_SUFFIXES = frozenset({".txt", ".md", ".jsonl"})
 """The files read from a folder (recursively; hidden files and folders are left out)."""
-
-
-class InputOutputError(QuoteattrError):
-    """A problem with an input or output file that stops the run (exit status 1)."""
 
 
 class _NotACorpusError(Exception):
