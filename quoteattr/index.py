@@ -175,8 +175,31 @@ def _ranked(counts: Mapping[str, int]) -> tuple[tuple[str, int], ...]:
     return tuple(sorted(counts.items(), key=lambda kv: (-kv[1], kv[0])))
 
 
-def _quote_pairs(value: Iterable[tuple[str, Quote]]) -> tuple[tuple[str, Quote], ...]:
-    return tuple((str(doc), quote) for doc, quote in value)
+def _quote_pairs(value: Iterable[Any]) -> tuple[tuple[str, Quote], ...]:
+    """``(doc_id, quote)`` pairs, from pairs or from their JSON (``{"doc", "quote"}``)."""
+    pairs = []
+    for item in value:
+        if isinstance(item, Mapping):
+            doc, quote = item["doc"], item["quote"]
+        else:
+            doc, quote = item
+        pairs.append((str(doc), quote if isinstance(quote, Quote) else Quote.from_dict(quote)))
+    return tuple(pairs)
+
+
+def _quotations_json(pairs: Sequence[tuple[str, Quote]]) -> list[dict[str, Any]]:
+    return [{"doc": doc, "quote": quote.to_dict()} for doc, quote in pairs]
+
+
+def _counts(**metadata: Any) -> Any:
+    """A field of counts: ``(text, count)`` pairs, written to JSON as an object."""
+    return attrs.field(default=(), converter=_count_pairs, metadata={"json": dict, **metadata})
+
+
+def _json_value(instance: Any, field: attrs.Attribute[Any] | None, value: Any) -> Any:
+    if field is None or "json" not in field.metadata:
+        return value
+    return field.metadata["json"](value)
 
 
 @attrs.frozen
@@ -189,10 +212,10 @@ class CorpusSpeaker:
         name: The canonical name: for a person, the fullest given name with the most
             quoted surname spelling; for an organization, its fullest name.
         kind: ``person``, ``organization``, ``other`` or ``unknown``.
-        names: The document-level names it was quoted under, with their numbers of
-            quotes, most quoted first.
         quotes: Its number of quotations.
         articles: The number of documents it is quoted in.
+        names: The document-level names it was quoted under, with their numbers of
+            quotes, most quoted first.
         descriptions: Its descriptions ("a defence analyst"), each with the number of
             documents giving it, most frequent first.
         pronouns: The pronouns the articles link to it, each with its number of documents.
@@ -203,12 +226,14 @@ class CorpusSpeaker:
     id: str
     name: str
     kind: SpeakerKind = attrs.field(validator=attrs.validators.in_(SPEAKER_KINDS))
-    names: tuple[tuple[str, int], ...] = attrs.field(default=(), converter=_count_pairs)
     quotes: int = 0
     articles: int = 0
-    descriptions: tuple[tuple[str, int], ...] = attrs.field(default=(), converter=_count_pairs)
-    pronouns: tuple[tuple[str, int], ...] = attrs.field(default=(), converter=_count_pairs)
-    quotations: tuple[tuple[str, Quote], ...] = attrs.field(default=(), converter=_quote_pairs)
+    names: tuple[tuple[str, int], ...] = _counts()
+    descriptions: tuple[tuple[str, int], ...] = _counts()
+    pronouns: tuple[tuple[str, int], ...] = _counts()
+    quotations: tuple[tuple[str, Quote], ...] = attrs.field(
+        default=(), converter=_quote_pairs, metadata={"json": _quotations_json}
+    )
 
     @property
     def description(self) -> str:
@@ -216,36 +241,29 @@ class CorpusSpeaker:
         return self.descriptions[0][0] if self.descriptions else ""
 
     def to_dict(self) -> dict[str, Any]:
-        """Return a JSON-serializable dictionary (counts as objects, quotes as dicts)."""
+        """Return a JSON-serializable dictionary: the fields in order, counts as objects
+        (``{"text": count}``), quotations as ``{"doc", "quote"}`` objects, and
+        :attr:`description` after ``articles``."""
+        data = attrs.asdict(self, recurse=False, value_serializer=_json_value)
+        head = ("id", "name", "kind", "quotes", "articles")
         return {
-            "id": self.id,
-            "name": self.name,
-            "kind": self.kind,
-            "quotes": self.quotes,
-            "articles": self.articles,
+            **{key: data.pop(key) for key in head},
             "description": self.description,
-            "names": dict(self.names),
-            "descriptions": dict(self.descriptions),
-            "pronouns": dict(self.pronouns),
-            "quotations": [{"doc": doc, "quote": q.to_dict()} for doc, q in self.quotations],
+            **data,
         }
 
     @classmethod
-    def from_dict(cls, data: dict[str, Any]) -> CorpusSpeaker:
-        """Build a record from the output of :meth:`to_dict`."""
-        return cls(
-            id=data["id"],
-            name=data["name"],
-            kind=data["kind"],
-            names=data.get("names", {}),
-            quotes=data.get("quotes", 0),
-            articles=data.get("articles", 0),
-            descriptions=data.get("descriptions", {}),
-            pronouns=data.get("pronouns", {}),
-            quotations=[
-                (p["doc"], Quote.from_dict(p["quote"])) for p in data.get("quotations", ())
-            ],
-        )
+    def from_dict(cls, data: Mapping[str, Any]) -> CorpusSpeaker:
+        """Build a record from the output of :meth:`to_dict` (missing fields: defaults).
+
+        Raises:
+            KeyError: If ``id``, ``name`` or ``kind`` is missing.
+        """
+        fields = attrs.fields(cls)
+        missing = [f.name for f in fields if f.default is attrs.NOTHING and f.name not in data]
+        if missing:
+            raise KeyError(missing[0])
+        return cls(**{f.name: data[f.name] for f in fields if f.name in data})
 
 
 def _one_line(text: str) -> str:
