@@ -67,7 +67,7 @@ from typing import TYPE_CHECKING, Any, Literal
 
 import attrs
 
-from .io import decode_text
+from .corpus import decode_text
 from .model import Cue, Mention, Quote, Speaker
 
 if TYPE_CHECKING:

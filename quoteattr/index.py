@@ -43,17 +43,22 @@ same documents in any order, or split into parts indexed apart and merged with
 
 from __future__ import annotations
 
-import csv
 import hashlib
-import io
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from functools import lru_cache
-from typing import Any, TextIO, cast
+from typing import Any, cast
 
 import attrs
 import jellyfish
 
+from .io import (
+    SPEAKER_FIELDS,
+    format_speakers,
+    is_record_header,
+    quote_from_record,
+    write_speakers_csv,
+)
 from .model import SPEAKER_KINDS, Quote, Speaker, SpeakerKind
 from .options import DEFAULT_NAME_SIMILARITY
 from .speakers import (
@@ -73,18 +78,11 @@ __all__ = [
     "write_csv",
 ]
 
-CSV_FIELDS: tuple[str, ...] = (
-    "id",
-    "name",
-    "kind",
-    "quotes",
-    "articles",
-    "description",
-    "names",
-    "descriptions",
-    "pronouns",
-)
-"""The columns of :func:`write_csv`, in order."""
+CSV_FIELDS: tuple[str, ...] = SPEAKER_FIELDS
+"""The columns of :func:`write_csv`, in order (:data:`quoteattr.io.SPEAKER_FIELDS`)."""
+
+write_csv = write_speakers_csv
+"""Write corpus speakers as CSV (:func:`quoteattr.io.write_speakers_csv`)."""
 
 _SUFFIXES = frozenset({"jr", "jr.", "sr", "sr.", "ii", "iii", "iv"})
 _ID_PREFIX = {"person": "P", "organization": "O", "other": "X", "unknown": "U"}
@@ -266,49 +264,9 @@ class CorpusSpeaker:
         return cls(**{f.name: data[f.name] for f in fields if f.name in data})
 
 
-def _one_line(text: str) -> str:
-    return " ".join(text.split())
-
-
-def _joined(counts: Sequence[tuple[str, int]]) -> str:
-    return "; ".join(f"{_one_line(text)} ({n})" for text, n in counts)
-
-
-def write_csv(speakers: Iterable[CorpusSpeaker], stream: TextIO) -> None:
-    """Write corpus speakers as CSV, one row each, with a header (:data:`CSV_FIELDS`).
-
-    Cells are quoted where needed and hold no line break (runs of white space become one
-    space), so the file opens as one row per speaker in pandas and in spreadsheets; the
-    lists of names, descriptions and pronouns are one cell each, as
-    ``"text (count); text (count)"``.
-
-    Args:
-        speakers: The records (an index iterates over its own).
-        stream: A text stream (open files with ``newline=""``).
-    """
-    writer = csv.writer(stream, lineterminator="\n")
-    writer.writerow(CSV_FIELDS)
-    for s in speakers:
-        writer.writerow(
-            [
-                s.id,
-                _one_line(s.name),
-                s.kind,
-                s.quotes,
-                s.articles,
-                _one_line(s.description),
-                _joined(s.names),
-                _joined(s.descriptions),
-                _joined(s.pronouns),
-            ]
-        )
-
-
 def csv_text(speakers: Iterable[CorpusSpeaker]) -> str:
     """Return :func:`write_csv`'s output as a string."""
-    buffer = io.StringIO()
-    write_csv(speakers, buffer)
-    return buffer.getvalue()
+    return format_speakers("csv", list(speakers))
 
 
 # ---- the index
@@ -548,25 +506,24 @@ class SpeakerIndex:
 
     @classmethod
     def from_records(cls, records: Iterable[Any], **options: Any) -> SpeakerIndex:
-        """Index ``(doc_id, quotes)`` pairs, or the records of :mod:`quoteattr.dask`.
+        """Index ``(doc_id, quotes)`` pairs, the records of :mod:`quoteattr.dask`, or the
+        flat records ``quoteattr extract`` writes.
 
         Args:
-            records: ``(doc_id, quotes)`` pairs, or ``{"id": ..., "quotes": [quote
-                dicts]}`` records as :func:`quoteattr.dask.extract_bag` makes them.
+            records: ``(doc_id, quotes)`` pairs (such as :func:`quoteattr.load_quotes`
+                yields), ``{"id": ..., "quotes": [quote dicts]}`` records as
+                :func:`quoteattr.dask.extract_bag` makes them, or the JSON objects of
+                ``quoteattr extract --format jsonl`` (:func:`quoteattr.io.quote_record`:
+                consecutive records of one ``doc`` are one document).
             **options: :class:`SpeakerIndex` settings.
 
         Returns:
             A new index of them.
+
+        Raises:
+            ValueError: If a record is none of these (the message gives its number).
         """
-        index = cls(**options)
-        for record in records:
-            if isinstance(record, Mapping):
-                quotes = [Quote.from_dict(q) for q in record.get("quotes", ())]
-                index.add(str(record.get("id")), quotes)
-            else:
-                doc_id, quotes = record
-                index.add(doc_id, quotes)
-        return index
+        return cls(**options).update(_documents(records))
 
     def merge(self, other: SpeakerIndex) -> SpeakerIndex:
         """Add everything of another index (built on other documents) to this one.
@@ -801,6 +758,40 @@ class SpeakerIndex:
                 attrs.evolve(r, id=f"{r.id}-{n}") for n, r in enumerate(same[1:], start=2)
             )
         return unique
+
+
+def _documents(records: Iterable[Any]) -> Iterator[tuple[str, list[Quote]]]:
+    """``(doc_id, quotes)`` pairs from any of the records :meth:`SpeakerIndex.from_records`
+    takes, consecutive flat records of one document gathered."""
+    doc: str | None = None
+    gathered: list[Quote] = []
+    for number, record in enumerate(records, start=1):
+        if isinstance(record, Mapping) and is_record_header(record):
+            doc_id = str(record["doc"])
+            if gathered and doc_id != doc:
+                yield cast(str, doc), gathered
+                gathered = []
+            doc = doc_id
+            try:
+                gathered.append(quote_from_record(record))
+            except ValueError as exc:
+                raise ValueError(f"record {number}: {exc}") from exc
+            continue
+        if gathered:
+            yield cast(str, doc), gathered
+            gathered, doc = [], None
+        if isinstance(record, Mapping):
+            if "quotes" not in record:
+                raise ValueError(
+                    f"record {number} is neither a (doc_id, quotes) pair, nor an "
+                    "{'id', 'quotes'} record, nor a record of quoteattr extract"
+                )
+            yield str(record.get("id")), [Quote.from_dict(q) for q in record["quotes"]]
+        else:
+            doc_id, quotes = record
+            yield doc_id, list(quotes)
+    if gathered:
+        yield cast(str, doc), gathered
 
 
 @lru_cache(maxsize=1 << 17)
