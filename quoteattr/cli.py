@@ -454,8 +454,6 @@ def _run_speakers(args: argparse.Namespace, console: _Console) -> int:
     from .index import SpeakerIndex
 
     fmt = args.format or _default_format(args.output, SPEAKER_FORMATS)
-    if args.quotes and fmt != "jsonl":
-        args._parser.error(f"--quotes lists quotations in jsonl only, not in {fmt}")
     reader = _reader(args, console)
     sources = reader.sources(args.paths)
     index = SpeakerIndex(keep_quotes=args.quotes, name_similarity=args.options.name_similarity)
@@ -512,16 +510,18 @@ def _saved_document(path: Path, wanted: str | None) -> tuple[str, str, list[Quot
     )
 
 
+def _holds_records(name: str) -> bool:
+    return name != "-" and Source.of(Path(name)).holds_records()
+
+
 def _run_render(args: argparse.Namespace, console: _Console) -> int:
     from .render import render_html
 
     source = Path(args.file)
-    if args.file != "-" and Source.of(source).holds_records():
+    if _holds_records(args.file):
         doc_id, text, quotes = _saved_document(source, args.doc)
         title = args.title or Path(doc_id).name
     else:
-        if args.doc is not None:
-            args._parser.error("--doc chooses a document of a file of records")
         text = _read_text(args.file)
         quotes = _extractor(args).extract(text)
         title = args.title or (source.name if args.file != "-" else "Quotations")
@@ -590,6 +590,12 @@ def _check(args: argparse.Namespace) -> None:
     parser: argparse.ArgumentParser = args._parser
     if getattr(args, "resume", False) and args.output is None:
         parser.error("--resume needs -o OUT")
+    if args.command == "speakers" and args.quotes:
+        fmt = args.format or _default_format(args.output, SPEAKER_FORMATS)
+        if fmt != "jsonl":
+            parser.error(f"--quotes lists quotations in jsonl only, not in {fmt}")
+    if args.command == "render" and args.doc is not None and not _holds_records(args.file):
+        parser.error("--doc chooses a document of a file of records, and FILE is not one")
     if args.command in ("extract", "speakers", "render"):
         try:
             args.options = _options(args)

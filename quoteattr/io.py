@@ -237,12 +237,14 @@ def _from_cell(column: _Column, cell: Any) -> Any:
         if get_origin(base) is tuple:
             return json.loads(cell)
     except ValueError as exc:
-        raise ValueError(f"{column.name}: {cell!r} is not a {_type_name(base)}") from exc
+        raise ValueError(f"{column.name}: {cell!r} is not {_type_name(base)}") from exc
     return cell
 
 
 def _type_name(kind: Any) -> str:
-    return "list (JSON)" if get_origin(kind) is tuple else getattr(kind, "__name__", str(kind))
+    if get_origin(kind) is tuple:
+        return "a JSON list"
+    return {int: "a whole number", float: "a number"}.get(kind, "valid")
 
 
 def _place(nested: dict[str, Any], path: tuple[str, ...], value: Any) -> None:
@@ -451,9 +453,14 @@ def _cell(value: object) -> object:
 
 
 def _delimited(rows: list[list[Any]], fmt: str) -> str:
+    """CSV or TSV lines ending in ``\n``; a row with a carriage return in a cell is quoted
+    whole, since the csv module quotes only the characters of its line terminator."""
     buffer = io.StringIO()
-    writer = csv.writer(buffer, delimiter="\t" if fmt == "tsv" else ",", lineterminator="\n")
-    writer.writerows(rows)
+    delimiter = "\t" if fmt == "tsv" else ","
+    plain = csv.writer(buffer, delimiter=delimiter, lineterminator="\n")
+    quoted = csv.writer(buffer, delimiter=delimiter, lineterminator="\n", quoting=csv.QUOTE_ALL)
+    for row in rows:
+        (quoted if any("\r" in str(c) for c in row) else plain).writerow(row)
     return buffer.getvalue()
 
 
@@ -702,10 +709,9 @@ class Output:
         self.dropped: set[str] = set()
         self._file: IO[bytes] | None = None
         self._ledger: IO[str] | None = None
+        self._header = format_header(fmt, self.meta)  # on stdout, with the first document
         if path is not None:
             self._open(path, resume)
-        else:
-            self._write_text(format_header(fmt, self.meta))
 
     @property
     def ledger_path(self) -> Path:
@@ -750,7 +756,8 @@ class Output:
             self.dropped.update(k for k in meta if k not in self.meta)
         block = format_block(self.fmt, doc_id, quotes, meta, self.columns)
         if self._file is None:
-            self._write_text(block)
+            self._write_text(self._header + block)
+            self._header = ""
             return
         self._file.write(block.encode("utf-8"))
         self._file.flush()

@@ -503,3 +503,94 @@ def test_python_m_quoteattr(corpus: Path) -> None:
     )
     assert result.returncode == 0, result.stderr
     assert len(result.stdout.splitlines()) == 3
+
+
+# ---- the settings: one flag each, generated from one table
+
+SETTING_COMMANDS = ("extract", "speakers", "render")
+
+
+def _actions(command: str) -> dict[str, Any]:
+    parser = cli.build_parser()
+    sub = next(a for a in parser._actions if a.dest == "command")
+    return {a.dest: a for a in sub.choices[command]._actions}  # type: ignore[union-attr]
+
+
+@pytest.mark.parametrize("command", SETTING_COMMANDS)
+def test_every_setting_of_options_has_a_flag(command: str) -> None:
+    import attrs
+
+    from quoteattr.options import Options, settings_table
+
+    actions = _actions(command)
+    for field in attrs.fields(Options):
+        assert field.name in actions, f"{command} has no flag for {field.name}"
+    flags = {s.name: s.flag for s in settings_table()}
+    assert flags["include_scare"] == "--include-scare" and flags["include_indirect"] == "--indirect"
+    for name, flag in flags.items():
+        assert flag in actions[name].option_strings
+        assert "``" not in actions[name].help
+
+
+def test_setting_flags_make_the_options() -> None:
+    from quoteattr.options import Options
+
+    flags = ["--extra-cue", "opine", "--extra-cue", "aver", "--name-similarity", "0.9"]
+    flags += ["--indirect", "--indirect-around-partial", "--include-scare"]
+    args = cli.build_parser().parse_args(["extract", "x.txt", *flags])
+    cli._check(args)
+    assert args.options == Options(
+        include_scare=True,
+        extra_cues=["opine", "aver"],
+        name_similarity=0.9,
+        include_indirect=True,
+        indirect_around_partial=True,
+    )
+    plain = cli.build_parser().parse_args(["speakers", "x.txt"])
+    cli._check(plain)
+    assert plain.options == Options()
+
+
+def test_a_bad_setting_is_a_usage_error_in_the_words_of_the_flags(
+    capsys: pytest.CaptureFixture[str], corpus: Path
+) -> None:
+    code, _, err = run(capsys, "render", corpus / "a.txt", "--indirect-around-partial")
+    assert code == 2 and err.startswith("usage: quoteattr render ")
+    assert err.endswith("quoteattr render: error: --indirect-around-partial needs --indirect\n")
+    code, _, err = run(capsys, "extract", corpus, "--name-similarity", "1.5")
+    assert code == 2 and "--name-similarity must be between 0 and 1, got 1.5" in err
+    code, _, err = run(capsys, "extract", corpus, "--name-similarity", "high")
+    assert code == 2 and "invalid float value: 'high'" in err
+
+
+def test_extra_cue_reaches_the_extractor(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    path = tmp_path / "a.txt"
+    path.write_text("“The plan will fail,” Jane Doe intoned.\n", encoding="utf-8")
+    _, before, _ = run(capsys, "extract", path, "--format", "jsonl")
+    code, after, _ = run(capsys, "extract", path, "--format", "jsonl", "--extra-cue", "intone")
+    assert code == 0
+    assert [r["cue_lemma"] for r in records(before)] == [None]
+    assert [r["cue_lemma"] for r in records(after)] == ["intone"]
+
+
+# ---- messages (issue 21)
+
+
+def test_a_missing_model_is_said_without_a_doubled_period(
+    capsys: pytest.CaptureFixture[str], corpus: Path
+) -> None:
+    code, out, err = run(capsys, "extract", corpus / "a.txt", "--model", "no_such_pipeline")
+    assert (code, out) == (1, "")
+    assert err.startswith("quoteattr: Cannot load the spaCy pipeline 'no_such_pipeline'")
+    assert ".." not in err and err.count("\n") == 1
+
+
+def test_the_readme_main_job_prints_nothing_on_stderr(
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch, seeds_dir: Path
+) -> None:
+    monkeypatch.chdir(seeds_dir.parent)
+    code, out, err = run(capsys, "extract", "seeds/")
+    assert (code, err) == (0, "")  # seeds/gold.jsonl is passed over: it is not a corpus
+    assert out.splitlines()[1].startswith("seeds/000_1f16a92304612b5c.txt    direct    ")
