@@ -24,7 +24,11 @@ Matching
     neither quote is taken yet.
 
 Right speaker
-    A matched quote has the right speaker when the gold speaker is not ``null`` and either
+    A matched quote has the right speaker when the gold speaker is not ``null``, the
+    returned name is not :func:`another person's <another_person>` (a given name that
+    differs from the given name of the gold speaker and of each of its aliases that has
+    one, both names being in quoteattr's list of given names: "Linda Tanner" for "Greg
+    Tanner"), and either
 
     * the returned mention overlaps the gold speaker span (by at least one character), or
     * the returned name, normalized (lower-cased, characters other than letters, digits,
@@ -68,6 +72,7 @@ from typing import TYPE_CHECKING, Any, Literal
 import attrs
 
 from .corpus import decode_text
+from .index import different_given_names, split_person_name
 from .model import Cue, Mention, Quote, Speaker
 
 if TYPE_CHECKING:
@@ -80,6 +85,7 @@ __all__ = [
     "GoldQuote",
     "Scores",
     "System",
+    "another_person",
     "evaluate",
     "load_gold",
     "match_quotes",
@@ -306,11 +312,28 @@ def speaker_matches(gold: GoldQuote, quote: Quote) -> bool:
     if gold.speaker is None:
         return False
     speaker = quote.speaker
-    if speaker is None:
+    if speaker is None or another_person(gold, speaker.name):
         return False
     if _mention_overlaps(gold, speaker.mention):
         return True
     return _name_matches(gold, normalize_name(speaker.name))
+
+
+def another_person(gold: GoldQuote, name: str) -> bool:
+    """Whether a returned name gives a different given name than the gold speaker's.
+
+    It does when the gold speaker and its aliases name someone with a given name, and the
+    returned name's given name differs from every one of them
+    (:func:`quoteattr.index.different_given_names`): "Linda Tanner" is not "Greg Tanner",
+    though both end in "Tanner".
+
+    Example:
+        >>> gold = GoldQuote(0, 5, speaker="Greg Tanner", aliases=("Tanner",))
+        >>> another_person(gold, "Linda Tanner"), another_person(gold, "Mr. Tanner")
+        (True, False)
+    """
+    full = [c for c in (gold.speaker, *gold.aliases) if c and split_person_name(c)[0]]
+    return bool(full) and all(different_given_names(name, c) for c in full)
 
 
 def _mention_overlaps(gold: GoldQuote, mention: Mention | None) -> bool:

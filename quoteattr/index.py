@@ -74,6 +74,7 @@ __all__ = [
     "CSV_FIELDS",
     "CorpusSpeaker",
     "SpeakerIndex",
+    "different_given_names",
     "split_person_name",
     "write_csv",
 ]
@@ -118,6 +119,31 @@ def split_person_name(name: str) -> tuple[tuple[str, ...], str]:
     while start > 0 and words[start - 1].lower() in PARTICLES:
         start -= 1
     return tuple(words[:start]), " ".join(words[start:])
+
+
+def different_given_names(a: str, b: str) -> bool:
+    """Whether two person names give two different given names: two people.
+
+    Their first given names (:func:`split_person_name`: titles left out) must both be in
+    quoteattr's list of given names (:func:`~quoteattr.speakers.is_first_name`), differ
+    (letter case and accents aside), and neither start the other (an initial, a short
+    form). A name without a given name, or with one outside the list (a misspelling, a
+    nickname the list lacks), never differs.
+
+    Example:
+        >>> different_given_names("Linda Tanner", "Greg Tanner")
+        True
+        >>> different_given_names("Dr. Greg Tanner", "G. Tanner"), different_given_names(
+        ...     "Tanner", "Greg Tanner")
+        (False, False)
+    """
+    given_a, given_b = _split(a)[0], _split(b)[0]
+    if not given_a or not given_b:
+        return False
+    x, y = _fold(given_a[0]).rstrip("."), _fold(given_b[0]).rstrip(".")
+    if x.startswith(y) or y.startswith(x):
+        return False
+    return _known(x) and _known(y)
 
 
 _split = lru_cache(maxsize=1 << 17)(split_person_name)
