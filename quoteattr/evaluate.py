@@ -25,10 +25,10 @@ Matching
 
 Right speaker
     A matched quote has the right speaker when the gold speaker is not ``null``, the
-    returned name is not :func:`another person's <another_person>` (a given name that
-    differs from the given name of the gold speaker and of each of its aliases that has
-    one, both names being in quoteattr's list of given names: "Linda Tanner" for "Greg
-    Tanner"), and either
+    returned name is not :func:`another person's <another_person>` (it ends with the
+    family name of the gold speaker, or of aliases, that give given names, and its given
+    names fit none of theirs, the names compared being in quoteattr's list of given names:
+    "Linda Tanner" for "Greg Tanner"), and either
 
     * the returned mention overlaps the gold speaker span (by at least one character), or
     * the returned name, normalized (lower-cased, characters other than letters, digits,
@@ -320,20 +320,28 @@ def speaker_matches(gold: GoldQuote, quote: Quote) -> bool:
 
 
 def another_person(gold: GoldQuote, name: str) -> bool:
-    """Whether a returned name gives a different given name than the gold speaker's.
+    """Whether a returned name ends with the gold speaker's family name but gives another
+    given name: another person.
 
-    It does when the gold speaker and its aliases name someone with a given name, and the
-    returned name's given name differs from every one of them
-    (:func:`quoteattr.index.different_given_names`): "Linda Tanner" is not "Greg Tanner",
-    though both end in "Tanner".
+    The names compared are the gold speaker and its aliases that end with the same word as
+    the returned name (:func:`normalize_name`) and have given names; the returned name is
+    another person's when there is one and its given names fit none of theirs
+    (:func:`quoteattr.index.different_given_names`): "Linda Tanner" is not "Greg Tanner".
 
     Example:
         >>> gold = GoldQuote(0, 5, speaker="Greg Tanner", aliases=("Tanner",))
         >>> another_person(gold, "Linda Tanner"), another_person(gold, "Mr. Tanner")
         (True, False)
     """
-    full = [c for c in (gold.speaker, *gold.aliases) if c and split_person_name(c)[0]]
-    return bool(full) and all(different_given_names(name, c) for c in full)
+    words = normalize_name(name)
+    if not words:
+        return False
+    same = [
+        c
+        for c in (gold.speaker, *gold.aliases)
+        if c and normalize_name(c)[-1:] == words[-1:] and split_person_name(c)[0]
+    ]
+    return bool(same) and all(different_given_names(name, c) for c in same)
 
 
 def _mention_overlaps(gold: GoldQuote, mention: Mention | None) -> bool:

@@ -122,13 +122,13 @@ def split_person_name(name: str) -> tuple[tuple[str, ...], str]:
 
 
 def different_given_names(a: str, b: str) -> bool:
-    """Whether two person names give two different given names: two people.
+    """Whether two person names give different given names: two people.
 
-    Their first given names (:func:`split_person_name`: titles left out) must both be in
-    quoteattr's list of given names (:func:`~quoteattr.speakers.is_first_name`), differ
-    (letter case and accents aside), and neither start the other (an initial, a short
-    form). A name without a given name, or with one outside the list (a misspelling, a
-    nickname the list lacks), never differs.
+    The given names of a name are its words before the surname, titles left out
+    (:func:`split_person_name`). Two names are two people when each has a given name in
+    quoteattr's list of given names (:func:`~quoteattr.speakers.is_first_name`) and no
+    given name of one fits one of the other: equal, letter case and accents aside, or
+    one starting the other (an initial, a short form).
 
     Example:
         >>> different_given_names("Linda Tanner", "Greg Tanner")
@@ -136,14 +136,14 @@ def different_given_names(a: str, b: str) -> bool:
         >>> different_given_names("Dr. Greg Tanner", "G. Tanner"), different_given_names(
         ...     "Tanner", "Greg Tanner")
         (False, False)
+        >>> different_given_names("Clinton campaign manager Robby Mook", "Robby Mook")
+        False
     """
-    given_a, given_b = _split(a)[0], _split(b)[0]
-    if not given_a or not given_b:
+    given_a = [_fold(g).rstrip(".") for g in _split(a)[0]]
+    given_b = [_fold(g).rstrip(".") for g in _split(b)[0]]
+    if not any(map(_known, given_a)) or not any(map(_known, given_b)):
         return False
-    x, y = _fold(given_a[0]).rstrip("."), _fold(given_b[0]).rstrip(".")
-    if x.startswith(y) or y.startswith(x):
-        return False
-    return _known(x) and _known(y)
+    return not any(x.startswith(y) or y.startswith(x) for x in given_a for y in given_b)
 
 
 _split = lru_cache(maxsize=1 << 17)(split_person_name)
