@@ -243,9 +243,15 @@ class Reader:
             path = Path(arg)
             if path.is_dir():
                 files = folder_files(path)
+                corpus = [s for s in map(_found, files) if self._is_corpus(s)]
                 if not files:
                     missing.append(f"{arg}: no {_suffix_list()} file in this folder")
-                found.extend(s for s in map(_found, files) if self._is_corpus(s))
+                elif not corpus:
+                    missing.append(
+                        f"{arg}: no articles in this folder (the records of its files have "
+                        f"no {self.text_field!r} field; choose the text with --text-field)"
+                    )
+                found.extend(corpus)
             elif path.exists():
                 found.append(Source.of(path))
             else:

@@ -245,6 +245,20 @@ def test_an_empty_file_is_a_skip_and_an_empty_folder_no_input(
     )
 
 
+def test_a_folder_of_records_alone_is_no_input_with_a_hint(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    jsonl(tmp_path / "articles.jsonl", [{"id": "1", "body": ONE}])
+    code, out, err = run(capsys, "extract", tmp_path)
+    assert (code, out) == (1, "")
+    assert err == (
+        f"quoteattr: no input found: {tmp_path}: no articles in this folder (the records of "
+        "its files have no 'text' field; choose the text with --text-field)\n"
+    )
+    code, out, _ = run(capsys, "extract", tmp_path, "--text-field", "body", "--format", "jsonl")
+    assert code == 0 and [r["doc"] for r in records(out)] == ["1"]
+
+
 def test_no_input_found_is_raised_before_anything_is_read(tmp_path: Path) -> None:
     with pytest.raises(NoInputError, match="no input found"):
         Reader(_Quiet()).sources([str(tmp_path / "a"), str(tmp_path / "b")])
