@@ -22,9 +22,9 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "tests"))
 
-from fuzz.invariants import name_problems  # noqa: E402
+from fuzz.invariants import name_problems
 
-import quoteattr  # noqa: E402
+import quoteattr
 
 
 def _texts(paths: list[str]) -> Iterator[tuple[str, str]]:

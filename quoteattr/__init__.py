@@ -10,8 +10,9 @@ The public API::
 
 from ._speakers import SpeakerGroup, group_by_speaker
 from ._version import __version__
-from .errors import ModelNotFoundError, QuoteattrError
+from .errors import InputOutputError, ModelNotFoundError, QuoteattrError
 from .index import CorpusSpeaker, SpeakerIndex
+from .io import load_quotes
 from .marks import QuoteSpan, find_quotes
 from .model import Cue, Mention, Quote, Speaker
 from .nlp import load_nlp
@@ -20,6 +21,7 @@ from .pipeline import QuoteExtractor, extract_quotes
 __all__ = [
     "CorpusSpeaker",
     "Cue",
+    "InputOutputError",
     "Mention",
     "ModelNotFoundError",
     "Quote",
@@ -34,4 +36,5 @@ __all__ = [
     "find_quotes",
     "group_by_speaker",
     "load_nlp",
+    "load_quotes",
 ]

@@ -346,7 +346,7 @@ def name_introductions(
     kept one that is not kept: ``Anna Berg, who has led the group since March, spoke.``
     gives ``("Anna", "Berg")`` for a later ``“…,” Berg said.``. Attribution joins such a
     run to a person the parse found (see
-    :meth:`quoteattr.speakers.EntityTable.introduce`), never makes one of it.
+    :meth:`quoteattr._speakers.EntityTable.introduce`), never makes one of it.
 
     Args:
         text: The text.

@@ -436,7 +436,7 @@ def group_by_speaker(quotes: Iterable[Quote]) -> list[SpeakerGroup]:
     for quote in quotes:
         if quote.speaker is None:
             continue
-        key = quote.speaker.id or f"name:{quote.speaker.name}"
+        key = quote.speaker.key
         groups.setdefault(key, []).append(quote)
         first.setdefault(key, quote.speaker)
     return [SpeakerGroup(speaker=first[k], quotes=tuple(v)) for k, v in groups.items()]

@@ -3,20 +3,26 @@
 Subcommands:
 
 ``quoteattr extract PATH...``
-    Find the quotations of text files, folders (``*.txt``, ``*.md`` and ``*.jsonl``,
-    recursively) or standard input (``-``) and write one record per quotation as ``jsonl``,
-    ``csv``, ``tsv`` or a plain-text ``table``. ``quoteattr PATH...`` is a shorthand.
+    Find the quotations of a corpus (text files, JSON Lines, CSV or TSV files, folders of
+    them, or standard input: see :mod:`quoteattr.corpus`) and write one record per
+    quotation as ``jsonl``, ``csv``, ``tsv`` or a plain-text ``table`` (see
+    :mod:`quoteattr.io`). ``quoteattr PATH...`` is a shorthand.
 ``quoteattr speakers PATH...``
-    Read the same inputs and write one row per speaker of the whole corpus (see
-    :mod:`quoteattr.index`), most quoted first, as a ``table``, ``csv`` or ``jsonl``.
+    Read the same inputs, or the records ``extract`` wrote, and write one row per speaker
+    of the whole corpus (see :mod:`quoteattr.index`), most quoted first, as a ``table``,
+    ``csv`` or ``jsonl``.
 ``quoteattr render FILE``
-    Write the HTML view of one article (see :mod:`quoteattr.render`).
+    Write the HTML view of one article (see :mod:`quoteattr.render`), from its text or
+    from the records ``extract`` wrote.
 ``quoteattr evaluate GOLD.jsonl``
     Score quoteattr (and optionally the textacy baseline) on gold data (see
     :mod:`quoteattr.evaluate`).
 
-Exit status: 0 on success, 1 when an input could not be read (or the model is missing), 2
-for a usage error.
+Every setting of :class:`~quoteattr.options.Options` is a flag of ``extract``,
+``speakers`` and ``render``, generated from :func:`~quoteattr.options.settings_table`.
+
+Exit status: 0 on success; 1 when an input was skipped, a record could not be read,
+nothing was found to read, or the model is missing; 2 for a usage error.
 
 Output is streamed: the records of each document are written (and flushed) together, as
 whole lines, as soon as the document is done. With ``-o OUT``, a sidecar file ``OUT.done``
@@ -29,47 +35,41 @@ from __future__ import annotations
 
 import argparse
 import io
+import itertools
 import json
 import os
+import re
 import sys
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
-from typing import IO, TYPE_CHECKING, Any, TextIO
+from typing import IO, TYPE_CHECKING, Any, TextIO, get_args, get_origin
 
 from tqdm import tqdm
 
 from ._version import __version__
-from .errors import QuoteattrError
+from .corpus import STDIN_ID, Reader, Source, decode_text
+from .errors import InputOutputError, QuoteattrError
 from .io import (
     FORMATS,
-    STDIN_ID,
-    InputOutputError,
+    SPEAKER_FORMATS,
     Output,
-    Reader,
-    decode_text,
-    one_line,
+    format_scores,
+    format_speakers,
+    load_quotes,
 )
+from .model import Quote
+from .options import Options, Setting, settings_table
 
 if TYPE_CHECKING:
-    from .index import CorpusSpeaker
+    from .pipeline import QuoteExtractor
 
-__all__ = [
-    "SPEAKER_FORMATS",
-    "SUBCOMMANDS",
-    "build_parser",
-    "format_speakers",
-    "main",
-    "score_table",
-]
+__all__ = ["SUBCOMMANDS", "build_parser", "main"]
 
 SUBCOMMANDS: tuple[str, ...] = ("extract", "speakers", "render", "evaluate")
 """The subcommands; a first argument that is none of them means ``extract``."""
 
-SPEAKER_FORMATS: tuple[str, ...] = ("table", "csv", "jsonl")
-"""Output formats of ``quoteattr speakers``."""
-
 EXIT_OK, EXIT_INPUT, EXIT_USAGE = 0, 1, 2
-"""Exit statuses: success, an unreadable input (or a missing model), a usage error."""
+"""Exit statuses: success, an input problem (or a missing model), a usage error."""
 
 
 # ---- standard error
@@ -90,6 +90,10 @@ class _Console:
         """Print an error, always."""
         self._write(f"quoteattr: {message}")
 
+    def warn(self, message: str) -> None:
+        """Print a warning, always."""
+        self._write(f"quoteattr: warning: {message}")
+
     def note(self, message: str) -> None:
         """Print a remark unless quiet."""
         if not self.quiet:
@@ -101,11 +105,16 @@ class _Console:
         else:
             print(line, file=self.stream, flush=True)
 
-    def start(self) -> None:
-        """Start the progress bar (on a terminal)."""
+    def start(self, total: int | None = None) -> None:
+        """Start the progress bar (on a terminal): with the total and the time left when
+        the number of documents is known, a counter when it is not."""
         if self.live and self._bar is None:
             self._bar = tqdm(
-                file=self.stream, unit=" documents", dynamic_ncols=True, mininterval=0.2
+                total=total,
+                file=self.stream,
+                unit=" documents",
+                dynamic_ncols=True,
+                mininterval=0.2,
             )
 
     def progress(self, quotes: int) -> None:
@@ -137,6 +146,56 @@ def _isatty(stream: IO[Any]) -> bool:
         return False
 
 
+# ---- the flags of the settings, from one table
+
+
+def _help(setting: Setting, flags: dict[str, str]) -> str:
+    """A setting's doc as argparse help: ``name`` of a setting as its flag, other
+    ``literals`` as plain text, the default of a number said."""
+
+    def plain(match: re.Match[str]) -> str:
+        return flags.get(match[1], match[1])
+
+    text = re.sub(r"``(.+?)``", plain, setting.doc).replace("%", "%%")
+    if setting.type in (int, float):
+        text += f" (default: {setting.default})"
+    return text
+
+
+def _setting_flag(setting: Setting) -> dict[str, Any]:
+    """The argparse keywords of a setting: a switch, a number, or a repeatable value."""
+    kind = setting.type
+    if kind is bool:
+        return {"action": "store_true"}
+    if kind in (int, float, str):
+        return {"type": kind, "metavar": setting.metavar}
+    if get_origin(kind) in (frozenset, set, tuple, list):
+        (item,) = {a for a in get_args(kind) if a is not Ellipsis}
+        return {"action": "append", "type": item, "metavar": setting.metavar}
+    raise TypeError(f"setting {setting.name} has a type the command line cannot take: {kind}")
+
+
+def _add_settings(p: argparse.ArgumentParser) -> None:
+    """One flag per setting of :class:`~quoteattr.options.Options`."""
+    table = settings_table()
+    flags = {s.name: s.flag for s in table}
+    group = p.add_argument_group("extraction settings")
+    for setting in table:
+        group.add_argument(
+            setting.flag,
+            dest=setting.name,
+            default=argparse.SUPPRESS,
+            help=_help(setting, flags),
+            **_setting_flag(setting),
+        )
+
+
+def _options(args: argparse.Namespace) -> Options:
+    """The settings given on the command line, over the defaults."""
+    given = {s.name: getattr(args, s.name) for s in settings_table() if hasattr(args, s.name)}
+    return Options.from_settings(None, **given)
+
+
 # ---- subcommands
 
 
@@ -150,12 +209,24 @@ def _positive(value: str) -> int:
     return number
 
 
+_INPUTS = (
+    "text files (*.txt, *.md), JSON Lines or CSV/TSV files of articles (*.jsonl, *.csv, "
+    "*.tsv), folders of them (recursively) or standard input (-)"
+)
+
+
+def _subparser(sub: Any, name: str, **kw: Any) -> argparse.ArgumentParser:
+    p: argparse.ArgumentParser = sub.add_parser(name, **kw)
+    p.set_defaults(_parser=p)
+    return p
+
+
 def _add_extract(sub: Any) -> None:
-    p = sub.add_parser(
+    p = _subparser(
+        sub,
         "extract",
-        help="find the quotations of files, folders or standard input",
-        description="Find the quotations of files, folders (*.txt, *.md, *.jsonl, "
-        "recursively) or standard input (-), one output record per quotation.",
+        help="find the quotations of a corpus",
+        description=f"Find the quotations of {_INPUTS}, one output record per quotation.",
     )
     p.add_argument("paths", nargs="+", metavar="PATH", help="a file, a folder, or - for stdin")
     p.add_argument("-o", "--output", type=Path, metavar="OUT", help="write to OUT, not stdout")
@@ -165,39 +236,57 @@ def _add_extract(sub: Any) -> None:
         help="output format (default: from the suffix of OUT when it is .jsonl, .csv or "
         ".tsv, else table)",
     )
-    _add_reading(p)
-    p.add_argument("--include-scare", action="store_true", help="also output scare quotes")
-    p.add_argument("--indirect", action="store_true", help="also output reported speech")
     p.add_argument(
         "--resume",
         action="store_true",
         help="with -o: skip the documents OUT already holds and append the rest",
     )
+    _add_reading(p)
+    _add_settings(p)
 
 
 def _add_reading(p: argparse.ArgumentParser) -> None:
-    """The options of reading and extracting, shared by ``extract`` and ``speakers``."""
+    """The options of reading a corpus, shared by ``extract`` and ``speakers``."""
     p.add_argument("--model", metavar="NAME", help="spaCy pipeline to use")
     p.add_argument("--jobs", type=_positive, default=1, metavar="N", help="worker processes")
     p.add_argument(
         "--text-field",
         default="text",
         metavar="FIELD",
-        help="field holding the text in JSON Lines records (default: text)",
+        help="field (or CSV column) holding the text of a record (default: text)",
     )
-    p.add_argument("--quiet", action="store_true", help="no progress line or remarks")
-    p.add_argument("--strict", action="store_true", help="stop at the first unreadable input")
+    p.add_argument(
+        "--id-field",
+        default="id",
+        metavar="FIELD",
+        help="field (or CSV column) holding the id of a record (default: id)",
+    )
+    p.add_argument("--quiet", action="store_true", help="no progress bar or remarks")
+    p.add_argument(
+        "--strict",
+        action="store_true",
+        help="stop at the first input that cannot be read, instead of skipping it",
+    )
+    p.add_argument(
+        "--keep-going",
+        action="store_true",
+        help="skip records that do not parse or have no text, with a warning, instead of "
+        "stopping at the first",
+    )
 
 
 def _add_speakers(sub: Any) -> None:
-    p = sub.add_parser(
+    p = _subparser(
+        sub,
         "speakers",
         help="one row per speaker of a corpus, most quoted first",
-        description="Find the quotations of files, folders (*.txt, *.md, *.jsonl, "
-        "recursively) or standard input (-), and merge their speakers across documents: "
-        "one row per person or organization, most quoted first.",
+        description=f"Find the quotations of {_INPUTS}, or read the records that "
+        "'quoteattr extract' wrote, and merge their speakers across documents: one row "
+        "per person or organization, most quoted first.",
     )
-    p.add_argument("paths", nargs="+", metavar="PATH", help="a file, a folder, or - for stdin")
+    p.add_argument(
+        "paths", nargs="+", metavar="PATH", help="a file, a folder, a file of records, or -"
+    )
     p.add_argument("-o", "--output", type=Path, metavar="OUT", help="write to OUT, not stdout")
     p.add_argument(
         "--format",
@@ -208,27 +297,38 @@ def _add_speakers(sub: Any) -> None:
     p.add_argument(
         "--quotes",
         action="store_true",
-        help="jsonl: list each speaker's quotations too (memory then grows with them)",
+        help="with jsonl: list each speaker's quotations too (memory then grows with them)",
     )
     _add_reading(p)
+    _add_settings(p)
 
 
 def _add_render(sub: Any) -> None:
-    p = sub.add_parser(
+    p = _subparser(
+        sub,
         "render",
         help="write the HTML view of one article",
-        description="Write one article as an HTML page with its quotations highlighted.",
+        description="Write one article as an HTML page with its quotations highlighted: "
+        "a text file (its quotations found now), or a file of the records 'quoteattr "
+        "extract' wrote (the article its --doc names, read from that file).",
     )
-    p.add_argument("file", metavar="FILE", help="a UTF-8 text file, or - for stdin")
+    p.add_argument(
+        "file", metavar="FILE", help="a UTF-8 text file, - for stdin, or a file of records"
+    )
     p.add_argument("-o", "--output", type=Path, metavar="OUT.html", help="default: stdout")
-    p.add_argument("--model", metavar="NAME", help="spaCy pipeline to use")
     p.add_argument("--title", help="page title (default: the file name)")
-    p.add_argument("--include-scare", action="store_true", help="also show scare quotes")
-    p.add_argument("--indirect", action="store_true", help="also show reported speech")
+    p.add_argument(
+        "--doc",
+        metavar="ID",
+        help="with a file of records: the document to show (default: the first)",
+    )
+    p.add_argument("--model", metavar="NAME", help="spaCy pipeline to use")
+    _add_settings(p)
 
 
 def _add_evaluate(sub: Any) -> None:
-    p = sub.add_parser(
+    p = _subparser(
+        sub,
         "evaluate",
         help="score quoteattr on gold data",
         description="Score quoteattr (and optionally a baseline) on gold JSON Lines.",
@@ -258,173 +358,178 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
-def _default_format(output: Path | None) -> str:
+def _default_format(output: Path | None, formats: Sequence[str]) -> str:
     suffix = output.suffix.lower().lstrip(".") if output is not None else ""
-    return suffix if suffix in ("jsonl", "csv", "tsv") else "table"
+    return suffix if suffix in formats and suffix != "table" else "table"
+
+
+def _reader(args: argparse.Namespace, console: _Console) -> Reader:
+    return Reader(
+        console,
+        text_field=args.text_field,
+        id_field=args.id_field,
+        strict=args.strict,
+        keep_going=args.keep_going,
+    )
+
+
+def _extractor(args: argparse.Namespace) -> QuoteExtractor:
+    from .pipeline import QuoteExtractor
+
+    return QuoteExtractor(args.model, args.options)
+
+
+def _ending(reader: Reader, console: _Console, found: int, paths: Sequence[str]) -> int:
+    """Say how the reading ended, and return the exit status.
+
+    Args:
+        reader: The reader, after reading.
+        console: Where to say it.
+        found: The documents read, those resumed and the files of records read.
+        paths: The inputs, for the message when there was nothing to read.
+    """
+    if reader.stopped is not None:
+        console.error(reader.stopped)
+        return EXIT_INPUT
+    summary = reader.summary()
+    if summary is not None:
+        console.error(summary)
+        return EXIT_INPUT
+    if found == 0:
+        console.error(f"nothing to read: no document in {', '.join(paths)}")
+        return EXIT_INPUT
+    return EXIT_OK
 
 
 def _run_extract(args: argparse.Namespace, console: _Console) -> int:
-    from .pipeline import QuoteExtractor
-
-    fmt = args.format or _default_format(args.output)
-    extractor = QuoteExtractor(
-        args.model, include_scare=args.include_scare, include_indirect=args.indirect
-    )
-    output = Output(fmt, args.output, resume=args.resume, stdout=sys.stdout)
+    fmt = args.format or _default_format(args.output, FORMATS)
+    reader = _reader(args, console)
+    sources = reader.sources(args.paths)
+    meta = reader.fields(sources) if fmt in ("csv", "tsv") else []
+    output = Output(fmt, args.output, resume=args.resume, stdout=sys.stdout, meta=meta)
+    reader.skip = output.done
     try:
-        reader = Reader(console, text_field=args.text_field, strict=args.strict, skip=output.done)
-        pairs = ((doc.text, doc.id) for doc in reader.documents(args.paths))
-        console.start()
-        for quotes, doc_id in extractor.pipe(pairs, as_tuples=True, n_process=args.jobs):
+        extractor = _extractor(args)
+        pairs = ((doc.text, doc) for doc in reader.documents(sources))
+        console.start(reader.total(sources))
+        for quotes, doc in extractor.pipe(pairs, as_tuples=True, n_process=args.jobs):
             if output.path is None:
                 console.clear()
-            output.write(doc_id, quotes)
+            output.write(doc.id, quotes, doc.meta)
             console.progress(len(quotes))
     finally:
         console.finish()
         output.close()
-    return EXIT_INPUT if reader.failed else EXIT_OK
+    if output.dropped:
+        console.warn(
+            f"field{'s' if len(output.dropped) > 1 else ''} {', '.join(sorted(output.dropped))} "
+            f"of some records not written: the {fmt} columns are the fields of the first "
+            "record of each file"
+        )
+    return _ending(reader, console, reader.read + reader.resumed, args.paths)
 
 
-def format_speakers(fmt: str, speakers: Sequence[CorpusSpeaker]) -> str:
-    """Return the output of ``quoteattr speakers``.
-
-    Args:
-        fmt: One of :data:`SPEAKER_FORMATS`.
-        speakers: The corpus speakers, in output order.
-
-    Returns:
-        A ``table`` (name, kind, quotes, articles, main description, with a header), CSV
-        (see :func:`quoteattr.index.write_csv`) or one JSON record a line.
-    """
-    from .index import csv_text
-
-    if fmt == "jsonl":
-        return "".join(json.dumps(s.to_dict(), ensure_ascii=False) + "\n" for s in speakers)
-    if fmt == "csv":
-        return csv_text(speakers)
-    head = ("name", "kind", "quotes", "articles", "description")
-    rows = [
-        (one_line(s.name), s.kind, str(s.quotes), str(s.articles), one_line(s.description))
-        for s in speakers
-    ]
-    widths = [max(len(row[i]) for row in [head, *rows]) for i in range(4)]
-    lines = []
-    for row in [head, *rows]:
-        cells = [row[0].ljust(widths[0]), row[1].ljust(widths[1])]
-        cells += [row[2].rjust(widths[2]), row[3].rjust(widths[3]), row[4]]
-        lines.append("  ".join(cells).rstrip() + "\n")
-    return "".join(lines)
+def _quote_pairs(
+    args: argparse.Namespace, reader: Reader, sources: Sequence[Source]
+) -> Iterator[tuple[str, list[Quote]]]:
+    """``(doc_id, quotes)`` of every source, in order: read back from record files,
+    found by the extractor (loaded once, when first needed) in the others."""
+    extractor: QuoteExtractor | None = None
+    groups = itertools.groupby(sources, key=lambda s: s.holds_records(args.text_field))
+    for records, group in groups:
+        if records:
+            for source in group:
+                assert source.path is not None
+                yield from load_quotes(source.path)
+            continue
+        extractor = extractor or _extractor(args)
+        pairs = ((doc.text, doc.id) for doc in reader.documents(list(group)))
+        for quotes, doc_id in extractor.pipe(pairs, as_tuples=True, n_process=args.jobs):
+            yield doc_id, quotes
+        if reader.stopped:
+            return
 
 
 def _run_speakers(args: argparse.Namespace, console: _Console) -> int:
     from .index import SpeakerIndex
-    from .pipeline import QuoteExtractor
 
-    suffix = args.output.suffix.lower().lstrip(".") if args.output is not None else ""
-    fmt = args.format or (suffix if suffix in ("jsonl", "csv") else "table")
-    extractor = QuoteExtractor(args.model)
-    index = SpeakerIndex(keep_quotes=args.quotes)
-    reader = Reader(console, text_field=args.text_field, strict=args.strict)
-    pairs = ((doc.text, doc.id) for doc in reader.documents(args.paths))
-    console.start()
+    fmt = args.format or _default_format(args.output, SPEAKER_FORMATS)
+    reader = _reader(args, console)
+    sources = reader.sources(args.paths)
+    index = SpeakerIndex(keep_quotes=args.quotes, name_similarity=args.options.name_similarity)
+    console.start(reader.total(sources))
     try:
-        for quotes, doc_id in extractor.pipe(pairs, as_tuples=True, n_process=args.jobs):
+        for doc_id, quotes in _quote_pairs(args, reader, sources):
             index.add(doc_id, quotes)
             console.progress(len(quotes))
     finally:
         console.finish()
-    text = format_speakers(fmt, index.speakers())
-    if args.output is None:
+    found = index.documents + sum(1 for s in sources if s.holds_records(args.text_field))
+    if reader.stopped is None:
+        _write_text(args.output, format_speakers(fmt, index.speakers()))
+    return _ending(reader, console, found, args.paths)
+
+
+def _write_text(output: Path | None, text: str) -> None:
+    if output is None:
         sys.stdout.write(text)
         sys.stdout.flush()
-    else:
-        try:
-            with args.output.open("w", encoding="utf-8", newline="") as handle:
-                handle.write(text)
-        except OSError as exc:
-            raise InputOutputError(
-                f"{args.output}: cannot write it ({exc.strerror or exc})"
-            ) from exc
-    return EXIT_INPUT if reader.failed else EXIT_OK
-
-
-def _read_one(name: str) -> str:
-    if name == "-":
-        return decode_text(sys.stdin.buffer.read(), STDIN_ID)
+        return
     try:
-        data = Path(name).read_bytes()
+        with output.open("w", encoding="utf-8", newline="") as handle:
+            handle.write(text)
+    except OSError as exc:
+        raise InputOutputError(f"{output}: cannot write it ({exc.strerror or exc})") from exc
+
+
+def _read_text(name: str) -> str:
+    try:
+        data = sys.stdin.buffer.read() if name == "-" else Path(name).read_bytes()
     except OSError as exc:
         raise InputOutputError(f"{name}: cannot read it ({exc.strerror or exc})") from exc
-    return decode_text(data, name)
+    try:
+        return decode_text(data, STDIN_ID if name == "-" else name)
+    except ValueError as exc:
+        raise InputOutputError(str(exc)) from exc
+
+
+def _saved_document(path: Path, wanted: str | None) -> tuple[str, str, list[Quote]]:
+    """The id, text and quotes of one document of a file of records: ``wanted`` (or the
+    first), its text read from the file its id names (as ``extract`` wrote it)."""
+    found = next((p for p in load_quotes(path) if wanted is None or p[0] == wanted), None)
+    if found is None:
+        what = f"no document {wanted!r}" if wanted is not None else "no record"
+        raise InputOutputError(f"{path}: {what} in this file")
+    doc_id, quotes = found
+    for candidate in (Path(doc_id), path.parent / doc_id):
+        if candidate.is_file():
+            return doc_id, _read_text(str(candidate)), quotes
+    raise InputOutputError(
+        f"{path}: the text of document {doc_id!r} is not a file to read (its id is not a "
+        "path); render the text file itself"
+    )
+
+
+def _holds_records(name: str) -> bool:
+    return name != "-" and Source.of(Path(name)).holds_records()
 
 
 def _run_render(args: argparse.Namespace, console: _Console) -> int:
-    from .pipeline import QuoteExtractor
     from .render import render_html
 
-    try:
-        text = _read_one(args.file)
-    except ValueError as exc:
-        raise InputOutputError(str(exc).removesuffix("; skipped")) from exc
-    quotes = QuoteExtractor(
-        args.model, include_scare=args.include_scare, include_indirect=args.indirect
-    ).extract(text)
-    title = args.title or (Path(args.file).name if args.file != "-" else "Quotations")
-    page = render_html(text, quotes, title=title)
-    if args.output is None:
-        sys.stdout.write(page)
-        sys.stdout.flush()
+    source = Path(args.file)
+    if _holds_records(args.file):
+        doc_id, text, quotes = _saved_document(source, args.doc)
+        title = args.title or Path(doc_id).name
     else:
-        args.output.write_text(page, encoding="utf-8")
+        text = _read_text(args.file)
+        quotes = _extractor(args).extract(text)
+        title = args.title or (source.name if args.file != "-" else "Quotations")
+    page = render_html(text, quotes, title=title)
+    _write_text(args.output, page)
+    if args.output is not None:
         console.note(f"wrote {args.output} ({len(quotes)} quotations)")
     return EXIT_OK
-
-
-_METRIC_ROWS: tuple[tuple[str, str], ...] = (
-    ("docs", "documents"),
-    ("gold", "gold quotes"),
-    ("pred", "returned quotes"),
-    ("matched", "matched quotes"),
-    ("quote_p", "quote precision"),
-    ("quote_r", "quote recall"),
-    ("quote_f1", "quote F1"),
-    ("e2e_p", "end-to-end precision"),
-    ("e2e_r", "end-to-end recall"),
-    ("e2e_f1", "end-to-end F1"),
-    ("speaker_acc", "speaker accuracy"),
-    ("fragments", "fragments"),
-    ("seconds", "seconds"),
-)
-
-
-def score_table(results: Sequence[tuple[str, dict[str, Any]]]) -> str:
-    """Lay out scores as a text table: one row per figure, one column per system.
-
-    Args:
-        results: ``(system name, Scores.to_dict())`` pairs.
-    """
-    label_width = max(len(label) for _, label in _METRIC_ROWS)
-    widths = [max(len(name), 9) for name, _ in results]
-    head = " " * label_width + "".join(
-        "  " + name.rjust(w) for (name, _), w in zip(results, widths, strict=True)
-    )
-    lines = [head]
-    for key, label in _METRIC_ROWS:
-        cells = [_figure(scores.get(key), 2 if key == "seconds" else 3) for _, scores in results]
-        lines.append(
-            label.ljust(label_width)
-            + "".join("  " + c.rjust(w) for c, w in zip(cells, widths, strict=True))
-        )
-    return "\n".join(lines) + "\n"
-
-
-def _figure(value: object, digits: int) -> str:
-    if value is None:
-        return "-"
-    if isinstance(value, float):
-        return f"{value:.{digits}f}"
-    return str(value)
 
 
 def _run_evaluate(args: argparse.Namespace, console: _Console) -> int:
@@ -435,6 +540,8 @@ def _run_evaluate(args: argparse.Namespace, console: _Console) -> int:
         docs = load_gold(args.gold, args.limit)
     except (OSError, ValueError, KeyError) as exc:
         raise InputOutputError(f"{args.gold}: cannot read the gold data ({exc})") from exc
+    if not docs:
+        raise InputOutputError(f"{args.gold}: no gold document in this file")
     extractor = QuoteExtractor(args.model, include_indirect=args.indirect)
     errors: list[ErrorRecord] | None = [] if args.errors else None
     found = evaluate(docs, extractor.extract, errors=errors, indirect=args.indirect)
@@ -450,7 +557,7 @@ def _run_evaluate(args: argparse.Namespace, console: _Console) -> int:
         for name, scores in results:
             print(json.dumps({"system": name, **scores}))
     else:
-        sys.stdout.write(score_table(results))
+        sys.stdout.write(format_scores(results))
     sys.stdout.flush()
     return EXIT_OK
 
@@ -478,6 +585,32 @@ def _silence_stdout() -> None:
         pass
 
 
+def _check(args: argparse.Namespace) -> None:
+    """Usage errors argparse cannot see, reported with the subcommand's usage (exit 2)."""
+    parser: argparse.ArgumentParser = args._parser
+    if getattr(args, "resume", False) and args.output is None:
+        parser.error("--resume needs -o OUT")
+    if args.command == "speakers" and args.quotes:
+        fmt = args.format or _default_format(args.output, SPEAKER_FORMATS)
+        if fmt != "jsonl":
+            parser.error(f"--quotes lists quotations in jsonl only, not in {fmt}")
+    if args.command == "render" and args.doc is not None and not _holds_records(args.file):
+        parser.error("--doc chooses a document of a file of records, and FILE is not one")
+    if args.command in ("extract", "speakers", "render"):
+        try:
+            args.options = _options(args)
+        except (TypeError, ValueError) as exc:
+            parser.error(_as_flags(str(exc)))
+
+
+def _as_flags(message: str) -> str:
+    """A settings error in the words of the command line (``--indirect``, not
+    ``include_indirect=True``)."""
+    for setting in settings_table():
+        message = re.sub(rf"\b{setting.name}(=True)?\b", setting.flag, message)
+    return message
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the ``quoteattr`` command.
 
@@ -485,22 +618,20 @@ def main(argv: Sequence[str] | None = None) -> int:
         argv: The arguments, without the program name (``sys.argv[1:]`` if ``None``).
 
     Returns:
-        The exit status: 0 on success, 1 if an input could not be read or the model is
-        missing, 2 for a usage error.
+        The exit status: 0 on success; 1 if an input was skipped or could not be read,
+        nothing was found to read, or the model is missing; 2 for a usage error.
     """
     parser = build_parser()
     try:
         args = parser.parse_args(_with_default_command(sys.argv[1:] if argv is None else argv))
+        _check(args)
     except SystemExit as exc:
         return exc.code if isinstance(exc.code, int) else EXIT_USAGE
-    if getattr(args, "resume", False) and args.output is None:
-        parser.print_usage(sys.stderr)
-        print("quoteattr: error: --resume needs -o OUT", file=sys.stderr)
-        return EXIT_USAGE
     console = _Console(quiet=getattr(args, "quiet", False))
     try:
         return _COMMANDS[args.command](args, console)
     except QuoteattrError as exc:
+        console.finish()
         console.error(str(exc))
         return EXIT_INPUT
     except BrokenPipeError:

@@ -6,7 +6,7 @@ Every error the public API raises on purpose is a :class:`QuoteattrError` or a s
 
 from __future__ import annotations
 
-__all__ = ["ModelNotFoundError", "QuoteattrError"]
+__all__ = ["InputOutputError", "ModelNotFoundError", "QuoteattrError"]
 
 
 class QuoteattrError(Exception):
@@ -17,4 +17,11 @@ class ModelNotFoundError(QuoteattrError, OSError):
     """No usable spaCy English pipeline is installed, or the one asked for is missing.
 
     The message names the package to install. quoteattr never downloads a model at run time.
+    """
+
+
+class InputOutputError(QuoteattrError):
+    """A problem with an input or output file that stops the run (exit status 1).
+
+    The message names the file, and the line when there is one (``quotes.jsonl:12: ...``).
     """

@@ -24,7 +24,11 @@ Matching
     neither quote is taken yet.
 
 Right speaker
-    A matched quote has the right speaker when the gold speaker is not ``null`` and either
+    A matched quote has the right speaker when the gold speaker is not ``null``, the
+    returned name is not :func:`another person's <another_person>` (it ends with the
+    family name of the gold speaker, or of aliases, that give given names, and its given
+    names fit none of theirs, the names compared being in quoteattr's list of given names:
+    "Linda Tanner" for "Greg Tanner"), and either
 
     * the returned mention overlaps the gold speaker span (by at least one character), or
     * the returned name, normalized (lower-cased, characters other than letters, digits,
@@ -67,7 +71,10 @@ from typing import TYPE_CHECKING, Any, Literal
 
 import attrs
 
-from .io import decode_text
+from ._lexicon import POSSESSIVES
+from ._lexicon import PRONOUNS as LEXICON_PRONOUNS
+from .corpus import decode_text
+from .index import different_given_names, split_person_name
 from .model import Cue, Mention, Quote, Speaker
 
 if TYPE_CHECKING:
@@ -80,6 +87,7 @@ __all__ = [
     "GoldQuote",
     "Scores",
     "System",
+    "another_person",
     "evaluate",
     "load_gold",
     "match_quotes",
@@ -92,24 +100,7 @@ __all__ = [
 System = Callable[[str], Sequence[Quote]]
 """The type of a system under evaluation, a function from a text to the quotes it finds."""
 
-PRONOUNS: frozenset[str] = frozenset(
-    {
-        "he",
-        "she",
-        "they",
-        "it",
-        "i",
-        "we",
-        "you",
-        "him",
-        "her",
-        "them",
-        "his",
-        "hers",
-        "its",
-        "their",
-    }
-)
+PRONOUNS: frozenset[str] = frozenset(LEXICON_PRONOUNS) | frozenset(POSSESSIVES) | {"hers", "its"}
 """Names that never count as a speaker's name (after :func:`normalize_name`)."""
 
 MATCH_THRESHOLD = 0.5
@@ -155,10 +146,6 @@ def _is_pronoun(words: list[str]) -> bool:
     return " ".join(words) in PRONOUNS
 
 
-def _str_tuple(items: Iterable[str]) -> tuple[str, ...]:
-    return tuple(items)
-
-
 def _quote_tuple(items: Iterable[GoldQuote]) -> tuple[GoldQuote, ...]:
     return tuple(items)
 
@@ -183,7 +170,7 @@ class GoldQuote:
     end: int
     text: str = ""
     speaker: str | None = None
-    aliases: tuple[str, ...] = attrs.field(default=(), converter=_str_tuple)
+    aliases: tuple[str, ...] = attrs.field(default=(), converter=tuple)
     speaker_start: int | None = None
     speaker_end: int | None = None
     kind: str = "speech"
@@ -306,11 +293,36 @@ def speaker_matches(gold: GoldQuote, quote: Quote) -> bool:
     if gold.speaker is None:
         return False
     speaker = quote.speaker
-    if speaker is None:
+    if speaker is None or another_person(gold, speaker.name):
         return False
     if _mention_overlaps(gold, speaker.mention):
         return True
     return _name_matches(gold, normalize_name(speaker.name))
+
+
+def another_person(gold: GoldQuote, name: str) -> bool:
+    """Whether a returned name ends with the gold speaker's family name but gives another
+    given name: another person.
+
+    The names compared are the gold speaker and its aliases that end with the same word as
+    the returned name (:func:`normalize_name`) and have given names; the returned name is
+    another person's when there is one and its given names fit none of theirs
+    (:func:`quoteattr.index.different_given_names`): "Linda Tanner" is not "Greg Tanner".
+
+    Example:
+        >>> gold = GoldQuote(0, 5, speaker="Greg Tanner", aliases=("Tanner",))
+        >>> another_person(gold, "Linda Tanner"), another_person(gold, "Mr. Tanner")
+        (True, False)
+    """
+    words = normalize_name(name)
+    if not words:
+        return False
+    same = [
+        c
+        for c in (gold.speaker, *gold.aliases)
+        if c and normalize_name(c)[-1:] == words[-1:] and split_person_name(c)[0]
+    ]
+    return bool(same) and all(different_given_names(name, c) for c in same)
 
 
 def _mention_overlaps(gold: GoldQuote, mention: Mention | None) -> bool:

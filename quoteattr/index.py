@@ -17,7 +17,7 @@ The merge rules:
 * **The same name** (letter case and accents aside) is one entity, within a kind.
 * **People** are compared as (given names, surname), the surname with its particles
   ("Ursula" + "von der Leyen"). Two full names are one person when their surnames are
-  close spellings (:func:`~quoteattr.speakers.similar_spelling`, the guard names merge by
+  close spellings (:func:`~quoteattr._names.similar_spelling`, the guard names merge by
   within a document) and so are their first given names. Two different given names never
   merge: given names that are both in the first-name list must be equal (Hillary, Bill
   and Chelsea Clinton stay three, and so do John and Joan), while a spelling outside it may
@@ -43,13 +43,11 @@ same documents in any order, or split into parts indexed apart and merged with
 
 from __future__ import annotations
 
-import csv
 import hashlib
-import io
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from functools import lru_cache
-from typing import Any, TextIO, cast
+from typing import Any, cast
 
 import attrs
 import jellyfish
@@ -63,28 +61,29 @@ from ._names import (
     similar_spelling,
     split_title,
 )
+from .io import (
+    SPEAKER_FIELDS,
+    format_speakers,
+    is_record_header,
+    quote_from_record,
+    write_speakers_csv,
+)
 from .model import SPEAKER_KINDS, Quote, Speaker, SpeakerKind
 
 __all__ = [
     "CSV_FIELDS",
     "CorpusSpeaker",
     "SpeakerIndex",
+    "different_given_names",
     "split_person_name",
     "write_csv",
 ]
 
-CSV_FIELDS: tuple[str, ...] = (
-    "id",
-    "name",
-    "kind",
-    "quotes",
-    "articles",
-    "description",
-    "names",
-    "descriptions",
-    "pronouns",
-)
-"""The columns of :func:`write_csv`, in order."""
+CSV_FIELDS: tuple[str, ...] = SPEAKER_FIELDS
+"""The columns of :func:`write_csv`, in order (:data:`quoteattr.io.SPEAKER_FIELDS`)."""
+
+write_csv = write_speakers_csv
+"""Write corpus speakers as CSV (:func:`quoteattr.io.write_speakers_csv`)."""
 
 _SUFFIXES = frozenset({"jr", "jr.", "sr", "sr.", "ii", "iii", "iv"})
 _ID_PREFIX = {"person": "P", "organization": "O", "other": "X", "unknown": "U"}
@@ -120,6 +119,31 @@ def split_person_name(name: str) -> tuple[tuple[str, ...], str]:
     while start > 0 and words[start - 1].lower() in PARTICLES:
         start -= 1
     return tuple(words[:start]), " ".join(words[start:])
+
+
+def different_given_names(a: str, b: str) -> bool:
+    """Whether two person names give different given names: two people.
+
+    The given names of a name are its words before the surname, titles left out
+    (:func:`split_person_name`). Two names are two people when each has a given name in
+    quoteattr's list of given names (:func:`~quoteattr._names.is_first_name`) and no
+    given name of one fits one of the other: equal, letter case and accents aside, or
+    one starting the other (an initial, a short form).
+
+    Example:
+        >>> different_given_names("Linda Tanner", "Greg Tanner")
+        True
+        >>> different_given_names("Dr. Greg Tanner", "G. Tanner"), different_given_names(
+        ...     "Tanner", "Greg Tanner")
+        (False, False)
+        >>> different_given_names("Clinton campaign manager Robby Mook", "Robby Mook")
+        False
+    """
+    given_a = [_fold(g).rstrip(".") for g in _split(a)[0]]
+    given_b = [_fold(g).rstrip(".") for g in _split(b)[0]]
+    if not any(map(_known, given_a)) or not any(map(_known, given_b)):
+        return False
+    return not any(x.startswith(y) or y.startswith(x) for x in given_a for y in given_b)
 
 
 _split = lru_cache(maxsize=1 << 17)(split_person_name)
@@ -175,8 +199,31 @@ def _ranked(counts: Mapping[str, int]) -> tuple[tuple[str, int], ...]:
     return tuple(sorted(counts.items(), key=lambda kv: (-kv[1], kv[0])))
 
 
-def _quote_pairs(value: Iterable[tuple[str, Quote]]) -> tuple[tuple[str, Quote], ...]:
-    return tuple((str(doc), quote) for doc, quote in value)
+def _quote_pairs(value: Iterable[Any]) -> tuple[tuple[str, Quote], ...]:
+    """``(doc_id, quote)`` pairs, from pairs or from their JSON (``{"doc", "quote"}``)."""
+    pairs = []
+    for item in value:
+        if isinstance(item, Mapping):
+            doc, quote = item["doc"], item["quote"]
+        else:
+            doc, quote = item
+        pairs.append((str(doc), quote if isinstance(quote, Quote) else Quote.from_dict(quote)))
+    return tuple(pairs)
+
+
+def _quotations_json(pairs: Sequence[tuple[str, Quote]]) -> list[dict[str, Any]]:
+    return [{"doc": doc, "quote": quote.to_dict()} for doc, quote in pairs]
+
+
+def _counts(**metadata: Any) -> Any:
+    """A field of counts: ``(text, count)`` pairs, written to JSON as an object."""
+    return attrs.field(default=(), converter=_count_pairs, metadata={"json": dict, **metadata})
+
+
+def _json_value(instance: Any, field: attrs.Attribute[Any] | None, value: Any) -> Any:
+    if field is None or "json" not in field.metadata:
+        return value
+    return field.metadata["json"](value)
 
 
 @attrs.frozen
@@ -189,10 +236,10 @@ class CorpusSpeaker:
         name: The canonical name: for a person, the fullest given name with the most
             quoted surname spelling; for an organization, its fullest name.
         kind: ``person``, ``organization``, ``other`` or ``unknown``.
-        names: The document-level names it was quoted under, with their numbers of
-            quotes, most quoted first.
         quotes: Its number of quotations.
         articles: The number of documents it is quoted in.
+        names: The document-level names it was quoted under, with their numbers of
+            quotes, most quoted first.
         descriptions: Its descriptions ("a defence analyst"), each with the number of
             documents giving it, most frequent first.
         pronouns: The pronouns the articles link to it, each with its number of documents.
@@ -203,12 +250,14 @@ class CorpusSpeaker:
     id: str
     name: str
     kind: SpeakerKind = attrs.field(validator=attrs.validators.in_(SPEAKER_KINDS))
-    names: tuple[tuple[str, int], ...] = attrs.field(default=(), converter=_count_pairs)
     quotes: int = 0
     articles: int = 0
-    descriptions: tuple[tuple[str, int], ...] = attrs.field(default=(), converter=_count_pairs)
-    pronouns: tuple[tuple[str, int], ...] = attrs.field(default=(), converter=_count_pairs)
-    quotations: tuple[tuple[str, Quote], ...] = attrs.field(default=(), converter=_quote_pairs)
+    names: tuple[tuple[str, int], ...] = _counts()
+    descriptions: tuple[tuple[str, int], ...] = _counts()
+    pronouns: tuple[tuple[str, int], ...] = _counts()
+    quotations: tuple[tuple[str, Quote], ...] = attrs.field(
+        default=(), converter=_quote_pairs, metadata={"json": _quotations_json}
+    )
 
     @property
     def description(self) -> str:
@@ -216,81 +265,34 @@ class CorpusSpeaker:
         return self.descriptions[0][0] if self.descriptions else ""
 
     def to_dict(self) -> dict[str, Any]:
-        """Return a JSON-serializable dictionary (counts as objects, quotes as dicts)."""
+        """Return a JSON-serializable dictionary: the fields in order, counts as objects
+        (``{"text": count}``), quotations as ``{"doc", "quote"}`` objects, and
+        :attr:`description` after ``articles``."""
+        data = attrs.asdict(self, recurse=False, value_serializer=_json_value)
+        head = ("id", "name", "kind", "quotes", "articles")
         return {
-            "id": self.id,
-            "name": self.name,
-            "kind": self.kind,
-            "quotes": self.quotes,
-            "articles": self.articles,
+            **{key: data.pop(key) for key in head},
             "description": self.description,
-            "names": dict(self.names),
-            "descriptions": dict(self.descriptions),
-            "pronouns": dict(self.pronouns),
-            "quotations": [{"doc": doc, "quote": q.to_dict()} for doc, q in self.quotations],
+            **data,
         }
 
     @classmethod
-    def from_dict(cls, data: dict[str, Any]) -> CorpusSpeaker:
-        """Build a record from the output of :meth:`to_dict`."""
-        return cls(
-            id=data["id"],
-            name=data["name"],
-            kind=data["kind"],
-            names=data.get("names", {}),
-            quotes=data.get("quotes", 0),
-            articles=data.get("articles", 0),
-            descriptions=data.get("descriptions", {}),
-            pronouns=data.get("pronouns", {}),
-            quotations=[
-                (p["doc"], Quote.from_dict(p["quote"])) for p in data.get("quotations", ())
-            ],
-        )
+    def from_dict(cls, data: Mapping[str, Any]) -> CorpusSpeaker:
+        """Build a record from the output of :meth:`to_dict` (missing fields: defaults).
 
-
-def _one_line(text: str) -> str:
-    return " ".join(text.split())
-
-
-def _joined(counts: Sequence[tuple[str, int]]) -> str:
-    return "; ".join(f"{_one_line(text)} ({n})" for text, n in counts)
-
-
-def write_csv(speakers: Iterable[CorpusSpeaker], stream: TextIO) -> None:
-    """Write corpus speakers as CSV, one row each, with a header (:data:`CSV_FIELDS`).
-
-    Cells are quoted where needed and hold no line break (runs of white space become one
-    space), so the file opens as one row per speaker in pandas and in spreadsheets; the
-    lists of names, descriptions and pronouns are one cell each, as
-    ``"text (count); text (count)"``.
-
-    Args:
-        speakers: The records (an index iterates over its own).
-        stream: A text stream (open files with ``newline=""``).
-    """
-    writer = csv.writer(stream, lineterminator="\n")
-    writer.writerow(CSV_FIELDS)
-    for s in speakers:
-        writer.writerow(
-            [
-                s.id,
-                _one_line(s.name),
-                s.kind,
-                s.quotes,
-                s.articles,
-                _one_line(s.description),
-                _joined(s.names),
-                _joined(s.descriptions),
-                _joined(s.pronouns),
-            ]
-        )
+        Raises:
+            KeyError: If ``id``, ``name`` or ``kind`` is missing.
+        """
+        fields = attrs.fields(cls)
+        missing = [f.name for f in fields if f.default is attrs.NOTHING and f.name not in data]
+        if missing:
+            raise KeyError(missing[0])
+        return cls(**{f.name: data[f.name] for f in fields if f.name in data})
 
 
 def csv_text(speakers: Iterable[CorpusSpeaker]) -> str:
     """Return :func:`write_csv`'s output as a string."""
-    buffer = io.StringIO()
-    write_csv(speakers, buffer)
-    return buffer.getvalue()
+    return format_speakers("csv", list(speakers))
 
 
 # ---- the index
@@ -530,25 +532,24 @@ class SpeakerIndex:
 
     @classmethod
     def from_records(cls, records: Iterable[Any], **options: Any) -> SpeakerIndex:
-        """Index ``(doc_id, quotes)`` pairs, or the records of :mod:`quoteattr.dask`.
+        """Index ``(doc_id, quotes)`` pairs, the records of :mod:`quoteattr.dask`, or the
+        flat records ``quoteattr extract`` writes.
 
         Args:
-            records: ``(doc_id, quotes)`` pairs, or ``{"id": ..., "quotes": [quote
-                dicts]}`` records as :func:`quoteattr.dask.extract_bag` makes them.
+            records: ``(doc_id, quotes)`` pairs (such as :func:`quoteattr.load_quotes`
+                yields), ``{"id": ..., "quotes": [quote dicts]}`` records as
+                :func:`quoteattr.dask.extract_bag` makes them, or the JSON objects of
+                ``quoteattr extract --format jsonl`` (:func:`quoteattr.io.quote_record`:
+                consecutive records of one ``doc`` are one document).
             **options: :class:`SpeakerIndex` settings.
 
         Returns:
             A new index of them.
+
+        Raises:
+            ValueError: If a record is none of these (the message gives its number).
         """
-        index = cls(**options)
-        for record in records:
-            if isinstance(record, Mapping):
-                quotes = [Quote.from_dict(q) for q in record.get("quotes", ())]
-                index.add(str(record.get("id")), quotes)
-            else:
-                doc_id, quotes = record
-                index.add(doc_id, quotes)
-        return index
+        return cls(**options).update(_documents(records))
 
     def merge(self, other: SpeakerIndex) -> SpeakerIndex:
         """Add everything of another index (built on other documents) to this one.
@@ -785,11 +786,45 @@ class SpeakerIndex:
         return unique
 
 
+def _documents(records: Iterable[Any]) -> Iterator[tuple[str, list[Quote]]]:
+    """``(doc_id, quotes)`` pairs from any of the records :meth:`SpeakerIndex.from_records`
+    takes, consecutive flat records of one document gathered."""
+    doc: str | None = None
+    gathered: list[Quote] = []
+    for number, record in enumerate(records, start=1):
+        if isinstance(record, Mapping) and is_record_header(record):
+            doc_id = str(record["doc"])
+            if gathered and doc_id != doc:
+                yield cast(str, doc), gathered
+                gathered = []
+            doc = doc_id
+            try:
+                gathered.append(quote_from_record(record))
+            except ValueError as exc:
+                raise ValueError(f"record {number}: {exc}") from exc
+            continue
+        if gathered:
+            yield cast(str, doc), gathered
+            gathered, doc = [], None
+        if isinstance(record, Mapping):
+            if "quotes" not in record:
+                raise ValueError(
+                    f"record {number} is neither a (doc_id, quotes) pair, nor an "
+                    "{'id', 'quotes'} record, nor a record of quoteattr extract"
+                )
+            yield str(record.get("id")), [Quote.from_dict(q) for q in record["quotes"]]
+        else:
+            doc_id, quotes = record
+            yield doc_id, list(quotes)
+    if gathered:
+        yield cast(str, doc), gathered
+
+
 @lru_cache(maxsize=1 << 17)
 def _blocks(surname: str) -> tuple[str, ...]:
     """Blocking keys of a folded surname: names to compare share at least one.
 
-    :func:`~quoteattr.speakers.similar_spelling` wants the same first letter and close
+    :func:`~quoteattr._names.similar_spelling` wants the same first letter and close
     Metaphone keys, so the keys are the first letter with the Metaphone key, and (for keys
     of three sounds or more) with the Metaphone key less one sound.
     """

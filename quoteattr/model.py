@@ -14,8 +14,9 @@ All classes serialize to JSON-compatible dictionaries with ``to_dict()`` and bac
 
 from __future__ import annotations
 
-from collections.abc import Iterable
-from typing import Any, Literal, get_args
+import types
+from collections.abc import Iterable, Mapping
+from typing import Any, Literal, TypeVar, Union, get_args, get_origin
 
 import attr
 import attrs
@@ -79,6 +80,48 @@ def _one_of(choices: tuple[str, ...]) -> Any:
     return attrs.validators.in_(choices)
 
 
+_T = TypeVar("_T", bound=attrs.AttrsInstance)
+
+
+def _from_dict(cls: type[_T], data: Mapping[str, Any]) -> _T:
+    """The one deserialization, the inverse of :func:`_asdict`, read off ``cls``'s fields.
+
+    The field types must be resolved (:func:`attrs.resolve_types`, done below for the
+    classes of this module). A field missing from ``data`` takes its default (and is an
+    error without one); nested attrs classes are built from their dicts and lists become
+    tuples, as the field types say; keys that are not fields are ignored.
+
+    Raises:
+        KeyError: If a field without a default is missing.
+    """
+    if not isinstance(data, Mapping):
+        raise TypeError(f"{cls.__name__}.from_dict expects a dict, got {type(data).__name__}")
+    kwargs: dict[str, Any] = {}
+    for field in attrs.fields(cls):
+        if field.name in data:
+            kwargs[field.name] = _decoded(field.type, data[field.name])
+        elif field.default is attrs.NOTHING:
+            raise KeyError(field.name)
+    return cls(**kwargs)
+
+
+def _decoded(kind: Any, value: Any) -> Any:
+    """``value`` as a field of type ``kind`` holds it: attrs classes and tuples rebuilt."""
+    if value is None:
+        return None
+    origin = get_origin(kind)
+    if origin is Union or origin is types.UnionType:
+        options = [a for a in get_args(kind) if a is not type(None)]
+        return _decoded(options[0], value) if len(options) == 1 else value
+    if attrs.has(kind) and isinstance(value, Mapping):
+        return _from_dict(kind, value)
+    if origin is tuple and isinstance(value, (list, tuple)):
+        items = get_args(kind)
+        item = items[0] if len(items) == 2 and items[1] is Ellipsis else Any
+        return tuple(_decoded(item, v) for v in value)
+    return value
+
+
 @attrs.frozen
 class Mention:
     """Words in the text that refer to a speaker, at one attribution site.
@@ -98,9 +141,13 @@ class Mention:
         return _asdict(self)
 
     @classmethod
-    def from_dict(cls, data: dict[str, Any]) -> Mention:
-        """Build a mention from the output of :meth:`to_dict`."""
-        return cls(text=data["text"], start=data["start"], end=data["end"])
+    def from_dict(cls, data: Mapping[str, Any]) -> Mention:
+        """Build a mention from the output of :meth:`to_dict`.
+
+        Raises:
+            KeyError: If ``text``, ``start`` or ``end`` is missing.
+        """
+        return _from_dict(cls, data)
 
 
 @attrs.frozen
@@ -125,9 +172,13 @@ class Cue:
         return _asdict(self)
 
     @classmethod
-    def from_dict(cls, data: dict[str, Any]) -> Cue:
-        """Build a cue from the output of :meth:`to_dict`."""
-        return cls(text=data["text"], lemma=data["lemma"], start=data["start"], end=data["end"])
+    def from_dict(cls, data: Mapping[str, Any]) -> Cue:
+        """Build a cue from the output of :meth:`to_dict`.
+
+        Raises:
+            KeyError: If ``text``, ``lemma``, ``start`` or ``end`` is missing.
+        """
+        return _from_dict(cls, data)
 
 
 @attrs.frozen
@@ -159,22 +210,30 @@ class Speaker:
     descriptions: tuple[str, ...] = attrs.field(default=(), converter=_str_tuple)
     pronouns: tuple[str, ...] = attrs.field(default=(), converter=_str_tuple)
 
+    @property
+    def key(self) -> str:
+        """The key that tells this speaker apart within its document.
+
+        Its :attr:`id`, else ``"name:"`` followed by its :attr:`name`.
+
+        Example:
+            >>> Speaker("Ann Lee", id="e2").key, Speaker("Ann Lee").key
+            ('e2', 'name:Ann Lee')
+        """
+        return self.id or f"name:{self.name}"
+
     def to_dict(self) -> dict[str, Any]:
         """Return a JSON-serializable dictionary of this speaker."""
         return _asdict(self)
 
     @classmethod
-    def from_dict(cls, data: dict[str, Any]) -> Speaker:
-        """Build a speaker from the output of :meth:`to_dict`."""
-        mention = data.get("mention")
-        return cls(
-            name=data["name"],
-            mention=Mention.from_dict(mention) if mention is not None else None,
-            kind=data.get("kind", "unknown"),
-            id=data.get("id"),
-            descriptions=tuple(data.get("descriptions", ())),
-            pronouns=tuple(data.get("pronouns", ())),
-        )
+    def from_dict(cls, data: Mapping[str, Any]) -> Speaker:
+        """Build a speaker from the output of :meth:`to_dict` (missing fields: defaults).
+
+        Raises:
+            KeyError: If ``name`` is missing.
+        """
+        return _from_dict(cls, data)
 
 
 @attrs.frozen
@@ -216,25 +275,15 @@ class Quote:
         return _asdict(self)
 
     @classmethod
-    def from_dict(cls, data: dict[str, Any]) -> Quote:
+    def from_dict(cls, data: Mapping[str, Any]) -> Quote:
         """Build a quote from the output of :meth:`to_dict`.
 
         Raises:
             KeyError: If ``text``, ``start`` or ``end`` is missing.
             ValueError: If a value is out of range (see the attribute docs).
         """
-        speaker = data.get("speaker")
-        cue = data.get("cue")
-        return cls(
-            text=data["text"],
-            start=data["start"],
-            end=data["end"],
-            speaker=Speaker.from_dict(speaker) if speaker is not None else None,
-            cue=Cue.from_dict(cue) if cue is not None else None,
-            kind=data.get("kind", "direct"),
-            confidence=data.get("confidence", 0.0),
-            rule=data.get("rule", "none"),
-            paragraph=data.get("paragraph", 0),
-            part=data.get("part", 0),
-            continues=data.get("continues"),
-        )
+        return _from_dict(cls, data)
+
+
+for _cls in (Mention, Cue, Speaker, Quote):
+    attrs.resolve_types(_cls)  # field types as classes, for _from_dict

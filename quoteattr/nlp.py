@@ -95,7 +95,8 @@ def load_nlp(name: str | None = None) -> Language:
                 nlp = spacy.load(resolved)
             except OSError as exc:
                 raise ModelNotFoundError(
-                    f"Cannot load the spaCy pipeline {resolved!r}: {exc}. Run: {_INSTALL_HINT}"
+                    f"Cannot load the spaCy pipeline {resolved!r}: {str(exc).rstrip('.')}. "
+                    f"Run: {_INSTALL_HINT}"
                 ) from exc
             _cache[resolved] = nlp
         return nlp

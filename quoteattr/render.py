@@ -65,11 +65,10 @@ def speaker_key(speaker: Speaker | None) -> str:
         speaker: A quote's speaker, or ``None``.
 
     Returns:
-        The speaker's ``id``, else ``"name:"`` followed by the name; ``""`` for ``None``.
+        :attr:`Speaker.key <quoteattr.model.Speaker.key>` (the speaker's ``id``, else
+        ``"name:"`` followed by the name); ``""`` for ``None``.
     """
-    if speaker is None:
-        return ""
-    return speaker.id or f"name:{speaker.name}"
+    return "" if speaker is None else speaker.key
 
 
 def speaker_colours(quotes: Iterable[Quote]) -> dict[str, int]:

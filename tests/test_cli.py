@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import re
 import subprocess
 import sys
 from collections.abc import Iterator
@@ -89,14 +90,43 @@ def test_csv_and_tsv_have_a_header_and_parse_back(
         ]
 
 
-def test_table_is_one_line_per_quote(capsys: pytest.CaptureFixture[str], corpus: Path) -> None:
+def test_table_is_a_header_and_one_line_per_quote_in_fixed_columns(
+    capsys: pytest.CaptureFixture[str], corpus: Path
+) -> None:
     code, out, _ = run(capsys, "extract", corpus)
     assert code == 0
-    lines = out.splitlines()
+    head, *lines = out.splitlines()
+    assert head.split() == ["document", "kind", "speaker", "quote"]
     assert len(lines) == 3
-    assert lines[0].startswith(str(corpus / "a.txt"))
-    assert "Jane Doe" in lines[0] and lines[0].endswith("“We will win,”")
-    assert lines[2].endswith("“Not now,”")
+    assert lines[0].endswith("a.txt  direct    Jane Doe                  “We will win,”")
+    assert lines[2].endswith("b.md  direct    Ann Lee                   “Not now,”")
+    # the columns do not move from one document to the next (ids are cut at the front)
+    starts = {(line.index("direct"), line.index("“")) for line in [*lines]}
+    assert len(starts) == 1 and head.index("kind") == lines[0].index("direct")
+    assert all(line.startswith("…") for line in lines)  # long temporary paths are cut
+
+
+def test_table_cuts_long_names_and_shows_reported_speech_without_marks() -> None:
+    from quoteattr.io import TABLE_WIDTHS, format_block
+    from quoteattr.model import Quote, Speaker
+
+    long_name = Speaker("Maximiliana Alessandra Octavia von Habsburg-Lothringen", kind="person")
+    quotes = [
+        Quote("Tax will rise", 0, 13, speaker=long_name, kind="indirect"),
+        Quote("Go", 20, 22, kind="scare"),
+    ]
+    lines = format_block("table", "short.txt", quotes).splitlines()
+    doc_w, kind_w, speaker_w = TABLE_WIDTHS
+    assert lines[0] == (
+        "short.txt".ljust(doc_w)
+        + "  "
+        + "indirect"
+        + "  "
+        + long_name.name[: speaker_w - 1]
+        + "…  Tax will rise"
+    )
+    assert lines[1].endswith("scare     -                         “Go”")
+    assert lines[1].startswith("short.txt".ljust(doc_w) + "  scare".ljust(kind_w + 2))
 
 
 def test_format_defaults_to_the_suffix_of_the_output(
@@ -125,22 +155,30 @@ def test_jsonl_records_with_a_text_field_and_ids(
     capsys: pytest.CaptureFixture[str], tmp_path: Path
 ) -> None:
     path = tmp_path / "articles.jsonl"
-    lines = [{"id": 7, "body": ONE}, {"body": TWO}, {}]
+    lines = [{"id": 7, "body": ONE}, {"body": TWO}, {}, {"id": "last", "body": ONE}]
     path.write_text("\n".join(json.dumps(x) for x in lines) + "\n", encoding="utf-8")
     code, out, err = run(capsys, "extract", path, "--text-field", "body", "--format", "jsonl")
-    assert code == 1  # the third record has no text
-    assert f"{path}:3" in err and "'body'" in err
+    assert code == 1  # the third record has no text: an error, which stops the run
+    assert err == f"quoteattr: {path}:3: no 'body' field (--keep-going skips such records)\n"
     assert [r["doc"] for r in records(out)] == ["7", f"{path}:2", f"{path}:2"]
+    code, out, err = run(
+        capsys, "extract", path, "--text-field", "body", "--format", "jsonl", "--keep-going"
+    )
+    assert code == 1  # still not a success: a record was left out
+    assert err.splitlines() == [
+        f"quoteattr: warning: {path}:3: no 'body' field; record skipped",
+        "quoteattr: 3 documents read, 1 skipped (1 no 'body' field)",
+    ]
+    assert [r["doc"] for r in records(out)] == ["7", f"{path}:2", f"{path}:2", "last"]
 
 
-def test_jsonl_without_the_text_field_is_skipped_in_folders(
+def test_jsonl_without_the_text_field_is_passed_over_in_folders_without_a_word(
     capsys: pytest.CaptureFixture[str], corpus: Path
 ) -> None:
     (corpus / "gold.jsonl").write_text('{"id": "a.txt", "quotes": []}\n', encoding="utf-8")
     code, out, err = run(capsys, "extract", corpus)
-    assert code == 0
-    assert "gold.jsonl: skipped" in err
-    assert len(out.splitlines()) == 3
+    assert (code, err) == (0, "")
+    assert len(out.splitlines()) == 1 + 3
 
 
 def test_stdin(capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch) -> None:
@@ -167,9 +205,13 @@ def test_unreadable_files_are_reported_and_skipped(
     (corpus / "a1_latin1.txt").write_bytes('"Olé," said José.'.encode("latin-1"))
     code, out, err = run(capsys, "extract", corpus, "--quiet")
     assert code == 1
-    assert "a0_binary.txt: looks like a binary file" in err
-    assert "a1_latin1.txt: not UTF-8 text" in err
-    assert len(out.splitlines()) == 3  # the good files are all done
+    assert err.splitlines() == [
+        f"quoteattr: {corpus / 'a0_binary.txt'}: looks like a binary file (it contains NUL "
+        "bytes); skipped",
+        f"quoteattr: {corpus / 'a1_latin1.txt'}: not UTF-8 text (byte 0xe9 at offset 3); skipped",
+        "quoteattr: 3 documents read, 2 skipped (1 binary, 1 not UTF-8 text)",
+    ]
+    assert len(out.splitlines()) == 1 + 3  # the good files are all done
 
 
 def test_strict_stops_at_the_first_bad_file(
@@ -178,14 +220,29 @@ def test_strict_stops_at_the_first_bad_file(
     (corpus / "a1_binary.txt").write_bytes(b"\x00\x01\x02")
     code, out, err = run(capsys, "extract", corpus, "--strict", "--format", "jsonl")
     assert code == 1
-    assert "a1_binary.txt" in err
+    assert err == (
+        f"quoteattr: {corpus / 'a1_binary.txt'}: looks like a binary file (it contains NUL "
+        "bytes); stopping (--strict)\n"
+    )
+    assert "skipped" not in err  # issue 21: --strict said "skipped" and then stopped
     assert {r["doc"] for r in records(out)} == {str(corpus / "a.txt")}
 
 
 def test_missing_path_is_an_input_error(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
-    code, _, err = run(capsys, "extract", tmp_path / "nope.txt")
-    assert code == 1
-    assert "nope.txt: no such file or folder" in err
+    code, out, err = run(capsys, "extract", tmp_path / "nope.txt")
+    assert (code, out) == (1, "")
+    assert err == f"quoteattr: no input found: {tmp_path / 'nope.txt'}: no such file or folder\n"
+
+
+def test_a_missing_path_beside_others_is_a_counted_skip(
+    capsys: pytest.CaptureFixture[str], corpus: Path, tmp_path: Path
+) -> None:
+    code, out, err = run(capsys, "extract", corpus / "a.txt", tmp_path / "nope.txt")
+    assert code == 1 and "We will win," in out
+    assert err.splitlines() == [
+        f"quoteattr: {tmp_path / 'nope.txt'}: no such file or folder; skipped",
+        "quoteattr: 1 document read, 1 skipped (1 not found)",
+    ]
 
 
 # ---- resume
@@ -203,7 +260,7 @@ class _Spy:
         def pipe(extractor: Any, texts: Any, **kw: Any) -> Iterator[Any]:
             def spy() -> Iterator[Any]:
                 for text, context in texts:
-                    self.seen.append(context)
+                    self.seen.append(getattr(context, "id", context))
                     yield text, context
 
             return original(extractor, spy(), **kw)
@@ -258,7 +315,10 @@ def test_resume_needs_an_output_and_its_ledger(
     capsys: pytest.CaptureFixture[str], corpus: Path, tmp_path: Path
 ) -> None:
     code, _, err = run(capsys, "extract", corpus, "--resume")
-    assert code == 2 and "--resume needs -o" in err
+    assert code == 2
+    # issue 21: the usage shown was the top-level one, not extract's
+    assert err.startswith("usage: quoteattr extract ")
+    assert err.endswith("quoteattr extract: error: --resume needs -o OUT\n")
     out = tmp_path / "old.jsonl"
     out.write_text('{"doc": "x"}\n', encoding="utf-8")
     code, _, err = run(capsys, "extract", corpus, "-o", out, "--resume")
@@ -288,11 +348,47 @@ def test_paths_alone_mean_extract(capsys: pytest.CaptureFixture[str], corpus: Pa
     assert code == 0 and "We will win," in out
 
 
-def test_progress_line_only_on_a_terminal() -> None:
-    class Terminal(io.StringIO):
-        def isatty(self) -> bool:
-            return True
+class Terminal(io.StringIO):
+    def isatty(self) -> bool:
+        return True
 
+
+def test_progress_bar_has_the_total_and_the_time_left_when_the_count_is_known() -> None:
+    stream = Terminal()
+    console = cli._Console(quiet=False, stream=stream)
+    console.start(total=4)
+    for _ in range(4):
+        console.progress(1)
+    console.finish()
+    shown = stream.getvalue()
+    assert "4/4" in shown and "100%" in shown
+    assert re.search(r"\[\d\d:\d\d<\d\d:\d\d", shown)  # elapsed<remaining
+
+
+def test_progress_is_a_counter_for_a_stream() -> None:
+    stream = Terminal()
+    console = cli._Console(quiet=False, stream=stream)
+    console.start(total=None)
+    console.progress(3)
+    console.finish()
+    shown = stream.getvalue()
+    assert "1 documents" in shown and "3 quotes" in shown and "/" not in shown.split("[")[0]
+
+
+def test_the_total_is_known_for_files_and_unknown_for_record_files(
+    corpus: Path, tmp_path: Path
+) -> None:
+    from quoteattr.corpus import Reader
+
+    reader = Reader(cli._Console(quiet=True))
+    assert reader.total(reader.sources([str(corpus)])) == 3
+    (corpus / "gold.jsonl").write_text('{"id": "a.txt", "quotes": []}\n', encoding="utf-8")
+    assert reader.total(reader.sources([str(corpus)])) == 3  # not a corpus: not counted
+    (tmp_path / "more.jsonl").write_text('{"text": "x"}\n', encoding="utf-8")
+    assert reader.total(reader.sources([str(corpus), str(tmp_path / "more.jsonl")])) is None
+
+
+def test_progress_line_only_on_a_terminal() -> None:
     stream = Terminal()
     console = cli._Console(quiet=False, stream=stream)
     console.progress(2)
@@ -374,6 +470,17 @@ def test_evaluate_prints_a_table(capsys: pytest.CaptureFixture[str], gold: Path)
     assert any(line.startswith("quote F1") and line.endswith("1.000") for line in out.splitlines())
 
 
+def test_evaluate_on_an_empty_gold_file_is_an_error(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    empty = tmp_path / "gold.jsonl"
+    empty.write_text("\n", encoding="utf-8")
+    code, out, err = run(capsys, "evaluate", empty)
+    # issue 21: it exited 0 with a table of 0.000
+    assert (code, out) == (1, "")
+    assert err == f"quoteattr: {empty}: no gold document in this file\n"
+
+
 def test_evaluate_reports_a_bad_gold_file(
     capsys: pytest.CaptureFixture[str], tmp_path: Path
 ) -> None:
@@ -396,3 +503,94 @@ def test_python_m_quoteattr(corpus: Path) -> None:
     )
     assert result.returncode == 0, result.stderr
     assert len(result.stdout.splitlines()) == 3
+
+
+# ---- the settings: one flag each, generated from one table
+
+SETTING_COMMANDS = ("extract", "speakers", "render")
+
+
+def _actions(command: str) -> dict[str, Any]:
+    parser = cli.build_parser()
+    sub = next(a for a in parser._actions if a.dest == "command")
+    return {a.dest: a for a in sub.choices[command]._actions}  # type: ignore[union-attr]
+
+
+@pytest.mark.parametrize("command", SETTING_COMMANDS)
+def test_every_setting_of_options_has_a_flag(command: str) -> None:
+    import attrs
+
+    from quoteattr.options import Options, settings_table
+
+    actions = _actions(command)
+    for field in attrs.fields(Options):
+        assert field.name in actions, f"{command} has no flag for {field.name}"
+    flags = {s.name: s.flag for s in settings_table()}
+    assert flags["include_scare"] == "--include-scare" and flags["include_indirect"] == "--indirect"
+    for name, flag in flags.items():
+        assert flag in actions[name].option_strings
+        assert "``" not in actions[name].help
+
+
+def test_setting_flags_make_the_options() -> None:
+    from quoteattr.options import Options
+
+    flags = ["--extra-cue", "opine", "--extra-cue", "aver", "--name-similarity", "0.9"]
+    flags += ["--indirect", "--indirect-around-partial", "--include-scare"]
+    args = cli.build_parser().parse_args(["extract", "x.txt", *flags])
+    cli._check(args)
+    assert args.options == Options(
+        include_scare=True,
+        extra_cues=["opine", "aver"],
+        name_similarity=0.9,
+        include_indirect=True,
+        indirect_around_partial=True,
+    )
+    plain = cli.build_parser().parse_args(["speakers", "x.txt"])
+    cli._check(plain)
+    assert plain.options == Options()
+
+
+def test_a_bad_setting_is_a_usage_error_in_the_words_of_the_flags(
+    capsys: pytest.CaptureFixture[str], corpus: Path
+) -> None:
+    code, _, err = run(capsys, "render", corpus / "a.txt", "--indirect-around-partial")
+    assert code == 2 and err.startswith("usage: quoteattr render ")
+    assert err.endswith("quoteattr render: error: --indirect-around-partial needs --indirect\n")
+    code, _, err = run(capsys, "extract", corpus, "--name-similarity", "1.5")
+    assert code == 2 and "--name-similarity must be between 0 and 1, got 1.5" in err
+    code, _, err = run(capsys, "extract", corpus, "--name-similarity", "high")
+    assert code == 2 and "invalid float value: 'high'" in err
+
+
+def test_extra_cue_reaches_the_extractor(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    path = tmp_path / "a.txt"
+    path.write_text("“The plan will fail,” Jane Doe intoned.\n", encoding="utf-8")
+    _, before, _ = run(capsys, "extract", path, "--format", "jsonl")
+    code, after, _ = run(capsys, "extract", path, "--format", "jsonl", "--extra-cue", "intone")
+    assert code == 0
+    assert [r["cue_lemma"] for r in records(before)] == [None]
+    assert [r["cue_lemma"] for r in records(after)] == ["intone"]
+
+
+# ---- messages (issue 21)
+
+
+def test_a_missing_model_is_said_without_a_doubled_period(
+    capsys: pytest.CaptureFixture[str], corpus: Path
+) -> None:
+    code, out, err = run(capsys, "extract", corpus / "a.txt", "--model", "no_such_pipeline")
+    assert (code, out) == (1, "")
+    assert err.startswith("quoteattr: Cannot load the spaCy pipeline 'no_such_pipeline'")
+    assert ".." not in err and err.count("\n") == 1
+
+
+def test_the_readme_main_job_prints_nothing_on_stderr(
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch, seeds_dir: Path
+) -> None:
+    monkeypatch.chdir(seeds_dir.parent)
+    code, out, err = run(capsys, "extract", "seeds/")
+    assert (code, err) == (0, "")  # seeds/gold.jsonl is passed over: it is not a corpus
+    assert out.splitlines()[1].startswith("seeds/000_1f16a92304612b5c.txt    direct    ")

@@ -257,6 +257,35 @@ def test_records_round_trip_through_json() -> None:
         assert CorpusSpeaker.from_dict(json.loads(text)) == record
 
 
+def test_record_json_keeps_its_keys_and_shapes() -> None:
+    """The jsonl of ``quoteattr speakers``: the same keys, in the same order, as before."""
+    speaker = Speaker("Ann Lee", kind="person", descriptions=("a poet",), pronouns=("she",))
+    index = SpeakerIndex(keep_quotes=True)
+    index.add("a", [Quote("x", 0, 1, speaker=speaker)])
+    (record,) = index
+    data = record.to_dict()
+    assert list(data) == [
+        "id",
+        "name",
+        "kind",
+        "quotes",
+        "articles",
+        "description",
+        "names",
+        "descriptions",
+        "pronouns",
+        "quotations",
+    ]
+    assert data["names"] == {"Ann Lee": 1} and data["pronouns"] == {"she": 1}
+    assert data["description"] == "a poet"
+    assert data["quotations"] == [
+        {"doc": "a", "quote": Quote("x", 0, 1, speaker=speaker).to_dict()}
+    ]
+    assert CorpusSpeaker.from_dict(json.loads(json.dumps(data))) == record
+    with pytest.raises(KeyError, match="kind"):
+        CorpusSpeaker.from_dict({"id": "P1", "name": "Ann Lee"})
+
+
 def test_csv_has_one_clean_row_per_speaker() -> None:
     odd = Speaker(
         'Ann "Nan" Lee, Jr',

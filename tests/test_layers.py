@@ -32,7 +32,7 @@ LAYERS: tuple[tuple[str, ...], ...] = (
     # running it: the one path and the spaCy component
     ("pipeline",),
     # around it
-    ("io", "index", "render", "evaluate", "dask", "cli", "__main__", "__init__"),
+    ("io", "corpus", "index", "render", "evaluate", "dask", "cli", "__main__", "__init__"),
 )
 
 

@@ -81,3 +81,48 @@ def test_any_quote_round_trips(
     speaker = Speaker(name=name, mention=Mention(name, 0, len(name))) if name is not None else None
     q = Quote(text=text, start=start, end=start + length, speaker=speaker, confidence=conf)
     assert Quote.from_dict(json.loads(json.dumps(q.to_dict()))) == q
+
+
+# ---- the one from_dict, read off the fields
+
+
+@pytest.mark.parametrize("cls", [Mention, Cue, Speaker, Quote])
+def test_from_dict_fills_every_missing_field_with_its_default(cls: type) -> None:
+    required = {f.name for f in attrs.fields(cls) if f.default is attrs.NOTHING}
+    full = _quote()
+    example = {
+        Mention: full.speaker.mention,  # type: ignore[union-attr]
+        Cue: full.cue,
+        Speaker: full.speaker,
+        Quote: full,
+    }[cls]
+    data = {k: v for k, v in example.to_dict().items() if k in required}
+    built = cls.from_dict(data)
+    assert built == cls(**data)  # every other field as the class defaults it
+    for name in required:
+        with pytest.raises(KeyError, match=name):
+            cls.from_dict({k: v for k, v in data.items() if k != name})
+
+
+def test_from_dict_rebuilds_nested_objects_and_tuples_from_json() -> None:
+    data = json.loads(json.dumps(_quote().to_dict()))
+    assert isinstance(data["speaker"]["descriptions"], list)
+    q = Quote.from_dict(data)
+    assert isinstance(q.speaker, Speaker) and isinstance(q.speaker.mention, Mention)
+    assert isinstance(q.cue, Cue)
+    assert q.speaker.descriptions == ("a senator",)
+    assert Quote.from_dict({**data, "speaker": None, "cue": None}) == attrs.evolve(
+        q, speaker=None, cue=None
+    )
+
+
+def test_from_dict_ignores_keys_that_are_not_fields_and_rejects_non_dicts() -> None:
+    data = {"text": "he", "start": 0, "end": 2, "extra": 1}
+    assert Mention.from_dict(data) == Mention("he", 0, 2)
+    with pytest.raises(TypeError, match="expects a dict"):
+        Mention.from_dict(["he", 0, 2])  # type: ignore[arg-type]
+
+
+def test_speaker_key_is_the_id_else_the_name() -> None:
+    assert Speaker("Ann Lee", id="e4").key == "e4"
+    assert Speaker("Ann Lee").key == "name:Ann Lee"

@@ -74,7 +74,9 @@ def test_seeds_table(capsys: pytest.CaptureFixture[str], seeds_dir: Path) -> Non
     code, out, err = run(capsys, "speakers", seeds_dir)
     assert code == 0
     assert out == SEEDS_TABLE
-    assert "gold.jsonl: skipped" in err  # the annotation is not a corpus, as for extract
+    # the README's job says nothing on standard error: the gold file beside the articles
+    # is not a corpus (its records have no text field) and is passed over
+    assert err == ""
 
 
 def test_every_gold_person_is_one_row_and_every_row_one_person(
@@ -143,3 +145,39 @@ def test_reading_errors_are_reported_like_extract(
     assert "not UTF-8" in err and "no such file or folder" in err
     code, _, err = run(capsys, "speakers", tmp_path / "a.txt", "--format", "tsv")
     assert code == 2 and "invalid choice" in err
+
+
+def test_a_missing_input_prints_no_table(capsys: pytest.CaptureFixture[str]) -> None:
+    # issue 21: the table's header went to standard output before the error
+    code, out, err = run(capsys, "speakers", "nope.txt")
+    assert (code, out) == (1, "")
+    assert err == "quoteattr: no input found: nope.txt: no such file or folder\n"
+
+
+@pytest.mark.parametrize("fmt", ["table", "csv"])
+def test_quotes_outside_jsonl_is_a_usage_error(
+    fmt: str, capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    # issue 21: --quotes was ignored without a word in table format
+    code, out, err = run(capsys, "speakers", tmp_path, "--quotes", "--format", fmt)
+    assert (code, out) == (2, "")
+    assert err.startswith("usage: quoteattr speakers ")
+    assert err.endswith(f"error: --quotes lists quotations in jsonl only, not in {fmt}\n")
+
+
+def test_name_similarity_reaches_the_index(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from quoteattr import index
+
+    seen: list[float] = []
+    original = index.SpeakerIndex.__init__
+
+    def spy(self: Any, *args: Any, **kwargs: Any) -> None:
+        seen.append(kwargs.get("name_similarity", -1.0))
+        original(self, *args, **kwargs)
+
+    monkeypatch.setattr(index.SpeakerIndex, "__init__", spy)
+    (tmp_path / "a.txt").write_text("“We will win,” said Jane Doe.\n", encoding="utf-8")
+    assert run(capsys, "speakers", tmp_path, "--name-similarity", "0.95")[0] == 0
+    assert seen == [0.95]

@@ -233,8 +233,9 @@ def name_problems(text: str, name: str) -> list[str]:
     The reasons: ``unwritten`` (a word of it is nowhere in the text: a name is written as
     the text writes it, or put together from its mentions), ``possessive`` ("Erik
     Larsen's"), ``lowercase`` (a lower-case word before a capitalized one that is no
-    particle or short function word: "hydrologist Maya Lindqvist"), ``pronoun`` (a pronoun or a determiner, or a
-    name opening with one: "herself", "someone", "the minister"), ``dateline`` (an
+    particle or short function word: "hydrologist Maya Lindqvist"), ``pronoun`` (a
+    pronoun or a determiner, or a name opening with one: "herself", "someone", "the
+    minister"), ``dateline`` (an
     upper-case place that opens a line before a dash or comma: "WASHINGTON") and
     ``repeated`` (a word twice in a row: "Jordan Jordan").
 
