@@ -19,6 +19,8 @@ __all__ = [
     "MINOR_WORDS",
     "ORG_ENTITIES",
     "ORG_NOUNS",
+    "ORG_WORDS",
+    "PEOPLE_NOUNS",
     "PERSONAL",
     "POSSESSIVES",
     "PRONOUNS",
@@ -98,7 +100,29 @@ ORG_NOUNS = frozenset(
 )
 """Common nouns of organizations ("the union", "the ministry")."""
 
-GROUP_NOUNS = frozenset({"campaign", "government", "administration", "committee", "council"})
+PEOPLE_NOUNS = frozenset(
+    """
+    critic supporter opponent family people crowd audience fan protester demonstrator
+    parent patient victim survivor neighbour neighbor colleague rival ally
+    """.split()
+)
+"""Common nouns of people that are no role: speakers, but nobody's title."""
+
+ORG_WORDS = ORG_NOUNS | frozenset(
+    """
+    inc ltd llc plc corp corporation co gmbh ag sa limited holdings industries energy
+    airlines airways bank university college school institute foundation trust society
+    club fc united city council ministry agency authority service services network news
+    times post herald journal press media group partners capital fund international
+    association federation league union commission command centre center hospital
+    """.split()
+)
+"""Words that make a name an organization's ("Northwind Energy", "Lagos State Police
+Command")."""
+
+GROUP_NOUNS = frozenset(
+    {"campaign", "government", "administration", "committee", "council", "office", "camp"}
+)
 """Groups that speak for the person who leads them ("his campaign", "her government")."""
 
 DOCUMENTS = frozenset(

@@ -24,17 +24,25 @@ from ._lexicon import (
     HYPHEN,
     ORG_ENTITIES,
     ORG_NOUNS,
+    PEOPLE_NOUNS,
     POSSESSIVES,
     PRONOUNS,
     SUBJECT_DEPS,
     TIME_ENTITIES,
 )
-from ._names import PARTICLES, is_first_name, is_surname
+from ._names import (
+    PARTICLES,
+    is_first_name,
+    is_surname,
+    person_shaped,
+    split_title,
+    strip_leading,
+)
 from ._quotations import is_headline
 from ._roles import is_person_noun, is_title_word
 from ._speakers import Entity, EntityTable
 from .marks import MARK_CHARS
-from .model import Mention
+from .model import Mention, SpeakerKind
 
 if TYPE_CHECKING:
     from spacy.tokens import Span, Token
@@ -137,6 +145,9 @@ def name_run(head: Token) -> tuple[int, int]:
         if not _name_word(tok):
             break
         if tok.ent_type_ in ORG_ENTITIES and not (own is not None and own.start <= i):
+            if own is None and i == head.i - 1 and is_first_name(tok.text):
+                start, i = i, i - 1  # "Klaus Richter" with "Klaus" tagged ORG
+                continue
             nxt = doc[i + 1]
             ent = _entity_span(tok)
             if not (is_title_word(nxt.text) and ent is not None and ent.start >= lo):
@@ -213,11 +224,9 @@ def _name_words(run: Span) -> list[str]:
 
 
 def _after_titles(words: list[str]) -> list[str]:
-    """The words after the last title word ("European Council President António Costa")."""
-    for i in range(len(words) - 2, -1, -1):  # the last word stays a name ("John King")
-        if is_title_word(words[i]):
-            return words[i + 1 :]
-    return words
+    """The words after the title ("European Council President António Costa", "Owners
+    Tore Lund"; see :func:`quoteattr._names.split_title`)."""
+    return split_title(words)[1]
 
 
 def _recognized(tok: Token) -> bool:
@@ -296,8 +305,9 @@ def _register(table: EntityTable, ctx: Context, head: Token, subject: bool) -> E
     start, end = name_run(head)
     run = doc[start:end]
     words = [w for w in (_MARK_GLUE.split(w, maxsplit=1)[0] for w in _name_words(run)) if w]
-    if _not_a_name(words) or _dateline(head, start):
-        return None
+    words = strip_leading(words)
+    if _not_a_name(words) or _dateline(head, start) or all(map(is_title_word, words)):
+        return None  # "President" alone is a nominal mention, like "the minister"
     if not words or not words[-1][:1].isupper():
         return None  # "the minister" tagged as a proper noun is a nominal mention
     lead = doc[lo:start]
@@ -312,24 +322,45 @@ def _register(table: EntityTable, ctx: Context, head: Token, subject: bool) -> E
         # no entity labels to stop the run at an organization: stop at the last title
         name = _after_titles(words)
         title, words = [*title, *words[: len(words) - len(name)]], name
+    if kind == "organization":
+        words = _whole_organization(head, start, end, words)
     if str(head.lemma_).lower() in DOCUMENTS:
         kind = "other"  # "the Federal Reserve report"
+    described = _descriptions(head)
+    person_role = any(
+        role and (is_person_noun(role) or is_title_word(role)) for _, role in described
+    )
+    if kind == "organization" and not _recognized(head) and person_role:
+        kind = "person"  # "Olayemi Cardoso, the bank governor, spoke": a person
     entity = table.add_name(words, kind, pos, subject=subject, title=title)  # type: ignore[arg-type]
     if entity is not None and entity.kind == "organization":
-        # a tagger's one-word guess ("Burton" tagged ORG), not "the Times" or "NATO"
-        bare = (
-            len(words) == 1
-            and not words[0].isupper()
+        # a tagger's guess ("Burton" tagged ORG), or a subject no recognizer saw ("Chidi
+        # Okonkwo runs the shelter"), not "the Times", "NATO" or "Northwind Energy Inc."
+        bare = (len(words) == 1 and not words[0].isupper()) or (
+            (not _recognized(head) and person_shaped(words))
             and {t.ent_type_ for t in run} <= {"ORG", ""}
             and not any(t.dep_ == "det" for t in doc[lo:start])
         )
         entity.bare = bare and (entity.bare or sum(entity.forms.values()) == 1)
     if entity is not None:
-        for text, role in _descriptions(head):
+        for text, role in described:
             entity.describe(text)
             if role:
                 entity.roles.add(role)
     return entity
+
+
+def _whole_organization(head: Token, start: int, end: int, words: list[str]) -> list[str]:
+    """An organization's name with its "of" phrase, as the entity recognizer spans it:
+    "the Department of Justice", "the Bank of England" (not "Department", "Bank")."""
+    own = _entity_span(head)
+    if own is None or own.end <= end or own.start > head.i or head.ent_type_ not in ORG_ENTITIES:
+        return words
+    doc = head.doc
+    tail = [w for w in _name_words(doc[end : own.end]) if w]
+    if not tail or tail[0].lower() not in ("of", "for", "on"):
+        return words
+    return [*words, *tail]
 
 
 def _not_a_name(words: list[str]) -> bool:
@@ -484,7 +515,7 @@ def resolve(ctx: Context, table: EntityTable, head: Token) -> Resolved:
         return Resolved(entity, entity.name, mention, 1.0)
     # a nominal mention: "the minister", "an EU spokesperson"
     lemma = str(head.lemma_).lower()
-    owner = _possessive_owner(table, head, mention)
+    owner = _possessive_owner(ctx, table, head, mention)
     if owner is not None:  # "His campaign pledged": the campaign speaks for him
         return owner
     named = _named_apposition(ctx, table, head)
@@ -495,36 +526,90 @@ def resolve(ctx: Context, table: EntityTable, head: Token) -> Resolved:
             named.describe(ctx.text[first:last])
         named.roles.add(lemma)
         return Resolved(named, named.name, mention, 1.0)
-    entity = table.resolve_nominal(lemma, pos)
+    kind = _nominal_kind(lemma)
+    entity = table.resolve_nominal(lemma, pos, kind if kind != "other" else None)
     if entity is not None:
         table.mention(entity, pos)
         return Resolved(entity, entity.name, mention, 0.85)
+    described = _described(ctx, table, head, lemma, mention)
+    if described is not None:  # “…,” the 24-year-old striker said
+        table.mention(described, pos)
+        return Resolved(described, described.name, mention, 0.75)
     words = [t.text for t in doc[lo:hi] if t.dep_ not in ("det",) and not t.is_punct]
     name = " ".join(words) or head.text
     org = _for_organization(ctx, head)
     if org is not None:  # "a spokesperson for the Ministry of Health": keep the ministry
         lead_tok = next((t for t in doc[lo:hi] if t.dep_ != "det" and not t.is_punct), head)
         name = ctx.text[ctx.base(lead_tok) : org]
-    kind_org = lemma in ORG_NOUNS and lemma not in DOCUMENTS
-    entity = table.add_name([name], "organization" if kind_org else "other", pos, subject=True)
+    entity = table.add_name([name], "person" if kind == "person" else kind, pos, subject=True)
     if entity is not None:
-        entity.kind = "organization" if kind_org else "other" if lemma in DOCUMENTS else "person"
+        entity.kind = kind
         entity.roles.add(lemma)
     return Resolved(entity, name, mention, 0.9)
 
 
-def _possessive_owner(table: EntityTable, head: Token, mention: Mention) -> Resolved | None:
-    """A group named by a possessive pronoun ("His campaign", "their government") speaks
-    for the entity the pronoun refers to; when that is unknown, the speaker is unresolved
-    (a pronoun word is never a name)."""
-    if str(head.lemma_).lower() not in GROUP_NOUNS:
+def _nominal_kind(lemma: str) -> SpeakerKind:
+    """What a common noun at a speaker's place is: an organization ("the union"), a
+    document ("the report", kind ``other``), a person ("the minister", "critics"), or
+    else a thing that is no one (``other``)."""
+    if lemma in DOCUMENTS:
+        return "other"
+    if lemma in ORG_NOUNS:
+        return "organization"
+    if is_person_noun(lemma) or is_title_word(lemma) or lemma in PEOPLE_NOUNS:
+        return "person"
+    return "other"
+
+
+_AGE = re.compile(r"\b\d+-year-old\b")
+
+
+def _described(
+    ctx: Context, table: EntityTable, head: Token, lemma: str, mention: Mention
+) -> Entity | None:
+    """The entity a definite description refers to when no entity has its role: the
+    person most recently named as a subject before it ("Jamal Okoro scored twice. “…,” the
+    24-year-old striker said"), or the organization named before it whose name holds its
+    noun, or any for "the company" ("Northwind Energy … the company said"). A plural
+    ("the officials") refers to no one named."""
+    if not any(c.dep_ == "det" and c.lower_ == "the" for c in head.children):
+        return None
+    if head.tag_ in ("NNS", "NNPS"):
+        return None
+    kind = _nominal_kind(lemma)
+    if kind == "organization":
+        entity = table.named_organization(lemma, mention.start)
+    elif kind == "person" or _AGE.search(mention.text):
+        entity = table.salient_person(mention.start)
+    else:
+        return None
+    if entity is not None:
+        entity.roles.add(lemma)
+        entity.describe(mention.text.split(" ", 1)[1] if " " in mention.text else lemma)
+    return entity
+
+
+def _possessive_owner(
+    ctx: Context, table: EntityTable, head: Token, mention: Mention
+) -> Resolved | None:
+    """A group or a document of someone's speaks for its owner: "His campaign", "their
+    government", "Erik Larsen’s office", "the minister's statement" (the author speaks).
+    The owner is the entity the possessive pronoun refers to (unresolved when there is
+    none: a pronoun word is never a name), the named owner, or the nominal one."""
+    if str(head.lemma_).lower() not in GROUP_NOUNS | DOCUMENTS:
         return None
     for child in head.children:
-        if child.dep_ == "poss" and child.lower_ in POSSESSIVES:
+        if child.dep_ != "poss" or ctx.inside(child) is not None:
+            continue
+        if child.lower_ in POSSESSIVES:
             entity = table.resolve_pronoun(POSSESSIVES[child.lower_], mention.start)
             if entity is None:
                 return Resolved(None, "", mention, 0.35)
             return Resolved(entity, entity.name, mention, 0.75)
+        if child.pos_ in ("PROPN", "NOUN") and child.lower_ not in PRONOUNS:
+            owner = resolve(ctx, table, child)
+            if owner.entity is not None and owner.entity.kind in ("person", "organization"):
+                return attrs.evolve(owner, mention=mention, penalty=owner.penalty * 0.9)
     return None
 
 

@@ -16,12 +16,14 @@ from importlib.resources import files
 
 import jellyfish
 
-from ._roles import is_title_word
+from ._lexicon import ORG_WORDS
+from ._roles import is_person_noun, is_title_word
 
 __all__ = [
     "DEFAULT_NAME_SIMILARITY",
     "HONORIFICS",
     "PARTICLES",
+    "PARTY_WORDS",
     "TITLE_WORDS",
     "acronym",
     "data_lines",
@@ -31,9 +33,11 @@ __all__ = [
     "is_surname",
     "join_particles",
     "likely_gender",
+    "person_shaped",
     "same_given",
     "similar_spelling",
     "split_title",
+    "strip_leading",
 ]
 
 DEFAULT_NAME_SIMILARITY = 0.85
@@ -80,6 +84,56 @@ TITLE_WORDS: frozenset[str] = frozenset(
 """Lower-cased words that are titles or roles, stripped from the front of a name."""
 
 
+PARTY_WORDS: frozenset[str] = frozenset(
+    """
+    democrat democratic republican independent liberal conservative labour labor tory
+    socialist communist libertarian nationalist unionist
+    """.split()
+)
+"""Party words news puts before a name like a title ("Democrat Maria Lopez")."""
+
+
+_NOT_NAME_STARTS = frozenset(
+    """
+    though although but and or so yet still then now later earlier meanwhile however
+    also instead besides moreover furthermore indeed thus hence while when after before
+    since if because once until unless whether as at in on of for from with by to
+    today tonight yesterday tomorrow again finally first next last even only just perhaps
+    maybe asked speaking said says told according
+    """.split()
+)
+
+
+def strip_leading(words: Sequence[str]) -> list[str]:
+    """A name's words without the capitalized function words a sentence opens with and a
+    tagger ran into it ("Later Halverson", "Though Trump"); the last word always stays.
+
+    Example:
+        >>> strip_leading(["Later", "Halverson"]), strip_leading(["Ann", "Lee"])
+        (['Halverson'], ['Ann', 'Lee'])
+    """
+    out = list(words)
+    while len(out) > 1 and out[0].lower() in _NOT_NAME_STARTS:
+        out = out[1:]
+    return out
+
+
+def person_shaped(words: Sequence[str]) -> bool:
+    """Whether a name no recognizer typed reads as a person's: two or three capitalized
+    words, no acronym, no word of an organization's name ("Chidi Okonkwo", not "Northwind
+    Energy" or "Lagos State Police Command").
+
+    Example:
+        >>> person_shaped(["Chidi", "Okonkwo"]), person_shaped(["Northwind", "Energy"])
+        (True, False)
+    """
+    return (
+        2 <= len(words) <= 3
+        and all(w[:1].isupper() and not w.isupper() for w in words)
+        and not any(w.lower().rstrip(".") in ORG_WORDS for w in words)
+    )
+
+
 def split_title(tokens: Sequence[str]) -> tuple[list[str], list[str]]:
     """Split a name's tokens into leading title words and the name proper.
 
@@ -91,20 +145,35 @@ def split_title(tokens: Sequence[str]) -> tuple[list[str], list[str]]:
         stays in the name.
     """
     # the title ends at the last title word before the name ("Senate Majority Leader"): the
-    # words before it are department words ("Health Minister", "Police Chief")
+    # words before it are department words ("Health Minister", "Police Chief"), even a word
+    # that is also a given name ("German Chancellor Olaf Scholz")
     end = 0
     for k in range(len(tokens) - 1):
         word = tokens[k]
         lower = word.lower()
-        if lower in HONORIFICS or lower in TITLE_WORDS or is_title_word(word):
-            if k == 0 and len(tokens) == 2 and is_first_name(word) and lower not in TITLE_WORDS:
-                break  # "Dean Smith": a given name that is also a role word
+        if _role(word):
+            if k == len(tokens) - 2 and is_first_name(word) and lower not in TITLE_WORDS:
+                break  # "Dean Smith", "Coach Dean Smith": a given name that is a role word
             end = k + 1
-        elif end == 0 and not word[:1].isupper():
-            continue  # "school board chair Helen Ng"
-        elif is_first_name(word) and k + 1 < len(tokens) - 0:
-            break  # the name proper starts
+    cased = any(t[:1].isupper() for t in tokens)  # names compared folded are all lower case
+    while (
+        cased
+        and end < len(tokens) - 1
+        and tokens[end][:1].islower()
+        and tokens[end] not in PARTICLES
+    ):
+        end += 1  # "union boss Klaus Richter": the lower-case words before a name describe
     return list(tokens[:end]), list(tokens[end:])
+
+
+def _role(word: str) -> bool:
+    """A title or role word before a name: "Minister", "Mr.", "hydrologist", "Owners"."""
+    lower = word.lower()
+    if lower in HONORIFICS or lower in TITLE_WORDS or lower in PARTY_WORDS or is_title_word(word):
+        return True
+    if len(lower) > 3 and lower.endswith("s") and is_title_word(lower[:-1]):
+        return not is_first_name(word)  # "Owners Tore Lund", "Senators …"
+    return is_person_noun(lower) and not is_first_name(word) and not is_surname(word)
 
 
 def data_lines(name: str) -> list[str]:

@@ -30,7 +30,7 @@ ROLE_WORDS: frozenset[str] = frozenset(
     superintendent prosecutor attorney lawyer judge justice sheriff detective constable
     sergeant trooper firefighter paramedic nurse doctor physician surgeon scientist
     researcher professor lecturer teacher principal coach captain player striker goalkeeper
-    manager referee chair
+    manager referee chair boss mp mla mep msp td mk mpp
     """.split()
 )
 """Role words news text uses before names or as nominal mentions, beyond nameparser's list."""

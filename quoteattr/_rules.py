@@ -26,17 +26,17 @@ own. The rules, in order:
 ``colon_intro``
     A paragraph that opens with a quotation after a paragraph ending in a colon
     (“The Times reports:”) takes that paragraph's speaker.
+``speaker_label``
+    A name and a colon before a quotation, with no verb: ``Asha Verma: “…”``.
+``after_report``
+    A paragraph that is only a quotation, after a paragraph whose last sentence reports
+    someone's words (``X said the squad had found its rhythm.``), goes on with that speaker.
 ``clause_subject``
     A quoted fragment with no verb of saying takes the person who is the subject of its
     clause (“Reid has been pounding Trump as a “con artist””), with a low confidence.
-``multi_paragraph``
-    The parts of a quotation that runs over several paragraphs share one speaker.
-``same_paragraph``
-    A quotation with no cue of its own takes the speaker of another quotation of its
-    paragraph (split quotations: “One,” said X. “Two.”).
-``continuation``
-    A paragraph that is only a quotation, right after a paragraph whose quotation is
-    attributed, continues that speaker (news convention).
+
+Then the document rules of :mod:`quoteattr._passing` (``multi_paragraph``,
+``same_paragraph``, ``continuation``, ``echo``) pass speakers on.
 
 Quotations none of these rules attribute are returned with no speaker when they read as
 full utterances, and are taken for scare quotes (``kind="scare"``, left out unless asked
@@ -63,7 +63,8 @@ from ._lexicon import (
     TIME_ENTITIES,
     UTTERANCES,
 )
-from ._quotations import contains_words, folded_words, label_end
+from ._passing import DOCUMENT_RULES
+from ._quotations import label_end
 from ._syntax import (
     has_letter,
     heads_above,
@@ -76,15 +77,14 @@ from ._syntax import (
     weak_subject,
 )
 from .cues import cue_lemma, speech_lemmas
+from .marks import QuoteSpan
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
 
 __all__ = [
-    "DOCUMENT_RULES",
     "LOCAL_RULES",
     "RULES",
-    "DocumentRule",
     "acceptable",
     "attribute",
     "local_rule",
@@ -357,12 +357,15 @@ def trailing_cue(ctx: Context, qi: int) -> Found | None:
     para = ctx.para_of(q)
     nxt = ctx.marks[qi + 1][0] if qi + 1 < len(ctx.marks) else para.end
     toks = ctx.outside(q.mark_end, min(nxt, para.end))[:8]
+    ended = ctx.text[q.start : q.end].rstrip().endswith(".")
     for i, tok in enumerate(toks):
         if tok.is_punct and tok.text in ".!?;":
             break
         lemma = cue_lemma(tok, ctx.lexicon)
         if lemma is None:
             continue
+        if ended and _says_more(tok):
+            return None  # “…this.” Sonakshi disagreed and put her point …: a new sentence
         subj = subject_of(tok)
         if not usable_subject(ctx, subj):
             # ", X said" / ", she told Harvey": the words before the cue; ", said X": after
@@ -370,6 +373,12 @@ def trailing_cue(ctx: Context, qi: int) -> Found | None:
         if subj is not None:
             return Found(speaker=subj, cue=cue_at(ctx, tok, lemma))
     return None
+
+
+def _says_more(verb: Token) -> bool:
+    """Whether a verb of saying has a content or a clause joined to it ("disagreed and put
+    her point", "admitted mistakes had been made"): a sentence of its own, no attribution."""
+    return any(c.dep_ in ("ccomp", "dobj", "conj", "xcomp") for c in verb.children)
 
 
 _SIGNATURE_DASHES = DASHES | {HYPHEN}
@@ -505,6 +514,8 @@ def after_report(ctx: Context, qi: int) -> Found | None:
     q = ctx.quotes[qi]
     if q.paragraph == 0 or not ctx.opens_paragraph(q) or ctx.by_para.get(q.paragraph - 1):
         return None
+    if _subheading(ctx, q):
+        return None  # ‘Horrifying scene’ heads the paragraphs after it
     prev = ctx.paras[q.paragraph - 1]
     toks = ctx.outside(prev.start, prev.end)
     for i in range(len(toks) - 2, -1, -1):  # the last sentence: after the one before ends
@@ -520,6 +531,14 @@ def after_report(ctx: Context, qi: int) -> Found | None:
         if usable_subject(ctx, subj) and not weak_subject(subj):
             return Found(speaker=subj, cue=cue_at(ctx, tok, lemma))
     return None
+
+
+def _subheading(ctx: Context, q: QuoteSpan) -> bool:
+    """A short quotation standing alone as its paragraph, with no final stop: a subheading."""
+    para = ctx.para_of(q)
+    words = ctx.text[q.start : q.end].split()
+    alone = not ctx.text[q.mark_end : para.end].strip()
+    return alone and len(words) <= 6 and ctx.text[q.start : q.end].rstrip()[-1:] not in ".!?,"
 
 
 @local_rule(0.5)
@@ -562,117 +581,6 @@ LOCAL_RULES: tuple[Rule, ...] = (
 )
 """Rules that look only at the quotation's own sentence and neighbourhood, in order."""
 
-
-# --- the document rules -----------------------------------------------------------------------
-
-Sources = Callable[[Context, list[Attribution | None]], Iterator[tuple[int, int]]]
-
-
-@attrs.frozen
-class DocumentRule:
-    """A rule that passes a speaker on: ``sources`` yields ``(quotation, source)`` pairs of
-    quotations with no attribution yet and the quotation whose speaker they take.
-
-    Attributes:
-        name: The rule's name.
-        confidence: The confidence of what it passes on: fixed, or with ``relative`` a
-            factor of the source's.
-        sources: The function that finds the pairs (it sees each pair set as it goes).
-        relative: Whether ``confidence`` is a factor of the source's confidence.
-    """
-
-    name: str
-    confidence: float
-    sources: Sources
-    relative: bool = False
-
-    def __call__(self, ctx: Context, found: list[Attribution | None]) -> None:
-        """Attribute the quotations ``sources`` finds, in place."""
-        for i, src in self.sources(ctx, found):
-            base = found[src]
-            conf = self.confidence
-            if self.relative and base is not None:
-                conf = conf * base.confidence
-            found[i] = Attribution(self.name, conf, inherited=src)
-
-
-def _document_rule(confidence: float, relative: bool = False) -> Callable[[Sources], DocumentRule]:
-    def make(sources: Sources) -> DocumentRule:
-        return DocumentRule(sources.__name__, confidence, sources, relative)
-
-    return make
-
-
-@_document_rule(0.8, relative=True)
-def multi_paragraph(ctx: Context, found: list[Attribution | None]) -> Iterator[tuple[int, int]]:
-    """Parts of one multi-paragraph quotation share the speaker of any attributed part."""
-    chains: dict[int, list[int]] = {}  # first part -> the parts, in order
-    root: list[int] = []
-    for i, q in enumerate(ctx.quotes):
-        prev = ctx.by_start.get(q.continues) if q.continues is not None else None
-        root.append(root[prev] if prev is not None and prev < i else i)
-        chains.setdefault(root[i], []).append(i)
-    for chain in chains.values():
-        if len(chain) < 2:
-            continue
-        source = next((i for i in reversed(chain) if found[i] is not None), None)
-        if source is None:
-            continue
-        for i in chain:
-            if found[i] is None:
-                yield i, source
-
-
-@_document_rule(0.7)
-def same_paragraph(ctx: Context, found: list[Attribution | None]) -> Iterator[tuple[int, int]]:
-    """An unattributed full quotation takes the speaker of its paragraph's other quotation."""
-    for i, q in enumerate(ctx.quotes):
-        if found[i] is not None or q.depth or ctx.embedded(q):
-            continue
-        same = (j for j in ctx.by_para[q.paragraph] if j != i and found[j])
-        src = min(same, key=lambda j: abs(j - i), default=None)
-        if src is not None:
-            yield i, src
-
-
-@_document_rule(0.6)
-def continuation(ctx: Context, found: list[Attribution | None]) -> Iterator[tuple[int, int]]:
-    """A paragraph that is only a quotation continues the previous paragraph's speaker."""
-    for i, q in enumerate(ctx.quotes):
-        if found[i] is not None or not ctx.opens_paragraph(q) or q.paragraph == 0:
-            continue
-        prev = [j for j in ctx.by_para.get(q.paragraph - 1, ()) if j < i and found[j]]
-        if prev:
-            yield i, prev[-1]
-
-
-@_document_rule(0.6)
-def echo(ctx: Context, found: list[Attribution | None]) -> Iterator[tuple[int, int]]:
-    """A quotation standing alone at the head of its line (a headline, a subheading) takes
-    the speaker of a later quotation that repeats its words: ‘A dream come true’ above
-    "… It’s a dream come true," she said."""
-    for i, q in enumerate(ctx.quotes):
-        if found[i] is not None or not ctx.opens_paragraph(q) or q.continues is not None:
-            continue
-        if ctx.para_of(q).end - ctx.para_of(q).start > 200:
-            continue
-        words = folded_words(ctx.text[q.start : q.end])
-        if len(words) < 2:
-            continue
-        for j in range(i + 1, len(ctx.quotes)):
-            later = ctx.quotes[j]
-            if found[j] and contains_words(folded_words(ctx.text[later.start : later.end]), words):
-                yield i, j
-                break
-
-
-DOCUMENT_RULES: tuple[DocumentRule, ...] = (
-    multi_paragraph,
-    same_paragraph,
-    continuation,
-    echo,
-)
-"""Rules that pass speakers between quotations, in order."""
 
 RULES: tuple[str, ...] = (*(r.name for r in LOCAL_RULES), *(r.name for r in DOCUMENT_RULES))
 """The names of all rules of direct quotations, in the order they are tried."""

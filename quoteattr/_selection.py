@@ -23,6 +23,7 @@ import attrs
 
 from ._lexicon import DASHES, HYPHEN
 from ._names import PARTICLES
+from ._quotations import is_headline
 from .cues import cue_forms, speech_lemmas
 from .marks import CLOSING_MARKS, DOUBLE_MARKS, QuoteSpan
 
@@ -78,6 +79,8 @@ def _name_runs(text: str, start: int, end: int) -> Iterator[list[re.Match[str]]]
     for m in _WORD.finditer(text, start, end):
         word = m.group()
         adjacent = bool(run) and text[last : m.start()].isspace()
+        if adjacent and _POSSESSIVE.search(run[-1].group()):
+            adjacent = False  # "Kaptagat’s Eliud Magut": the owner is no part of the name
         if adjacent and (word[0].isupper() or word in PARTICLES):
             run.append(m)
         else:
@@ -146,6 +149,8 @@ def _introductions(
     seen: set[str] = set()
     for i in range(upto):
         a, b = ranges[i]
+        if is_headline(text[a:b]):
+            continue  # "Pence Endorses Paul Ryan With …": capitals that name no one
         runs = [(run, _run_keys(run)) for run in _name_runs(text, a, b)]
         if i not in keep:
             fresh = [run for run, keys in runs if keys & (words - seen)]
@@ -158,12 +163,13 @@ def _introductions(
 
 
 def _run_keys(run: list[re.Match[str]]) -> set[str]:
-    """The words a later mention of a name run may use: its last word, and its initials
-    ("EU" for "The European Union")."""
+    """The words a later mention of a name run may use: its last word, its first (a family
+    name written first), and its initials ("EU" for "The European Union")."""
     words = [m.group() for m in run]
     words = words[1:] if words[0] == "The" else words
     initials = "".join(w[0] for w in words if w[0].isupper())
-    return {_key(words[-1]), initials} if len(initials) > 1 else {_key(words[-1])}
+    keys = {_key(words[-1]), _key(words[0])}  # "Wang" for "Wang Qishan", family name first
+    return keys | {initials} if len(initials) > 1 else keys
 
 
 @functools.cache
@@ -364,7 +370,7 @@ def name_introductions(
     out = []
     for _, run in found:
         apposition = _APPOSITION.match(text, run[-1].end())
-        words = tuple(m.group() for m in run)
+        words = tuple(_key(m.group()) for m in run)  # "Barack Obama’s plan": Barack Obama
         out.append((run[0].start(), words, apposition.group(1) if apposition else ""))
     return out
 

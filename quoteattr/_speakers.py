@@ -36,13 +36,26 @@ from ._names import (
     is_first_name,
     join_particles,
     likely_gender,
+    person_shaped,
     same_given,
     similar_spelling,
     split_title,
+    strip_leading,
 )
+from ._roles import is_person_noun, is_title_word
 from .model import Mention, Quote, Speaker, SpeakerKind
 
 __all__ = ["Entity", "EntityTable", "SpeakerGroup", "group_by_speaker"]
+
+
+def _of_a_person(description: str) -> bool:
+    """Whether an apposition describes a person: its last word is a role ("the CBN
+    Governor", "a defense policy analyst")."""
+    words = description.split()
+    return bool(words) and (is_person_noun(words[-1]) or is_title_word(words[-1]))
+
+
+_GENERIC_ORGS = frozenset({"company", "firm", "group", "business", "organisation", "organization"})
 
 
 @attrs.define
@@ -146,7 +159,7 @@ class EntityTable:
         self.entities.append(entity)
         return entity
 
-    def _match_person(self, name: tuple[str, ...]) -> Entity | None:
+    def _match_person(self, name: tuple[str, ...], gender: str = "") -> Entity | None:
         surname, given = name[-1], name[:-1]
         best: Entity | None = None
         best_count = -1
@@ -162,6 +175,8 @@ class EntityTable:
             other = entity.given
             if given and other and not same_given(given[0], other[0]):
                 continue  # two full names with different given names: two people
+            if gender and entity.gender not in ("", gender):
+                continue  # "Mr. Tanner" is not "Linda Tanner"
             count = sum(entity.forms.values())
             if count > best_count:
                 best, best_count = entity, count
@@ -218,7 +233,8 @@ class EntityTable:
         if not words:
             return None
         name = tuple(words)
-        entity = self._match_person(name) if kind == "person" else self._match_org(name)
+        marked = next((HONORIFICS[t.lower()] for t in title if HONORIFICS.get(t.lower())), "")
+        entity = self._match_person(name, marked) if kind == "person" else self._match_org(name)
         if entity is None:
             entity = self._new(kind)
         entity.forms[name] += 1
@@ -238,7 +254,8 @@ class EntityTable:
 
         No entity recognizer has seen an unparsed name, so it is recorded only when the
         text says what it is: a person's name when a title or a known first name opens it
-        (``Police Chief Myron Demkiw``), or when it joins a person already in the table (same
+        (``Police Chief Myron Demkiw``), when its apposition describes a person (``Olayemi
+        Cardoso, the CBN Governor,``), or when it joins a person already in the table (same
         surname, compatible given name); an organization named by its initials (``The
         European Union`` for "the EU"). Otherwise it is left out.
 
@@ -250,10 +267,15 @@ class EntityTable:
         Returns:
             The entity it was recorded as, or ``None``.
         """
-        words = [w for w in words if w.strip()]
+        words = strip_leading([w for w in words if w.strip()])
         title, rest = split_title(words)
         name = tuple(join_particles(rest))
-        said = bool(title) or is_first_name(name[0])  # the text says it is a person
+        said = (
+            bool(title)
+            or is_first_name(name[0])
+            or _of_a_person(description)
+            or person_shaped(name)  # "Eliud Korir …", later "Korir": a person's name
+        )
         if len(name) > 1 and (said or self._match_person(name) is not None):
             entity = self.add_name(words, "person", position)
             if entity is not None and description:
@@ -345,7 +367,8 @@ class EntityTable:
 
     @staticmethod
     def _person_after_all(before: list[tuple[int, Entity, bool]], gender: str) -> Entity | None:
-        """The latest bare one-word "organization" subject, re-read as a person."""
+        """The latest bare "organization" subject (a tagger's one-word guess, or a name
+        no recognizer saw: see ``quoteattr._mentions``), re-read as a person."""
         for _, entity, subject in reversed(before):
             if subject and entity.kind == "organization" and entity.bare:
                 entity.kind = "person"
@@ -379,11 +402,39 @@ class EntityTable:
         self._remember(position, group, True)
         return group
 
-    def resolve_nominal(self, head: str, position: int) -> Entity | None:
-        """Return the latest entity before ``position`` introduced with role ``head``."""
+    def resolve_nominal(
+        self, head: str, position: int, kind: SpeakerKind | None = None
+    ) -> Entity | None:
+        """Return the latest entity before ``position`` introduced with role ``head`` (and,
+        when ``kind`` is given, of that kind: "the department" is no person's)."""
         head = head.lower()
         for pos, entity, _ in reversed(self._timeline):
-            if pos < position and head in entity.roles:
+            if pos < position and head in entity.roles and kind in (None, entity.kind):
+                return entity
+        return None
+
+    def salient_person(self, position: int, window: int = 1500) -> Entity | None:
+        """The person most recently named as a subject (or speaker) before ``position``,
+        within ``window`` characters: whom a definite description refers to."""
+        for pos, entity, subject in reversed(self._timeline):
+            if pos >= position:
+                continue
+            if pos < position - window:
+                break
+            if subject and entity.kind == "person" and not entity.members and entity.given:
+                return entity
+        return None
+
+    def named_organization(self, noun: str, position: int) -> Entity | None:
+        """The organization named before ``position`` whose name holds ``noun`` ("the
+        department" for the National Department of Health), or for a generic noun
+        ("the company", "the firm") the latest organization named."""
+        generic = noun in _GENERIC_ORGS
+        for pos, entity, _ in reversed(self._timeline):
+            if pos >= position or entity.kind != "organization":
+                continue
+            words = {fold(w) for form in entity.forms for w in " ".join(form).split()}
+            if generic or fold(noun) in words:
                 return entity
         return None
 

@@ -1339,6 +1339,182 @@ CASES: list[Case] = [
         speaker="Marta Silva",
         rule="echo",
     ),
+    # --- junk in the canonical name: titles, job words, party words, leading words
+    Case(
+        id="job_word_before_name_after_cue",
+        text="“The river is rising fast,” said hydrologist Maya Lindqvist.",
+        quote="The river is rising fast,",
+        speaker="Maya Lindqvist",
+        rule="syntactic_cue",
+        speaker_kind="person",
+    ),
+    Case(
+        id="job_word_before_name_before_cue",
+        text="Hydrologist Maya Lindqvist said: “The river is rising fast.”",
+        quote="The river is rising fast.",
+        speaker="Maya Lindqvist",
+        rule="syntactic_cue",
+    ),
+    Case(
+        id="lower_case_role_words_before_name",
+        text="“Pay must rise,” said union boss Klaus Richter.",
+        quote="Pay must rise,",
+        speaker="Klaus Richter",
+        rule="syntactic_cue",
+    ),
+    Case(
+        id="party_and_office_before_name",
+        text="“We will fight this,” said Liberal MP Tom Reyes.",
+        quote="We will fight this,",
+        speaker="Tom Reyes",
+        rule="syntactic_cue",
+    ),
+    Case(
+        id="party_word_before_name",
+        text="“We will fight this,” said Democrat Maria Lopez.",
+        quote="We will fight this,",
+        speaker="Maria Lopez",
+        rule="syntactic_cue",
+    ),
+    Case(
+        id="cue_word_not_in_name",
+        text="“We played well,” added captain Harry Dunne.",
+        quote="We played well,",
+        speaker="Harry Dunne",
+        rule="trailing_cue",
+    ),
+    Case(
+        id="leading_adverb_not_in_name",
+        text="Later Halverson said: “The vote was fair.”",
+        quote="The vote was fair.",
+        speaker="Halverson",
+        rule="syntactic_cue",
+    ),
+    Case(
+        id="given_name_before_title_is_title",
+        text="German Chancellor Olaf Scholz met the press.\n“We stand together,” he said.",
+        quote="We stand together,",
+        speaker="Olaf Scholz",
+        rule="syntactic_cue",
+    ),
+    Case(
+        id="possessive_owner_in_unparsed_introduction",
+        text="Harbour FC’s Eliud Korir won the race by a minute.\nThe crowd cheered for him.\n"
+        "“I trained all year for this,” Korir said.",
+        quote="I trained all year for this,",
+        speaker="Eliud Korir",
+        rule="syntactic_cue",
+    ),
+    # --- statements and offices speak for their owner
+    Case(
+        id="named_owners_office",
+        text="Erik Larsen’s office said: “The minister is recovering.”",
+        quote="The minister is recovering.",
+        speaker="Erik Larsen",
+        rule="syntactic_cue",
+        speaker_kind="person",
+    ),
+    # --- organisations whole
+    Case(
+        id="organization_with_of_phrase",
+        text="“Justice must be done,” said the Department of Justice.",
+        quote="Justice must be done,",
+        speaker="Department of Justice",
+        rule="syntactic_cue",
+        speaker_kind="organization",
+    ),
+    Case(
+        id="bank_of_country",
+        text="“Rates will stay high,” the Bank of England said.",
+        quote="Rates will stay high,",
+        speaker="Bank of England",
+        rule="syntactic_cue",
+        speaker_kind="organization",
+    ),
+    # --- descriptions linked to the person they describe
+    Case(
+        id="apposition_role_description",
+        text="Karl Berg, the former club captain, watched from the stands.\n"
+        "“It was a painful night,” the former captain said.",
+        quote="It was a painful night,",
+        speaker="Karl Berg",
+        rule="syntactic_cue",
+    ),
+    Case(
+        id="age_description_of_the_last_subject",
+        text="Jamal Okoro scored twice on Saturday.\n"
+        "“I just wanted to help the team,” the 24-year-old striker said.",
+        quote="I just wanted to help the team,",
+        speaker="Jamal Okoro",
+        rule="syntactic_cue",
+    ),
+    Case(
+        id="the_company_after_the_firm",
+        text="Northwind Energy reported a loss on Tuesday.\n"
+        "“Demand fell sharply in the spring,” the company said.",
+        quote="Demand fell sharply in the spring,",
+        speaker="Northwind Energy",
+        rule="syntactic_cue",
+        speaker_kind="organization",
+    ),
+    Case(
+        id="descriptive_adjective_before_role",
+        text="Professor Ruth Abara opened the new laboratory on Monday.\n"
+        "“Science needs space,” the bespectacled professor said.",
+        quote="Science needs space,",
+        speaker="Ruth Abara",
+        rule="syntactic_cue",
+    ),
+    Case(
+        id="plural_description_is_nobody_named",
+        text="Maria Lopez and Tom Baker met the press on Friday.\n"
+        "“We will appeal,” the officials said.",
+        quote="We will appeal,",
+        speaker="officials",
+        rule="syntactic_cue",
+    ),
+    # --- names of every culture, read where no recognizer ran
+    Case(
+        id="unlisted_given_name_before_pronoun",
+        text="Chidi Okonkwo runs the shelter.\n“We are full every night,” he said.",
+        quote="We are full every night,",
+        speaker="Chidi Okonkwo",
+        rule="syntactic_cue",
+        speaker_kind="person",
+    ),
+    Case(
+        id="unlisted_given_name_with_role_apposition",
+        text="Olayemi Cardoso, the bank governor, spoke on Tuesday.\n"
+        "“Rates will not rise,” he said.",
+        quote="Rates will not rise,",
+        speaker="Olayemi Cardoso",
+        rule="syntactic_cue",
+    ),
+    Case(
+        id="family_name_first",
+        text="Wang Qishan met the delegation on Monday.\n“Relations are stable,” Wang said.",
+        quote="Relations are stable,",
+        speaker="Wang Qishan",
+        rule="syntactic_cue",
+    ),
+    # --- people who share a family name
+    Case(
+        id="honorific_of_other_gender_is_another_person",
+        text="Dentist Linda Tanner opened her practice in 1990.\n"
+        "Mr. Tanner, her husband, runs the front desk.\n“We love this town,” Mr. Tanner said.",
+        quote="We love this town,",
+        speaker="Tanner",
+        rule="syntactic_cue",
+    ),
+    # --- groups
+    Case(
+        id="owners_named_together_are_they",
+        text="Owners Tore Lund and Lena Berg said they would reopen the shop.\n"
+        "“We are not giving up,” they said.",
+        quote="We are not giving up,",
+        speaker="Tore Lund and Lena Berg",
+        rule="syntactic_cue",
+    ),
     # === reported speech (include_indirect=True)
     Case(
         id="according_to_first",
