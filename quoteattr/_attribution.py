@@ -35,12 +35,14 @@ class Found:
         weight: A factor of the rule's confidence (1 but where the rule is less sure of
             this finding, 0 where it found no speaker).
         content: For reported speech, the ``(start, end)`` offsets of what was said.
+        site: The relative pronoun of "X, who said": the words at the attribution site.
     """
 
     speaker: Token | None = None
     cue: Cue | None = None
     weight: float = 1.0
     content: tuple[int, int] | None = None
+    site: Token | None = None
 
 
 @attrs.frozen
@@ -102,6 +104,7 @@ class Rule:
             speaker=found.speaker,
             cue=found.cue,
             content=found.content,
+            site=found.site,
         )
         if self.gate is not None and not self.gate(ctx, place, att):
             return None

@@ -161,11 +161,20 @@ def _direct(
         ctx,
         qi,
         kind,
-        speaker=table.speaker(res.entity, res.fallback, res.mention),
+        speaker=_at_site(ctx, table.speaker(res.entity, res.fallback, res.mention), src_att),
         cue=src_att.cue if src == qi else None,
         confidence=round(min(1.0, att.confidence * res.penalty), 3),
         rule=att.rule,
     )
+
+
+def _at_site(ctx: Context, speaker: Speaker, att: Attribution) -> Speaker:
+    """The speaker with the words at the attribution site as its mention: "who" in
+    "Kamin, who said …" (the name is resolved from "Kamin")."""
+    if att.site is None:
+        return speaker
+    start = ctx.base(att.site)
+    return attrs.evolve(speaker, mention=Mention(att.site.text, start, start + len(att.site.text)))
 
 
 # --- reported speech ----------------------------------------------------------------------------
@@ -227,10 +236,6 @@ def _indirect(
     inserted = start <= cue.start < end  # "S1, X said, S2": X is inside the span
     if m is not None and m.start < end and start < m.end and not inserted:
         return plain
-    speaker = table.speaker(res.entity, res.fallback, res.mention)
-    if rep.site is not None:  # "Kamin, who said …": the words at the site are "who"
-        site = ctx.base(rep.site)
-        mention = Mention(rep.site.text, site, site + len(rep.site.text))
-        speaker = attrs.evolve(speaker, mention=mention)
+    speaker = _at_site(ctx, table.speaker(res.entity, res.fallback, res.mention), rep)
     conf = round(min(1.0, rep.confidence * res.penalty), 3)
     return attrs.evolve(plain, speaker=speaker, confidence=conf)

@@ -70,6 +70,7 @@ from ._syntax import (
     heads_above,
     np_head_near,
     person_like,
+    relative_pronoun,
     subject_of,
     subordinate,
     time_clause,
@@ -116,6 +117,17 @@ def local_rule(confidence: float) -> Callable[[Callable[[Context, int], Found | 
     """Make a function of ``(ctx, quotation index)`` a rule of the quotation's own
     neighbourhood, with this confidence; what it finds must pass :func:`acceptable`."""
     return rule(confidence, gate=acceptable)
+
+
+def _said(ctx: Context, cue: Token, lemma: str, subj: Token | None) -> Found:
+    """What a rule found at a verb of saying: its subject, the cue, and for "X, who said"
+    the relative pronoun, the words at the attribution site."""
+    site = relative_pronoun(cue)
+    return Found(
+        speaker=subj,
+        cue=cue_at(ctx, cue, lemma),
+        site=site if site is not None and subj is not None and subj.i == cue.head.i else None,
+    )
 
 
 # --- reporting verbs linked in the parse --------------------------------------------------
@@ -217,7 +229,7 @@ def _first_linked_cue(ctx: Context, qi: int, according: bool) -> Found | None:
             continue
         if weak_subject(subj):
             subj = _thing_owner(ctx, cand, subj)
-        found = Found(speaker=subj, cue=cue_at(ctx, cand, lemma))
+        found = _said(ctx, cand, lemma, subj)
         if first is not None and _demonstrative(first.speaker):
             first = None  # "that", "this" are never speakers: any other subject is better
         if first is None:
@@ -286,7 +298,7 @@ def _outer_cue(ctx: Context, qi: int, found: Found, cue: Token) -> Found:
             continue  # "as Trump went on about “…”, Melanie said": not what Melanie said
         subj = subject_of(node)
         if usable_subject(ctx, subj) and not weak_subject(subj):
-            best = Found(speaker=subj, cue=cue_at(ctx, node, lemma))
+            best = _said(ctx, node, lemma, subj)
     return best
 
 
@@ -344,7 +356,7 @@ def stray_mark(ctx: Context, qi: int) -> Found | None:
                 if lemma:  # "said X." after a stray mark, or ", X said." cut from a quote
                     subj = np_head_near(toks[i + 1 :], True) or np_head_near(toks[:i], False)
                 if lemma and subj is not None:
-                    return Found(speaker=subj, cue=cue_at(ctx, tok, lemma))
+                    return _said(ctx, tok, lemma, subj)
     return None
 
 
@@ -371,7 +383,7 @@ def trailing_cue(ctx: Context, qi: int) -> Found | None:
             # ", X said" / ", she told Harvey": the words before the cue; ", said X": after
             subj = np_head_near(toks[:i], False) or np_head_near(toks[i + 1 :], True)
         if subj is not None:
-            return Found(speaker=subj, cue=cue_at(ctx, tok, lemma))
+            return _said(ctx, tok, lemma, subj)
     return None
 
 
@@ -428,7 +440,7 @@ def _leading(ctx: Context, end: int, start_limit: int) -> Found | None:
                 # "X said: “…”", or inverted: "Said X: “…”"
                 subj = np_head_near(toks[:i], False) or np_head_near(toks[i + 1 :], True)
             if subj is not None:
-                return Found(speaker=subj, cue=cue_at(ctx, toks[i], lemma))
+                return _said(ctx, toks[i], lemma, subj)
     if toks and ctx.text[start_limit:end].rstrip().endswith(":"):
         return _colon_frame(ctx, toks)
     return None
@@ -529,7 +541,7 @@ def after_report(ctx: Context, qi: int) -> Found | None:
             continue
         subj = subject_of(tok)
         if usable_subject(ctx, subj) and not weak_subject(subj):
-            return Found(speaker=subj, cue=cue_at(ctx, tok, lemma))
+            return _said(ctx, tok, lemma, subj)
     return None
 
 

@@ -30,6 +30,7 @@ __all__ = [
     "heads_above",
     "np_head_near",
     "person_like",
+    "relative_pronoun",
     "subject_of",
     "subordinate",
     "time_clause",
@@ -158,6 +159,17 @@ def subordinate(verb: Token) -> bool:
     return any(c.dep_ == "nsubjpass" for c in children) and not any(
         c.dep_ == "agent" for c in children
     )
+
+
+def relative_pronoun(cue: Token) -> Token | None:
+    """The relative pronoun subject of a cue in a relative clause ("who said"), whose
+    antecedent is the speaker."""
+    if cue.dep_ != "relcl":
+        return None
+    for child in cue.children:
+        if child.dep_ in ("nsubj", "nsubjpass") and child.lower_ in RELATIVE_PRONOUNS:
+            return child
+    return None
 
 
 def has_letter(tok: Token) -> bool:

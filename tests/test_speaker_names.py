@@ -27,6 +27,16 @@ from quoteattr._quotations import is_headline
             "the gold standard",
             "Donald Trump",
         ),
+        (  # "X, who said": the words at the site are the relative pronoun
+            "Rikkie Wells, who tweeted, “They break the rules,” was not alone.",
+            "They break the rules",
+            "who",
+        ),
+        (
+            "“We will win,” said Ann Lee, who leads the union.",
+            "We will win",
+            "Ann Lee",
+        ),
     ],
 )
 def test_speaker_mention(
