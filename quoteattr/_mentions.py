@@ -305,7 +305,7 @@ def _register(table: EntityTable, ctx: Context, head: Token, subject: bool) -> E
     start, end = name_run(head)
     run = doc[start:end]
     words = [w for w in (_MARK_GLUE.split(w, maxsplit=1)[0] for w in _name_words(run)) if w]
-    words = strip_leading(words)
+    words = strip_leading([w.lstrip("-–—―") or w for w in words])
     if _not_a_name(words) or _dateline(head, start) or all(map(is_title_word, words)):
         return None  # "President" alone is a nominal mention, like "the minister"
     if not words or not words[-1][:1].isupper():

@@ -56,6 +56,7 @@ from ._lexicon import (
     CALENDAR,
     DASHES,
     DEMONSTRATIVES,
+    DOCUMENTS,
     GROUP_NOUNS,
     HYPHEN,
     PERSONAL,
@@ -398,15 +399,19 @@ _SIGNATURE_DASHES = DASHES | {HYPHEN}
 
 @local_rule(0.75)
 def dash_signature(ctx: Context, qi: int) -> Found | None:
-    """A quotation signed after a dash: ``“…” ― Jorge Falcon``."""
+    """A quotation signed after a dash: ``“…” ― Jorge Falcon``, or on the line after it
+    (``- The Honourable Jane Roe, Minister of Education``)."""
     q = ctx.quotes[qi]
-    if q.close_mark is None:
-        return None
     para = ctx.para_of(q)
-    stripped = ctx.text[q.mark_end : para.end].lstrip()
-    if not stripped or stripped[0] not in _SIGNATURE_DASHES or len(stripped) > 80:
+    start, end = q.mark_end, para.end
+    if not ctx.text[start:end].strip() and q.paragraph + 1 < len(ctx.paras):
+        nxt = ctx.paras[q.paragraph + 1]  # the signature on a line of its own
+        if ctx.by_para.get(nxt.index) is None:
+            start, end = nxt.start, nxt.end
+    stripped = ctx.text[start:end].lstrip()
+    if not stripped or stripped[0] not in _SIGNATURE_DASHES or len(stripped) > 120:
         return None
-    toks = ctx.outside(q.mark_end, para.end)
+    toks = ctx.outside(start, end)
     names: list[Token] = []
     for t in toks[:6]:
         if names and t.is_punct and t.text == ",":
@@ -441,9 +446,30 @@ def _leading(ctx: Context, end: int, start_limit: int) -> Found | None:
                 subj = np_head_near(toks[:i], False) or np_head_near(toks[i + 1 :], True)
             if subj is not None:
                 return _said(ctx, toks[i], lemma, subj)
-    if toks and ctx.text[start_limit:end].rstrip().endswith(":"):
+    lead = ctx.text[start_limit:end].rstrip()
+    if toks and lead.endswith(":"):
         return _colon_frame(ctx, toks)
+    if toks and lead.endswith(","):
+        return _utterance_frame(ctx, toks)
     return None
+
+
+def _utterance_frame(ctx: Context, toks: Sequence[Token]) -> Found | None:
+    """ "X issued a statement, “…”", "X posted a tweet, “…”": the main verb has for its
+    object the thing said, and its subject says the quotation."""
+    for tok in reversed(toks):
+        if _makes_utterance(tok) and not subordinate(tok):
+            subj = subject_of(tok)
+            if usable_subject(ctx, subj) and not weak_subject(subj):
+                return Found(speaker=subj)
+    return None
+
+
+def _makes_utterance(verb: Token) -> bool:
+    """A verb whose object is a statement, a tweet, a letter ("issued a statement")."""
+    return verb.pos_ == "VERB" and any(
+        c.dep_ == "dobj" and str(c.lemma_).lower() in UTTERANCES | DOCUMENTS for c in verb.children
+    )
 
 
 def _colon_frame(ctx: Context, toks: Sequence[Token]) -> Found | None:
@@ -536,12 +562,15 @@ def after_report(ctx: Context, qi: int) -> Found | None:
             break
     speech = speech_lemmas(ctx.lexicon)
     for tok in toks:
-        lemma = cue_lemma(tok, ctx.lexicon)
-        if lemma is None or tok.dep_ != "ROOT" or lemma.split()[0] not in speech:
+        if tok.dep_ != "ROOT":
             continue
+        lemma = cue_lemma(tok, ctx.lexicon)
+        said = lemma is not None and lemma.split()[0] in speech
+        if not (said or _makes_utterance(tok)):
+            continue  # "X said S." / "X issued a statement apologizing …"
         subj = subject_of(tok)
         if usable_subject(ctx, subj) and not weak_subject(subj):
-            return _said(ctx, tok, lemma, subj)
+            return _said(ctx, tok, lemma, subj) if lemma else Found(speaker=subj)
     return None
 
 

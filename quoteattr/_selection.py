@@ -105,7 +105,8 @@ def select_paragraphs(
 ) -> list[int]:
     """Return the indices of the paragraphs attribution needs parsed, in order.
 
-    These are the paragraphs holding a quotation, the paragraph before each, and, among
+    These are the paragraphs holding a quotation, the paragraph before each, the one after
+    when it is a short line opening with a dash (a signature), and, among
     the other paragraphs before the last quotation, each one that first gives a full name
     (two or more capitalized words) ending in a word a selected paragraph uses: so that
     "Clinton said" still resolves to "Hillary Clinton" introduced earlier.
@@ -124,8 +125,19 @@ def select_paragraphs(
     if not quoted:
         return []
     selected = quoted | {p - 1 for p in quoted if p > 0}
+    selected |= {p + 1 for p in quoted if p + 1 < len(bounds) and _signature(text, bounds[p + 1])}
     _add_name_introductions(text, bounds, selected, max(quoted))
     return sorted(selected)
+
+
+SIGNATURE_CHARS = 120
+"""A paragraph that opens with a dash and is at most this long can sign the quotation
+before it (``- Jane Roe, Minister of Education``)."""
+
+
+def _signature(text: str, bounds: tuple[int, int]) -> bool:
+    a, b = bounds
+    return b - a <= SIGNATURE_CHARS and _DASH_START.match(text, a) is not None
 
 
 def _add_name_introductions(

@@ -14,7 +14,9 @@ from typing import TYPE_CHECKING
 from ._context import Context
 from ._lexicon import (
     DEMONSTRATIVES,
+    DOCUMENTS,
     GROUP_NOUNS,
+    ORG_NOUNS,
     PERSONAL,
     RELATIVE_PRONOUNS,
     SUBJECT_DEPS,
@@ -119,7 +121,9 @@ def weak_subject(subj: Token | None) -> bool:
         return True
     if subj.pos_ != "NOUN" or subj.ent_type_:
         return False
-    return not is_person_noun(str(subj.lemma_)) and subj.lemma_ not in GROUP_NOUNS
+    lemma = str(subj.lemma_)
+    organization = lemma in ORG_NOUNS and lemma not in DOCUMENTS  # "the union said"
+    return not (is_person_noun(lemma) or lemma in GROUP_NOUNS or organization)
 
 
 def np_head_near(tokens: Sequence[Token], forward: bool) -> Token | None:

@@ -208,5 +208,23 @@ def _quote_middles(job: Job, doc: Doc, base: int, first: int, end: int) -> list[
             continue
         span = doc.char_span(q.start - base, q.end - base, alignment_mode="contract")
         if span is not None and len(span) > QUOTE_HEAD + QUOTE_TAIL + 2:
-            drop.append((span.start + QUOTE_HEAD, span.end - QUOTE_TAIL))
+            tail = _last_clause(span)
+            if tail > span.start + QUOTE_HEAD + 1:
+                drop.append((span.start + QUOTE_HEAD, tail))
     return drop
+
+
+QUOTE_LAST_SENTENCE = 12
+"""At most this many tokens of a long quotation's last sentence are kept whole."""
+
+
+def _last_clause(span: Span) -> int:
+    """Where the kept end of a long quotation starts: its last sentence, when that is short
+    (its verb is how the quotation hangs on a cue after it: “It's plagiarism. It's
+    flat-out plagiarism,” X said), else its last :data:`QUOTE_TAIL` tokens."""
+    end = span.end - QUOTE_TAIL
+    doc = span.doc
+    for i in range(span.end - 1, max(span.start, span.end - QUOTE_LAST_SENTENCE), -1):
+        if doc[i].is_sent_start:
+            return min(i, end)
+    return end

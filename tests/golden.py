@@ -1515,6 +1515,38 @@ CASES: list[Case] = [
         speaker="Tore Lund and Lena Berg",
         rule="syntactic_cue",
     ),
+    # --- statements, signatures and long quotations
+    Case(
+        id="issued_a_statement_comma_quote",
+        text="After the vote, Mayor Ann Lee issued a statement, “The council has let us down.”",
+        quote="The council has let us down.",
+        speaker="Ann Lee",
+        rule="leading_cue",
+    ),
+    Case(
+        id="quote_paragraph_after_a_statement",
+        text="The union issued a statement thanking its members on Friday.\n"
+        "“Every one of you made this possible.”",
+        quote="Every one of you made this possible.",
+        speaker="union",
+        rule="after_report",
+    ),
+    Case(
+        id="signature_on_the_next_line",
+        text="“The start of a new year is always exciting.”\n"
+        "- The Honourable Jane Roe, Minister of Education",
+        quote="The start of a new year is always exciting.",
+        speaker="Jane Roe",
+        rule="dash_signature",
+    ),
+    Case(
+        id="long_quotation_hangs_on_its_last_sentence",
+        text="“It is a mistake. It is a very costly mistake for the city,” Tom Reyes, the "
+        "chief strategist of the opposition campaign, said on Monday.",
+        quote="It is a mistake…",
+        speaker="Tom Reyes",
+        rule="syntactic_cue",
+    ),
     # === reported speech (include_indirect=True)
     Case(
         id="according_to_first",
