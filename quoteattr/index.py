@@ -28,6 +28,15 @@ The merge rules:
 * **Organizations** merge with a short form that the text links to them: the acronym of
   their words ("EU" for "the European Union"), when it is the acronym of one name only,
   or a form that a document used for the same entity (its mention).
+* **Gender keeps people apart.** A name whose articles show one gender
+  (:attr:`Speaker.gender <quoteattr.Speaker.gender>`) never joins a group whose articles
+  show the other only: "Mr. Lee" does not join Ann Lee, and joins the one Lee who may be a
+  man. A surname alone is keyed with the gender its article shows, so the "Mr. Lee" of one
+  article and the "Ms. Lee" of another are two names. Honorifics are evidence, not
+  descriptions ("Mr." is never a description).
+* **Short forms.** An initial joins the one person whose given name it starts ("M.
+  Carney"); a possessive the tagger kept ("Trump’s") and apostrophes inside a name
+  ("Ng’ang’a", "Nganga") do not make another name.
 * **Two entities of one document stay two.** The document's own resolution saw both and
   kept them apart, so the index never merges them; this also keeps article counts exact.
 
@@ -853,7 +862,8 @@ class SpeakerIndex:
         key = _name_key(speaker.kind, speaker.name)
         if key is None:
             return None
-        self.speakers()
+        if self._resolved is None:
+            self.speakers()
         return self._record_of.get(_gendered_key(key, speaker))
 
     def _order(self, keys: Iterable[_Key]) -> list[_Key]:
