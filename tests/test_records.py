@@ -241,6 +241,8 @@ def quotes(draw: st.DrawFn) -> Quote:
             id=draw(_NAME),
             descriptions=draw(st.lists(_TEXT, max_size=3)),
             pronouns=draw(st.lists(_TEXT, max_size=2)),
+            gender=draw(st.sampled_from([None, "female", "male", "unknown"])),
+            gender_evidence=draw(st.lists(_TEXT, max_size=2)),
         )
     cue = span(Cue, draw(_TEXT)) if draw(st.booleans()) else None
     return Quote(
