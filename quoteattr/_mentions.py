@@ -432,6 +432,16 @@ def collect_names(ctx: Context, table: EntityTable) -> None:
             entity = table.resolve_pronoun(tok.lower_, pos)
             if entity is not None:
                 table.note_pronoun(entity, tok.lower_, pos)
+    for tok in toks:  # "X, visiting with his family, said": evidence of gender, no more
+        lower = tok.lower_
+        if (tok.dep_ == "poss" and lower in ("his", "her")) or lower in _REFLEXIVES:
+            pos = ctx.base(tok)
+            entity = table.resolve_pronoun(POSSESSIVES.get(lower) or _REFLEXIVES[lower], pos)
+            if entity is not None:
+                table.note_possessive(entity, lower, pos, ctx.base(tok.sent[0]))
+
+
+_REFLEXIVES = {"himself": "he", "herself": "she"}
 
 
 def _introduce(ctx: Context, table: EntityTable) -> None:

@@ -26,6 +26,8 @@ from collections.abc import Iterable, Sequence
 import attrs
 import jellyfish
 
+from ._gender import HONORIFIC_GENDER as GENDERED
+from ._gender import Gender, gender_of, name_gender
 from ._lexicon import PRONOUNS
 from ._names import (
     DEFAULT_NAME_SIMILARITY,
@@ -45,7 +47,11 @@ from ._names import (
 from ._roles import is_person_noun, is_title_word
 from .model import Mention, Quote, Speaker, SpeakerKind
 
-__all__ = ["Entity", "EntityTable", "SpeakerGroup", "group_by_speaker"]
+__all__ = ["POSSESSIVE_REACH", "Entity", "EntityTable", "SpeakerGroup", "group_by_speaker"]
+
+POSSESSIVE_REACH = 400
+"""How far back (in characters) the person a possessive pronoun is evidence for may be
+named: "Ann Lee, visiting with her family, said"."""
 
 
 def _of_a_person(description: str) -> bool:
@@ -77,6 +83,12 @@ class Entity:
             people in it; ``they`` can refer to the group.
         bare: Whether a one-word organization was named without a determiner ("Burton",
             not "the Times"): a tagger's guess that a he/she pronoun can overturn.
+        titles: The title words seen before its names ("Ms", "Prime", "Minister"), once
+            each in order: with :attr:`pronouns` and :attr:`descriptions`, the evidence of
+            :attr:`Speaker.gender <quoteattr.model.Speaker.gender>`. (:attr:`gender`
+            also takes the first-name list, for resolving pronouns only.)
+        possessives: The possessive pronouns ("his", "her") that refer to it within a
+            sentence that names it before them: evidence of gender, nothing else.
     """
 
     id: str
@@ -89,6 +101,8 @@ class Entity:
     likely_gender: str = ""
     members: tuple[Entity, ...] = ()
     bare: bool = False
+    titles: list[str] = attrs.field(factory=list)
+    possessives: list[str] = attrs.field(factory=list)
 
     @property
     def surnames(self) -> Counter[str]:
@@ -140,10 +154,15 @@ class EntityTable:
 
     Args:
         name_similarity: Jaro-Winkler threshold for two surname spellings to be one person.
+        gender_from_names: Fall back on the given name (:func:`~quoteattr._gender.name_gender`)
+            for a person the text gives no gender.
     """
 
-    def __init__(self, name_similarity: float = DEFAULT_NAME_SIMILARITY) -> None:
+    def __init__(
+        self, name_similarity: float = DEFAULT_NAME_SIMILARITY, *, gender_from_names: bool = False
+    ) -> None:
         self.threshold = name_similarity
+        self.gender_from_names = gender_from_names
         self.entities: list[Entity] = []
         self._timeline: list[tuple[int, Entity, bool]] = []
         self._seen: dict[int, Entity] = {}
@@ -242,7 +261,9 @@ class EntityTable:
             self._learn_gender(entity, name, title)
         if title:
             entity.roles.update(t.lower().rstrip(".") for t in title)
-            entity.describe(" ".join(title))
+            entity.titles.extend(t for t in title if t not in entity.titles)
+            # an honorific is evidence of gender, not a description ("Mr.")
+            entity.describe(" ".join(t for t in title if t.lower().rstrip(".") not in GENDERED))
         self._seen[position] = entity
         self._remember(position, entity, subject)
         return entity
@@ -326,6 +347,25 @@ class EntityTable:
         if gender in ("m", "f") and not entity.gender:
             entity.gender = gender
         self._remember(position, entity, True)
+
+    def note_possessive(self, entity: Entity, word: str, position: int, since: int) -> None:
+        """Record a possessive or reflexive pronoun ("his", "herself") that refers to
+        ``entity`` as evidence of its gender, when ``entity`` is named in its sentence
+        before it (from ``since``), or is the last person named in the
+        ``POSSESSIVE_REACH`` characters before it. It changes neither salience nor the
+        resolution of pronouns."""
+        lower = word.lower()
+        if lower in entity.possessives:
+            return
+        if not any(e is entity and since <= p < position for p, e, _ in self._timeline):
+            last = None
+            for p, e, _ in reversed(self._timeline):
+                if position - POSSESSIVE_REACH <= p < position and e.kind == "person":
+                    last = e
+                    break
+            if last is not entity:
+                return
+        entity.possessives.append(lower)
 
     def mention(self, entity: Entity, position: int, *, subject: bool = True) -> None:
         """Record another mention of a known entity (for salience)."""
@@ -447,6 +487,7 @@ class EntityTable:
             if fallback.lower() in PRONOUNS:
                 fallback = ""  # an unresolved pronoun: the pronoun stays in the mention
             return Speaker(name=fallback, mention=m, kind="unknown")
+        found = self._gender(entity)
         return Speaker(
             name=entity.name or fallback,
             mention=m,
@@ -454,7 +495,21 @@ class EntityTable:
             id=entity.id,
             descriptions=tuple(entity.descriptions),
             pronouns=tuple(entity.pronouns),
+            gender=found.gender if found is not None else None,
+            gender_evidence=found.evidence if found is not None else (),
         )
+
+    def _gender(self, entity: Entity) -> Gender | None:
+        """The public gender of a person: the text's evidence, then (opted in) the name."""
+        if entity.kind != "person":
+            return None
+        if entity.members:
+            return Gender()  # people named together: no one gender
+        pronouns = [*entity.pronouns, *entity.possessives]
+        found = gender_of(pronouns, entity.titles, entity.descriptions)
+        if self.gender_from_names and not found.evidence:
+            found = name_gender(entity.given)
+        return found
 
 
 @attrs.frozen

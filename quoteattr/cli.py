@@ -55,10 +55,12 @@ from .io import (
     Output,
     format_scores,
     format_speakers,
+    load_articles,
     load_quotes,
 )
 from .model import Quote
 from .options import Options, Setting, settings_table
+from .report import BY, PeopleReport, format_report, report_html
 
 if TYPE_CHECKING:
     from .pipeline import QuoteExtractor
@@ -299,6 +301,33 @@ def _add_speakers(sub: Any) -> None:
         action="store_true",
         help="with jsonl: list each speaker's quotations too (memory then grows with them)",
     )
+    p.add_argument(
+        "--by",
+        action="append",
+        choices=BY,
+        help="instead of the speakers, print the people quoted (each once per article) "
+        "by gender, with counts and shares: for the corpus (gender), per outlet or per "
+        "month; repeat for more than one",
+    )
+    p.add_argument(
+        "--html",
+        type=Path,
+        metavar="FILE",
+        help="also write a self-contained HTML page of the report: the share of women "
+        "among the people quoted per outlet and over time, and the most-quoted people",
+    )
+    p.add_argument(
+        "--outlet-field",
+        default="outlet",
+        metavar="FIELD",
+        help="field (or CSV column) naming a record's outlet (default: outlet)",
+    )
+    p.add_argument(
+        "--date-field",
+        default="date",
+        metavar="FIELD",
+        help="field (or CSV column) holding a record's date (default: date)",
+    )
     _add_reading(p)
     _add_settings(p)
 
@@ -431,8 +460,8 @@ def _run_extract(args: argparse.Namespace, console: _Console) -> int:
 
 def _quote_pairs(
     args: argparse.Namespace, reader: Reader, sources: Sequence[Source]
-) -> Iterator[tuple[str, list[Quote]]]:
-    """``(doc_id, quotes)`` of every source, in order: read back from record files,
+) -> Iterator[tuple[str, list[Quote], dict[str, Any]]]:
+    """``(doc_id, quotes, meta)`` of every source, in order: read back from record files,
     found by the extractor (loaded once, when first needed) in the others."""
     extractor: QuoteExtractor | None = None
     groups = itertools.groupby(sources, key=lambda s: s.holds_records(args.text_field))
@@ -440,12 +469,12 @@ def _quote_pairs(
         if records:
             for source in group:
                 assert source.path is not None
-                yield from load_quotes(source.path)
+                yield from load_articles(source.path)
             continue
         extractor = extractor or _extractor(args)
-        pairs = ((doc.text, doc.id) for doc in reader.documents(list(group)))
-        for quotes, doc_id in extractor.pipe(pairs, as_tuples=True, n_process=args.jobs):
-            yield doc_id, quotes
+        pairs = ((doc.text, doc) for doc in reader.documents(list(group)))
+        for quotes, doc in extractor.pipe(pairs, as_tuples=True, n_process=args.jobs):
+            yield doc.id, quotes, dict(doc.meta)
         if reader.stopped:
             return
 
@@ -457,17 +486,49 @@ def _run_speakers(args: argparse.Namespace, console: _Console) -> int:
     reader = _reader(args, console)
     sources = reader.sources(args.paths)
     index = SpeakerIndex(keep_quotes=args.quotes, name_similarity=args.options.name_similarity)
+    report = PeopleReport(index, outlet_field=args.outlet_field, date_field=args.date_field)
     console.start(reader.total(sources))
     try:
-        for doc_id, quotes in _quote_pairs(args, reader, sources):
-            index.add(doc_id, quotes)
+        for doc_id, quotes, meta in _quote_pairs(args, reader, sources):
+            report.add(doc_id, quotes, meta)
             console.progress(len(quotes))
     finally:
         console.finish()
     found = index.documents + sum(1 for s in sources if s.holds_records(args.text_field))
     if reader.stopped is None:
-        _write_text(args.output, format_speakers(fmt, index.speakers()))
+        if args.by:
+            for by in args.by:
+                report.check(by)  # a field no article has: say so, and write nothing
+            text = _reports(report, args.by, fmt)
+        else:
+            text = format_speakers(fmt, index.speakers())
+        if args.html is not None:
+            _write_report_page(args, console, report)
+        _write_text(args.output, text)
     return _ending(reader, console, found, args.paths)
+
+
+def _reports(report: PeopleReport, by: Sequence[str], fmt: str) -> str:
+    """The ``--by`` reports: tables one after the other, CSV under one header, JSON Lines
+    one after the other."""
+    blocks = [format_report(report, b, fmt) for b in by]
+    if fmt == "table":
+        return "\n".join(blocks)
+    if fmt == "csv":
+        return blocks[0] + "".join(b.split("\n", 1)[1] for b in blocks[1:])
+    return "".join(blocks)
+
+
+def _write_report_page(args: argparse.Namespace, console: _Console, report: PeopleReport) -> None:
+    """Write the ``--html`` page, saying which charts the inputs could not give."""
+    page = report_html(report, title=f"Who is quoted: {', '.join(map(str, args.paths))}")
+    _write_text(args.html, page)
+    for by in ("outlet", "month"):
+        if not report.with_field(by):
+            field = args.outlet_field if by == "outlet" else args.date_field
+            what = f"an {field!r}" if field[:1].lower() in "aeiou" else f"a {field!r}"
+            console.warn(f"{args.html} has no {by} chart: no article has {what} field")
+    console.note(f"wrote {args.html} ({report.articles} articles)")
 
 
 def _write_text(output: Path | None, text: str) -> None:
@@ -594,6 +655,8 @@ def _check(args: argparse.Namespace) -> None:
         fmt = args.format or _default_format(args.output, SPEAKER_FORMATS)
         if fmt != "jsonl":
             parser.error(f"--quotes lists quotations in jsonl only, not in {fmt}")
+        if args.by:
+            parser.error("--quotes lists the speakers' quotations, which --by does not print")
     if args.command == "render" and args.doc is not None and not _holds_records(args.file):
         parser.error("--doc chooses a document of a file of records, and FILE is not one")
     if args.command in ("extract", "speakers", "render"):

@@ -28,6 +28,15 @@ The merge rules:
 * **Organizations** merge with a short form that the text links to them: the acronym of
   their words ("EU" for "the European Union"), when it is the acronym of one name only,
   or a form that a document used for the same entity (its mention).
+* **Gender keeps people apart.** A name whose articles show one gender
+  (:attr:`Speaker.gender <quoteattr.Speaker.gender>`) never joins a group whose articles
+  show the other only: "Mr. Lee" does not join Ann Lee, and joins the one Lee who may be a
+  man. A surname alone is keyed with the gender its article shows, so the "Mr. Lee" of one
+  article and the "Ms. Lee" of another are two names. Honorifics are evidence, not
+  descriptions ("Mr." is never a description).
+* **Short forms.** An initial joins the one person whose given name it starts ("M.
+  Carney"); a possessive the tagger kept ("Trump’s") and apostrophes inside a name
+  ("Ng’ang’a", "Nganga") do not make another name.
 * **Two entities of one document stay two.** The document's own resolution saw both and
   kept them apart, so the index never merges them; this also keeps article counts exact.
 
@@ -44,6 +53,7 @@ same documents in any order, or split into parts indexed apart and merged with
 from __future__ import annotations
 
 import hashlib
+import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from functools import lru_cache
@@ -52,15 +62,18 @@ from typing import Any, cast
 import attrs
 import jellyfish
 
+from ._gender import HONORIFIC_GENDER
 from ._lexicon import PRONOUNS
 from ._names import (
     DEFAULT_NAME_SIMILARITY,
     PARTICLES,
+    TITLE_WORDS,
     fold,
     is_first_name,
     similar_spelling,
     split_title,
 )
+from ._roles import ROLE_WORDS
 from .io import (
     SPEAKER_FIELDS,
     format_speakers,
@@ -71,10 +84,14 @@ from .io import (
 from .model import SPEAKER_KINDS, Quote, Speaker, SpeakerKind
 
 __all__ = [
+    "CORPUS_GENDERS",
     "CSV_FIELDS",
+    "ArticlePeople",
     "CorpusSpeaker",
     "SpeakerIndex",
     "different_given_names",
+    "is_named",
+    "people_quoted",
     "split_person_name",
     "write_csv",
 ]
@@ -86,6 +103,8 @@ write_csv = write_speakers_csv
 """Write corpus speakers as CSV (:func:`quoteattr.io.write_speakers_csv`)."""
 
 _SUFFIXES = frozenset({"jr", "jr.", "sr", "sr.", "ii", "iii", "iv"})
+_POSSESSIVE = re.compile(r"(?<=\w\w)(?:['’‘]s|(?<=s)['’‘])$")
+_APOSTROPHES = str.maketrans("", "", "'’‘")
 _ID_PREFIX = {"person": "P", "organization": "O", "other": "X", "unknown": "U"}
 
 
@@ -107,6 +126,8 @@ def split_person_name(name: str) -> tuple[tuple[str, ...], str]:
         (('Ursula',), 'von der Leyen')
         >>> split_person_name("Prime Minister Mark Carney Jr.")
         (('Mark',), 'Carney')
+        >>> split_person_name("Donald Trump’s")  # a possessive the tagger kept
+        (('Donald',), 'Trump')
     """
     words = [w.rstrip(",;:") for w in name.split()]
     words = [w for w in words if w]
@@ -115,6 +136,7 @@ def split_person_name(name: str) -> tuple[tuple[str, ...], str]:
     _, words = split_title(words)
     if len(words) > 1 and words[-1].lower() in _SUFFIXES:
         words = words[:-1]
+    words[-1] = _POSSESSIVE.sub("", words[-1]) or words[-1]
     start = len(words) - 1
     while start > 0 and words[start - 1].lower() in PARTICLES:
         start -= 1
@@ -146,6 +168,91 @@ def different_given_names(a: str, b: str) -> bool:
     return not any(x.startswith(y) or y.startswith(x) for x in given_a for y in given_b)
 
 
+def is_named(speaker: Speaker) -> bool:
+    """Whether a speaker is a person the article names, not an unnamed source.
+
+    A name's last word is capitalized and is no role word: "Mark Carney", "Stephen C" and
+    "Carney" are named; "officials", "EU spokesperson", "the 38-year-old" and "Council
+    Leader" are not.
+
+    Example:
+        >>> is_named(Speaker("Carney", kind="person")), is_named(Speaker("EU spokesperson",
+        ...     kind="person")), is_named(Speaker("EU", kind="organization"))
+        (True, False, False)
+    """
+    if speaker.kind != "person":
+        return False
+    _, surname = split_person_name(speaker.name)
+    last = surname.split()[-1] if surname else ""
+    if not last[:1].isupper() or fold(last) in PRONOUNS:
+        return False
+    return fold(last).rstrip(".") not in _ROLE_WORDS
+
+
+_ROLE_WORDS = ROLE_WORDS | TITLE_WORDS
+
+
+@attrs.frozen
+class ArticlePeople:
+    """Who is quoted in one article, each once: what ``quoteattr speakers`` aggregates.
+
+    A person counts once per article when any quotation or reported speech is attributed
+    to them, however many there are; organizations, documents and unnamed sources are
+    counted apart.
+
+    Attributes:
+        people: The named people (:func:`is_named`), in order of their first quotation.
+        unnamed: The people the article does not name ("officials", "a spokeswoman").
+        organizations: The organizations, and the documents that "say" (kind ``other``).
+        unresolved: The quotations with no speaker, or one of kind ``unknown`` (a pronoun
+            or a mention that resolved to no one).
+    """
+
+    people: tuple[Speaker, ...] = ()
+    unnamed: tuple[Speaker, ...] = ()
+    organizations: tuple[Speaker, ...] = ()
+    unresolved: int = 0
+
+
+def people_quoted(quotes: Iterable[Quote]) -> ArticlePeople:
+    """The people quoted in one article, each once (the unit of a gender count).
+
+    Speakers are told apart as :class:`SpeakerIndex` tells them apart within a document
+    (by name), so the people of an article are the corpus speakers it adds one article to.
+
+    Args:
+        quotes: One article's quotes (direct, partial and reported speech alike).
+
+    Example:
+        >>> ann = Speaker("Ann Lee", kind="person", gender="female")
+        >>> quotes = [Quote("a", 0, 1, speaker=ann), Quote("b", 2, 3, speaker=ann),
+        ...           Quote("c", 4, 5, speaker=Speaker("officials", kind="person")),
+        ...           Quote("d", 6, 7, speaker=Speaker("EU", kind="organization")),
+        ...           Quote("e", 8, 9)]
+        >>> found = people_quoted(quotes)
+        >>> [s.name for s in found.people], len(found.unnamed), len(found.organizations)
+        (['Ann Lee'], 1, 1)
+        >>> found.unresolved
+        1
+    """
+    seen: dict[_Key, Speaker] = {}
+    unresolved = 0
+    for quote in quotes:
+        speaker = quote.speaker
+        key = _name_key(speaker.kind, speaker.name) if speaker is not None else None
+        if speaker is None or key is None or speaker.kind == "unknown":
+            unresolved += 1
+            continue
+        seen.setdefault(_gendered_key(key, speaker), speaker)
+    people = tuple(s for s in seen.values() if is_named(s))
+    return ArticlePeople(
+        people=people,
+        unnamed=tuple(s for s in seen.values() if s.kind == "person" and not is_named(s)),
+        organizations=tuple(s for s in seen.values() if s.kind in ("organization", "other")),
+        unresolved=unresolved,
+    )
+
+
 _split = lru_cache(maxsize=1 << 17)(split_person_name)
 _known = lru_cache(maxsize=1 << 16)(is_first_name)
 _fold = lru_cache(maxsize=1 << 17)(fold)
@@ -166,7 +273,7 @@ def _name_key(kind: str, name: str) -> _Key | None:
     """The key of a speaker's name: its kind and its folded words (titles left out)."""
     if kind == "person":
         given, surname = _split(name)
-        words = [*given, surname] if surname else []
+        words = [w.translate(_APOSTROPHES) for w in (*given, surname)] if surname else []
     elif kind in ("organization", "other"):
         words = _org_words(name)
     else:
@@ -175,6 +282,62 @@ def _name_key(kind: str, name: str) -> _Key | None:
     if not any(c.isalpha() for c in folded) or folded in PRONOUNS:
         return None
     return kind, folded
+
+
+_GENDER_MARK = "\x1f"
+"""Between a surname alone and the gender its article shows, in a key: "Mr. Lee" and
+"Ms. Lee" of two articles are two names, each free to join its own Lee."""
+
+
+def _gendered_key(key: _Key, speaker: Speaker) -> _Key:
+    """A surname alone, in an article whose text shows its gender, keyed with it."""
+    if key[0] != "person" or speaker.gender not in ("female", "male") or _split(key[1])[0]:
+        return key
+    if _by_name(speaker.gender_evidence):
+        return key
+    return key[0], f"{key[1]}{_GENDER_MARK}{speaker.gender}"
+
+
+def _person_parts(key: _Key) -> tuple[tuple[str, ...], str]:
+    """(given names, surname) of a person's key."""
+    return _split(key[1].partition(_GENDER_MARK)[0])
+
+
+def _by_name(evidence: Iterable[str]) -> bool:
+    """Whether a gender was guessed from the given name (the opt-in fallback)."""
+    return any(e.startswith("given name:") for e in evidence)
+
+
+def _honorific_only(description: str) -> bool:
+    """A description that is only an honorific ("Mr."), as older records have them."""
+    words = description.split()
+    return bool(words) and all(w.lower().rstrip(".") in HONORIFIC_GENDER for w in words)
+
+
+def _article_genders(speakers: Sequence[Speaker]) -> set[str]:
+    """The genders one article gives a name: each definite one, else ``unknown``; a
+    guess from the given name marked ``(given name)``."""
+    found: set[str] = set()
+    for speaker in speakers:
+        if speaker.gender in ("female", "male"):
+            guessed = _by_name(speaker.gender_evidence)
+            found.add(f"{speaker.gender} (given name)" if guessed else speaker.gender)
+    if not found and any(s.kind == "person" for s in speakers):
+        found.add("unknown")
+    return found
+
+
+def _corpus_gender(kind: str, genders: Counter[str]) -> str | None:
+    """A corpus person's gender from the genders of its articles: the text's first."""
+    if kind != "person":
+        return None
+    for suffix in ("", " (given name)"):
+        shown = {g for g in ("female", "male") if genders[g + suffix]}
+        if len(shown) == 2:
+            return "conflict"
+        if shown:
+            return shown.pop()
+    return "unknown"
 
 
 def _org_words(name: str) -> list[str]:
@@ -226,6 +389,14 @@ def _json_value(instance: Any, field: attrs.Attribute[Any] | None, value: Any) -
     return field.metadata["json"](value)
 
 
+CORPUS_GENDERS: tuple[str, ...] = ("female", "male", "unknown", "conflict")
+"""The values :attr:`CorpusSpeaker.gender` may take, besides ``None``."""
+
+
+def _default_gender(record: Any) -> str | None:
+    return "unknown" if record.kind == "person" else None
+
+
 @attrs.frozen
 class CorpusSpeaker:
     """One person or organization of a corpus, with everything the index knows of it.
@@ -243,8 +414,36 @@ class CorpusSpeaker:
         descriptions: Its descriptions ("a defence analyst"), each with the number of
             documents giving it, most frequent first.
         pronouns: The pronouns the articles link to it, each with its number of documents.
+        gender: For a person, ``"female"`` or ``"male"`` when the articles that show a
+            gender all show that one, ``"conflict"`` when some show ``female`` and others
+            ``male`` (reported, not resolved: see :attr:`genders`), else ``"unknown"``;
+            ``None`` for anything that is not a person. A gender guessed from the given
+            name (``gender_from_names``) counts only where no article's text shows one.
+        gender_evidence: The evidence of every article
+            (:attr:`Speaker.gender_evidence <quoteattr.Speaker.gender_evidence>`), each
+            item with its number of documents, most frequent first.
+        genders: The gender each article gave (``female``, ``male``, ``unknown``; a
+            guess from the given name as ``female (given name)``), with its number of
+            documents: where a conflict comes from.
         quotations: The ``(doc_id, quote)`` pairs, by document id and offset; empty when
             the index does not keep quotes.
+
+    Example:
+        >>> from quoteattr import Quote, Speaker, SpeakerIndex
+        >>> def said(gender, *evidence):
+        ...     ann = Speaker("Ann Lee", kind="person", gender=gender, gender_evidence=evidence)
+        ...     return [Quote("...", 0, 3, speaker=ann)]
+        >>> index = SpeakerIndex()
+        >>> index.add("a", said("female", "pronoun: she"))
+        >>> index.add("b", said("female", "honorific: Ms", "pronoun: she"))
+        >>> index.add("c", said("unknown"))
+        >>> (ann,) = index
+        >>> ann.gender, ann.gender_evidence, ann.genders
+        ('female', (('pronoun: she', 2), ('honorific: Ms', 1)), (('female', 2), ('unknown', 1)))
+        >>> index.add("d", said("male", "pronoun: he"))  # another article says "he"
+        >>> (ann,) = index
+        >>> ann.gender, ann.genders
+        ('conflict', (('female', 2), ('male', 1), ('unknown', 1)))
     """
 
     id: str
@@ -255,6 +454,12 @@ class CorpusSpeaker:
     names: tuple[tuple[str, int], ...] = _counts()
     descriptions: tuple[tuple[str, int], ...] = _counts()
     pronouns: tuple[tuple[str, int], ...] = _counts()
+    gender: str | None = attrs.field(
+        default=attrs.Factory(_default_gender, takes_self=True),
+        validator=attrs.validators.optional(attrs.validators.in_(CORPUS_GENDERS)),
+    )
+    gender_evidence: tuple[tuple[str, int], ...] = _counts()
+    genders: tuple[tuple[str, int], ...] = _counts()
     quotations: tuple[tuple[str, Quote], ...] = attrs.field(
         default=(), converter=_quote_pairs, metadata={"json": _quotations_json}
     )
@@ -266,10 +471,10 @@ class CorpusSpeaker:
 
     def to_dict(self) -> dict[str, Any]:
         """Return a JSON-serializable dictionary: the fields in order, counts as objects
-        (``{"text": count}``), quotations as ``{"doc", "quote"}`` objects, and
-        :attr:`description` after ``articles``."""
+        (``{"text": count}``), quotations as ``{"doc", "quote"}`` objects, :attr:`gender`
+        after ``kind`` and :attr:`description` after ``articles``."""
         data = attrs.asdict(self, recurse=False, value_serializer=_json_value)
-        head = ("id", "name", "kind", "quotes", "articles")
+        head = ("id", "name", "kind", "gender", "quotes", "articles")
         return {
             **{key: data.pop(key) for key in head},
             "description": self.description,
@@ -307,6 +512,8 @@ class _Form:
     articles: int = 0
     descriptions: Counter[str] = attrs.field(factory=Counter)
     pronouns: Counter[str] = attrs.field(factory=Counter)
+    evidence: Counter[str] = attrs.field(factory=Counter)
+    genders: Counter[str] = attrs.field(factory=Counter)
     quotations: list[tuple[str, Quote]] = attrs.field(factory=list)
 
     def absorb(self, other: _Form) -> None:
@@ -315,7 +522,13 @@ class _Form:
         self.articles += other.articles
         self.descriptions.update(other.descriptions)
         self.pronouns.update(other.pronouns)
+        self.evidence.update(other.evidence)
+        self.genders.update(other.genders)
         self.quotations.extend(other.quotations)
+
+    def shown(self) -> frozenset[str]:
+        """The genders its articles' text shows (``female``, ``male``): none, one or both."""
+        return frozenset(g for g in ("female", "male") if self.genders[g])
 
     def support(self) -> tuple[int, int]:
         return self.quotes, self.articles
@@ -361,6 +574,7 @@ class _Cluster:
     keys: list[_Key] = attrs.field(factory=list)
     givens: set[str] = attrs.field(factory=set)
     surnames: set[str] = attrs.field(factory=set)
+    genders: set[str] = attrs.field(factory=set)
 
 
 class _Blocked:
@@ -386,8 +600,9 @@ class _Blocked:
         """The groups with exactly this surname."""
         return list(self._surnames.get(surname, ()))
 
-    def add(self, key: _Key, surname: str, given: str, cluster: _Cluster | None) -> None:
-        """Put ``key`` in ``cluster``, or in a new group when it is ``None``."""
+    def add(self, key: _Key, surname: str, given: str, cluster: _Cluster | None) -> _Cluster:
+        """Put ``key`` in ``cluster``, or in a new group when it is ``None``; return the
+        group."""
         if cluster is None:
             cluster = _Cluster()
             self.clusters.append(cluster)
@@ -399,10 +614,11 @@ class _Blocked:
             cluster.surnames.add(surname)
             self._surnames[surname].append(cluster)
         elif not new_given:
-            return
+            return cluster
         for block in {b for s in cluster.surnames for b in _blocks(s)}:
             for index in {"", f"={given[:1]}", *cluster.givens}:
                 self._blocks[(block, index)][id(cluster)] = cluster
+        return cluster
 
 
 class SpeakerIndex:
@@ -432,6 +648,7 @@ class SpeakerIndex:
         self._apart: defaultdict[_Key, set[_Key]] = defaultdict(set)
         self._aliases: set[tuple[_Key, _Key]] = set()
         self._resolved: list[CorpusSpeaker] | None = None
+        self._record_of: dict[_Key, CorpusSpeaker] = {}
 
     # -- building ------------------------------------------------------------------------
 
@@ -454,6 +671,7 @@ class SpeakerIndex:
             if key is None:
                 self.unresolved += 1
                 continue
+            key = _gendered_key(key, speaker)
             said = doc.get(key)
             if said is None:
                 doc[key] = [quote]
@@ -471,8 +689,12 @@ class SpeakerIndex:
             form.quotes += len(said)
             form.articles += 1
             form.spellings.update(_display(s.name) for s in speakers)
-            form.descriptions.update({d for s in speakers for d in s.descriptions})
+            form.descriptions.update(
+                {d for s in speakers for d in s.descriptions if not _honorific_only(d)}
+            )
             form.pronouns.update({p for s in speakers for p in s.pronouns})
+            form.evidence.update({e for s in speakers for e in s.gender_evidence})
+            form.genders.update(_article_genders(speakers))
             if self.keep_quotes:
                 form.quotations.extend((doc_id, q) for q in said)
             if key[0] in ("organization", "other"):
@@ -514,14 +736,14 @@ class SpeakerIndex:
     @staticmethod
     def _block_letter(key: _Key) -> str:
         if key[0] == "person":
-            return _split(key[1])[1][:1]
+            return _person_parts(key)[1][:1]
         return key[1][:1]
 
     @staticmethod
     def _may_merge(a: _Key, b: _Key) -> bool:
         if a[0] != "person":
             return True
-        ga, gb = _split(a[1])[0], _split(b[1])[0]
+        ga, gb = _person_parts(a)[0], _person_parts(b)[0]
         return not ga or not gb or ga[0][:1] == gb[0][:1]
 
     def update(self, documents: Iterable[tuple[str, Iterable[Quote]]]) -> SpeakerIndex:
@@ -611,11 +833,38 @@ class SpeakerIndex:
         """
         if self._resolved is None:
             clusters = self._person_clusters() + self._other_clusters()
-            records = [self._record(keys) for keys in clusters]
-            records = self._unique_ids(records)
+            records = self._unique_ids([self._record(keys) for keys in clusters])
+            self._record_of = {
+                k: r for keys, r in zip(clusters, records, strict=True) for k in keys
+            }
             records.sort(key=lambda r: (-r.quotes, -r.articles, r.name, r.id))
             self._resolved = records
         return list(self._resolved)
+
+    def speaker_of(self, speaker: Speaker) -> CorpusSpeaker | None:
+        """The corpus speaker a document's speaker was merged into.
+
+        Args:
+            speaker: A speaker of a document added to the index.
+
+        Returns:
+            Its record, or ``None`` for a speaker the index does not hold (an unresolved
+            pronoun, a document never added).
+
+        Example:
+            >>> from quoteattr import Quote, Speaker, SpeakerIndex
+            >>> index = SpeakerIndex()
+            >>> index.add("a", [Quote("...", 0, 3, speaker=Speaker("Ann Lee", kind="person"))])
+            >>> index.add("b", [Quote("...", 0, 3, speaker=Speaker("Lee", kind="person"))])
+            >>> index.speaker_of(Speaker("Lee", kind="person")).name
+            'Ann Lee'
+        """
+        key = _name_key(speaker.kind, speaker.name)
+        if key is None:
+            return None
+        if self._resolved is None:
+            self.speakers()
+        return self._record_of.get(_gendered_key(key, speaker))
 
     def _order(self, keys: Iterable[_Key]) -> list[_Key]:
         """Most supported first, then by key: an order that documents cannot change."""
@@ -641,7 +890,7 @@ class SpeakerIndex:
         not misspellings, found the groups; then the surnames alone join the one group
         that carries their surname.
         """
-        parts = {key: _split(key[1]) for key in self._forms if key[0] == "person"}
+        parts = {key: _person_parts(key) for key in self._forms if key[0] == "person"}
         known: list[_Key] = []
         unknown: list[_Key] = []
         alone: list[_Key] = []
@@ -661,24 +910,33 @@ class SpeakerIndex:
                 for c in full.near(surname, first if _known(first) else f"={first[:1]}")
                 if all(self._same_given(first, g) for g in c.givens) and self._fits(key, surname, c)
             ]
-            full.add(key, surname, first, fits[0] if len(fits) == 1 else None)
+            joined = full.add(key, surname, first, fits[0] if len(fits) == 1 else None)
+            joined.genders |= self._forms[key].shown()
         solo = _Blocked()
         for key in alone:
             surname = parts[key][1]
             carriers = full.carrying(surname) or [
                 c for c in full.near(surname, "") if self._close_surnames(surname, c)
             ]
+            # "Mr. Smith" joins the one Smith who may be a man: not Jane Smith
+            carriers = [c for c in carriers if self._genders_fit(key, c)]
             if len(carriers) == 1 and self._fits(key, surname, carriers[0], close=False):
                 carriers[0].keys.append(key)
+                carriers[0].genders |= self._forms[key].shown()
                 continue
             fits = [c for c in solo.near(surname, "") if self._fits(key, surname, c)]
-            solo.add(key, surname, "", fits[0] if len(fits) == 1 else None)
+            joined = solo.add(key, surname, "", fits[0] if len(fits) == 1 else None)
+            joined.genders |= self._forms[key].shown()
         return [c.keys for c in full.clusters + solo.clusters]
 
     def _same_given(self, a: str, b: str) -> bool:
-        """Whether two (folded) first given names may be one person's."""
+        """Whether two (folded) first given names may be one person's: equal, an initial
+        and a name it starts, or a misspelling (not in the first-name list) of a name."""
         if a == b:
             return True
+        short_a, short_b = a.rstrip("."), b.rstrip(".")
+        if len(short_a) == 1 or len(short_b) == 1:
+            return short_a[:1] == short_b[:1]  # "M. Carney" for "Mark Carney"
         if _known(a) and _known(b):
             return False  # two real given names: two people
         return _similar(a, b, self.name_similarity)
@@ -687,8 +945,16 @@ class SpeakerIndex:
         threshold = self.name_similarity
         return all(_similar(surname, s, threshold) for s in cluster.surnames)
 
+    def _genders_fit(self, key: _Key, cluster: _Cluster) -> bool:
+        """Whether a name's articles and a group's do not show opposite genders, each
+        showing one only: "Mr." never joins a woman."""
+        shown = self._forms[key].shown()
+        return not (len(shown) == 1 and len(cluster.genders) == 1 and shown != cluster.genders)
+
     def _fits(self, key: _Key, surname: str, cluster: _Cluster, *, close: bool = True) -> bool:
         if close and not self._close_surnames(surname, cluster):
+            return False
+        if not self._genders_fit(key, cluster):
             return False
         apart = self._apart.get(key)
         return not apart or apart.isdisjoint(cluster.keys)
@@ -728,11 +994,15 @@ class SpeakerIndex:
         names: Counter[str] = Counter()
         descriptions: Counter[str] = Counter()
         pronouns: Counter[str] = Counter()
+        evidence: Counter[str] = Counter()
+        genders: Counter[str] = Counter()
         quotations: list[tuple[str, Quote]] = []
         for form in forms:
             names.update(form.spellings)
             descriptions.update(form.descriptions)
             pronouns.update(form.pronouns)
+            evidence.update(form.evidence)
+            genders.update(form.genders)
             quotations.extend(form.quotations)
         quotations.sort(key=lambda p: (p[0], p[1].start, p[1].end))
         kind = cast(SpeakerKind, keys[0][0])
@@ -747,6 +1017,9 @@ class SpeakerIndex:
             articles=sum(f.articles for f in forms),
             descriptions=_ranked(descriptions),
             pronouns=_ranked(pronouns),
+            gender=_corpus_gender(kind, genders),
+            gender_evidence=_ranked(evidence),
+            genders=_ranked(genders),
             quotations=quotations,
         )
 
@@ -769,20 +1042,18 @@ class SpeakerIndex:
 
     @staticmethod
     def _unique_ids(records: list[CorpusSpeaker]) -> list[CorpusSpeaker]:
-        """Give records whose ids collide (the same canonical name) distinct suffixes."""
-        by_id: defaultdict[str, list[CorpusSpeaker]] = defaultdict(list)
-        for record in records:
-            by_id[record.id].append(record)
-        unique: list[CorpusSpeaker] = []
+        """Give records whose ids collide (the same canonical name) distinct suffixes; the
+        records stay in their order."""
+        by_id: defaultdict[str, list[int]] = defaultdict(list)
+        for n, record in enumerate(records):
+            by_id[record.id].append(n)
+        unique = list(records)
         for same in by_id.values():
             if len(same) == 1:
-                unique.extend(same)
                 continue
-            same.sort(key=lambda r: (-r.quotes, -r.articles, r.names))
-            unique.append(same[0])
-            unique.extend(
-                attrs.evolve(r, id=f"{r.id}-{n}") for n, r in enumerate(same[1:], start=2)
-            )
+            same.sort(key=lambda n: (-records[n].quotes, -records[n].articles, records[n].names))
+            for suffix, n in enumerate(same[1:], start=2):
+                unique[n] = attrs.evolve(records[n], id=f"{records[n].id}-{suffix}")
         return unique
 
 

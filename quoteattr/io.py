@@ -51,6 +51,7 @@ __all__ = [
     "format_scores",
     "format_speakers",
     "is_record_header",
+    "load_articles",
     "load_quotes",
     "meta_columns",
     "one_line",
@@ -79,6 +80,7 @@ class _Column:
     name: str
     path: tuple[str, ...]
     type: Any
+    required: bool = True
 
     @property
     def optional(self) -> bool:
@@ -117,7 +119,9 @@ def _columns(cls: Any, path: tuple[str, ...] = (), owner: str | None = None) -> 
         if inner is not None:
             found.extend(_columns(inner, (*path, field.name), field.name))
         else:
-            found.append(_Column(_column_name(owner, field.name), (*path, field.name), field.type))
+            required = field.default is attrs.NOTHING
+            name = _column_name(owner, field.name)
+            found.append(_Column(name, (*path, field.name), field.type, required))
     return found
 
 
@@ -128,6 +132,8 @@ assert len(_BY_NAME) == len(_COLUMNS), "two fields of the model flatten to one c
 FIELDS: tuple[str, ...] = ("doc", *(c.name for c in _COLUMNS))
 """The fields of an output record, in column order for ``csv`` and ``tsv`` (the metadata
 of a corpus record, if any, comes right after ``doc``)."""
+
+_RECORD_COLUMNS = frozenset(FIELDS)
 
 RECORD_KEYS = frozenset({"doc", "quote", "start", "end"})
 """The keys that make a record one that ``quoteattr extract`` wrote."""
@@ -207,15 +213,19 @@ def quote_from_record(record: Mapping[str, Any], *, cells: bool = False) -> Quot
 
     Returns:
         The quote, with its speaker, mention and cue when any of their columns has a value.
+        A column of a field with a default may be missing (a file written before the field
+        was added, such as ``speaker_gender``): the field takes its default.
 
     Raises:
-        ValueError: If a column is missing or a value does not fit the model (the message
-            names the column).
+        ValueError: If a column without a default is missing or a value does not fit the
+            model (the message names the column).
     """
     nested: dict[str, Any] = {}
     for column in _COLUMNS:
         if column.name not in record:
-            raise ValueError(f"no {column.name!r} field")
+            if column.required:
+                raise ValueError(f"no {column.name!r} field")
+            continue
         value = record[column.name]
         if cells:
             value = _from_cell(column, value)
@@ -276,7 +286,7 @@ def _fill_absent(tree: dict[str, Any]) -> None:
         if column.base is str:
             parent[key] = ""
         else:
-            del parent[key]
+            parent.pop(key, None)
 
 
 # ---- reading records back
@@ -287,8 +297,8 @@ def load_quotes(path: str | Path) -> Iterator[tuple[str, list[Quote]]]:
 
     Args:
         path: A ``.jsonl``, ``.csv`` or ``.tsv`` file of :func:`quote_record` records
-            (the metadata columns are read past). A UTF-8 byte-order mark and CRLF line
-            ends are fine.
+            (the metadata columns are read past: :func:`load_articles` keeps them). A UTF-8
+            byte-order mark and CRLF line ends are fine.
 
     Yields:
         ``(doc_id, quotes)`` for each run of records of one document, in file order: the
@@ -309,6 +319,35 @@ def load_quotes(path: str | Path) -> Iterator[tuple[str, list[Quote]]]:
         [('a.txt', [Quote(text='Hi', start=1, end=3, speaker=None, cue=None, kind='direct', \
 confidence=0.0, rule='none', paragraph=0, part=0, continues=None)])]
     """
+    for doc_id, quotes, _ in load_articles(path):
+        yield doc_id, quotes
+
+
+def load_articles(path: str | Path) -> Iterator[tuple[str, list[Quote], dict[str, Any]]]:
+    """Read back what ``quoteattr extract`` wrote, with each document's metadata.
+
+    Like :func:`load_quotes`, with the metadata columns of the document's first record
+    (``outlet``, ``date``, ... of the corpus: every column that is not one of
+    :data:`FIELDS`; empty CSV cells left out) as a dict.
+
+    Args:
+        path: A ``.jsonl``, ``.csv`` or ``.tsv`` file of :func:`quote_record` records.
+
+    Yields:
+        ``(doc_id, quotes, meta)`` for each run of records of one document.
+
+    Raises:
+        InputOutputError: As :func:`load_quotes`.
+
+    Example:
+        >>> import tempfile, os
+        >>> from quoteattr.model import Quote
+        >>> out = os.path.join(tempfile.mkdtemp(), "quotes.jsonl")
+        >>> with open(out, "w", encoding="utf-8") as f:
+        ...     _ = f.write(format_block("jsonl", "a", [Quote("Hi", 1, 3)], {"outlet": "Sun"}))
+        >>> [(doc, len(quotes), meta) for doc, quotes, meta in load_articles(out)]
+        [('a', 1, {'outlet': 'Sun'})]
+    """
     path = Path(path)
     fmt = RECORD_FORMATS.get(path.suffix.lower())
     if fmt is None:
@@ -317,19 +356,22 @@ confidence=0.0, rule='none', paragraph=0, part=0, continues=None)])]
         )
     doc: str | None = None
     quotes: list[Quote] = []
-    for doc_id, quote in _records(path, fmt):
+    meta: dict[str, Any] = {}
+    for doc_id, quote, fields in _records(path, fmt):
         if doc_id != doc and quotes:
             assert doc is not None
-            yield doc, quotes
+            yield doc, quotes, meta
             quotes = []
+        if doc_id != doc:
+            meta = fields
         doc = doc_id
         quotes.append(quote)
     if quotes:
         assert doc is not None
-        yield doc, quotes
+        yield doc, quotes, meta
 
 
-def _records(path: Path, fmt: str) -> Iterator[tuple[str, Quote]]:
+def _records(path: Path, fmt: str) -> Iterator[tuple[str, Quote, dict[str, Any]]]:
     try:
         with path.open(encoding="utf-8-sig", newline="") as handle:
             rows = _json_rows(handle) if fmt == "jsonl" else _cell_rows(handle, fmt)
@@ -379,7 +421,7 @@ def _missing(keys: Iterable[str]) -> str:
     return ", ".join(repr(k) for k in sorted(RECORD_KEYS - set(keys)))
 
 
-def _parse(row: Any, cells: bool, where: str) -> tuple[str, Quote]:
+def _parse(row: Any, cells: bool, where: str) -> tuple[str, Quote, dict[str, Any]]:
     if not isinstance(row, dict):
         raise InputOutputError(f"{where}: not a JSON object")
     if not is_record_header(row):
@@ -388,9 +430,11 @@ def _parse(row: Any, cells: bool, where: str) -> tuple[str, Quote]:
             f"(no {_missing(row)} field)"
         )
     try:
-        return str(row["doc"]), quote_from_record(row, cells=cells)
+        quote = quote_from_record(row, cells=cells)
     except ValueError as exc:
         raise InputOutputError(f"{where}: {exc}") from exc
+    meta = {k: v for k, v in row.items() if k not in _RECORD_COLUMNS and v not in ("", None)}
+    return str(row["doc"]), quote, meta
 
 
 # ---- formatting records
@@ -539,6 +583,18 @@ class SpeakerRow(Protocol):
     def pronouns(self) -> Sequence[tuple[str, int]]:
         """Its pronouns, with counts."""
 
+    @property
+    def gender(self) -> str | None:
+        """Its gender (``None`` for what is not a person)."""
+
+    @property
+    def gender_evidence(self) -> Sequence[tuple[str, int]]:
+        """The evidence of its gender, with counts."""
+
+    @property
+    def genders(self) -> Sequence[tuple[str, int]]:
+        """The genders its articles give, with counts."""
+
     def to_dict(self) -> dict[str, Any]:
         """Its JSON record."""
 
@@ -547,12 +603,15 @@ SPEAKER_FIELDS: tuple[str, ...] = (
     "id",
     "name",
     "kind",
+    "gender",
     "quotes",
     "articles",
     "description",
     "names",
     "descriptions",
     "pronouns",
+    "gender_evidence",
+    "genders",
 )
 """The columns of :func:`write_speakers_csv`, in order."""
 
@@ -566,8 +625,9 @@ def write_speakers_csv(speakers: Iterable[SpeakerRow], stream: TextIO) -> None:
 
     Cells are quoted where needed and hold no line break (runs of white space become one
     space), so the file opens as one row per speaker in pandas and in spreadsheets; the
-    lists of names, descriptions and pronouns are one cell each, as
-    ``"text (count); text (count)"``.
+    lists of names, descriptions, pronouns, gender evidence and genders are one cell
+    each, as ``"text (count); text (count)"``; the gender of what is not a person is
+    empty.
 
     Args:
         speakers: The records (an index iterates over its own).
@@ -581,12 +641,15 @@ def write_speakers_csv(speakers: Iterable[SpeakerRow], stream: TextIO) -> None:
                 s.id,
                 one_line(s.name),
                 s.kind,
+                s.gender or "",
                 s.quotes,
                 s.articles,
                 one_line(s.description),
                 _joined(s.names),
                 _joined(s.descriptions),
                 _joined(s.pronouns),
+                _joined(s.gender_evidence),
+                _joined(s.genders),
             ]
         )
 
@@ -599,8 +662,9 @@ def format_speakers(fmt: str, speakers: Sequence[SpeakerRow]) -> str:
         speakers: The corpus speakers, in output order.
 
     Returns:
-        A ``table`` (name, kind, quotes, articles, main description, with a header), CSV
-        (see :func:`write_speakers_csv`) or one JSON record a line.
+        A ``table`` (name, kind, gender, quotes, articles, main description, with a
+        header; ``-`` for the gender of what is not a person), CSV (see
+        :func:`write_speakers_csv`) or one JSON record a line.
     """
     if fmt == "jsonl":
         return "".join(json.dumps(s.to_dict(), ensure_ascii=False) + "\n" for s in speakers)
@@ -608,16 +672,23 @@ def format_speakers(fmt: str, speakers: Sequence[SpeakerRow]) -> str:
         buffer = io.StringIO()
         write_speakers_csv(speakers, buffer)
         return buffer.getvalue()
-    head = ("name", "kind", "quotes", "articles", "description")
+    head = ("name", "kind", "gender", "quotes", "articles", "description")
     rows = [
-        (one_line(s.name), s.kind, str(s.quotes), str(s.articles), one_line(s.description))
+        (
+            one_line(s.name),
+            s.kind,
+            s.gender or "-",
+            str(s.quotes),
+            str(s.articles),
+            one_line(s.description),
+        )
         for s in speakers
     ]
-    widths = [max(len(row[i]) for row in [head, *rows]) for i in range(4)]
+    widths = [max(len(row[i]) for row in [head, *rows]) for i in range(5)]
     lines = []
     for row in [head, *rows]:
-        cells = [row[0].ljust(widths[0]), row[1].ljust(widths[1])]
-        cells += [row[2].rjust(widths[2]), row[3].rjust(widths[3]), row[4]]
+        cells = [row[i].ljust(widths[i]) for i in range(3)]
+        cells += [row[3].rjust(widths[3]), row[4].rjust(widths[4]), row[5]]
         lines.append("  ".join(cells).rstrip() + "\n")
     return "".join(lines)
 

@@ -23,9 +23,11 @@ import attrs
 
 __all__ = [
     "KINDS",
+    "PERSON_GENDERS",
     "SPEAKER_KINDS",
     "Cue",
     "Mention",
+    "PersonGender",
     "Quote",
     "QuoteKind",
     "Speaker",
@@ -41,6 +43,12 @@ titles, names) or ``indirect`` (reported speech with no quotation marks, returne
 SpeakerKind = Literal["person", "organization", "other", "unknown"]
 """What a speaker is: a ``person``, an ``organization`` (a government, a newspaper, a
 company), ``other`` (a document such as a report or statement) or ``unknown``."""
+
+PersonGender = Literal["female", "male", "unknown"]
+"""A person's gender as the text shows it (:attr:`Speaker.gender`)."""
+
+PERSON_GENDERS: tuple[str, ...] = get_args(PersonGender)
+"""The values :attr:`Speaker.gender` may take, besides ``None``."""
 
 KINDS: tuple[str, ...] = get_args(QuoteKind)
 """The values :attr:`Quote.kind` may take."""
@@ -69,6 +77,10 @@ def _in_unit_interval(instance: Any, attribute: attrs.Attribute[float], value: f
 
 def _str_tuple(value: Iterable[str]) -> tuple[str, ...]:
     return tuple(value)
+
+
+def _default_gender(speaker: Any) -> PersonGender | None:
+    return "unknown" if speaker.kind == "person" else None
 
 
 def _asdict(instance: Any) -> dict[str, Any]:
@@ -201,6 +213,23 @@ class Speaker:
         pronouns: The personal pronouns the article itself uses for the entity ("she",
             "he", "they"), as linked by coreference, in order of first use. This is what the
             text says, not a guess from the name: empty when the article uses none.
+        gender: For a person, ``"female"``, ``"male"`` or ``"unknown"`` as the article's
+            own evidence shows it (see :attr:`gender_evidence` and :doc:`/gender`);
+            ``None`` for an organization, a document or an unresolved mention. By
+            default ``"unknown"`` for a person and ``None`` for anything else. A guess
+            from the given name is made only with ``gender_from_names=True``.
+        gender_evidence: Why: one item a clue, such as ``"pronoun: she"``,
+            ``"honorific: Ms"``, ``"noun: spokeswoman"`` or (with the opt-in fallback)
+            ``"given name: Mark"``; every clue found, also those of a conflict that leaves
+            the gender ``"unknown"``.
+
+    Example:
+        >>> s = Speaker("Ann Lee", kind="person", gender="female",
+        ...             gender_evidence=("honorific: Ms", "pronoun: she"))
+        >>> s.gender, s.gender_evidence
+        ('female', ('honorific: Ms', 'pronoun: she'))
+        >>> Speaker("Ann Lee", kind="person").gender, Speaker("EU", kind="organization").gender
+        ('unknown', None)
     """
 
     name: str = attrs.field(validator=attrs.validators.instance_of(str))
@@ -209,6 +238,11 @@ class Speaker:
     id: str | None = attrs.field(default=None)
     descriptions: tuple[str, ...] = attrs.field(default=(), converter=_str_tuple)
     pronouns: tuple[str, ...] = attrs.field(default=(), converter=_str_tuple)
+    gender: PersonGender | None = attrs.field(
+        default=attrs.Factory(_default_gender, takes_self=True),
+        validator=attrs.validators.optional(_one_of(PERSON_GENDERS)),
+    )
+    gender_evidence: tuple[str, ...] = attrs.field(default=(), converter=_str_tuple)
 
     @property
     def key(self) -> str:

@@ -20,6 +20,7 @@ from typing import Any
 
 import attrs
 
+from ._gender import name_gender_available
 from ._names import DEFAULT_NAME_SIMILARITY
 from .cues import make_lexicon
 
@@ -63,8 +64,9 @@ class Options:
     Raises:
         TypeError: If ``extra_cues`` is a single string or holds non-strings, or a switch
             is not a bool.
-        ValueError: If ``name_similarity`` is outside 0..1, or ``indirect_around_partial``
-            is set without ``include_indirect``.
+        ValueError: If ``name_similarity`` is outside 0..1, ``indirect_around_partial``
+            is set without ``include_indirect``, or ``gender_from_names`` is set without
+            the optional package ``nomquamgender`` installed.
     """
 
     include_scare: bool = attrs.field(
@@ -115,6 +117,27 @@ class Options:
             "--indirect-around-partial",
         ),
     )
+
+    gender_from_names: bool = attrs.field(
+        default=False,
+        validator=_BOOL,
+        metadata=_flag(
+            "Where the article gives a person no gender (no pronoun, honorific or gendered "
+            "noun), guess it from the given name with the optional package nomquamgender "
+            '(``pip install "quoteattr[gender]"``), labelled ``given name`` in the '
+            "evidence; ambiguous names stay unknown. Off by default: see the guide to "
+            "gender.",
+            "--gender-from-names",
+        ),
+    )
+
+    @gender_from_names.validator
+    def _needs_package(self, attribute: attrs.Attribute[bool], value: bool) -> None:
+        if value and not name_gender_available():
+            raise ValueError(
+                "gender_from_names=True needs the optional package nomquamgender, which is "
+                'not installed: pip install "quoteattr[gender]"'
+            )
 
     @indirect_around_partial.validator
     def _needs_indirect(self, attribute: attrs.Attribute[bool], value: bool) -> None:

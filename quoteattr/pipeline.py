@@ -136,7 +136,7 @@ def attribute_context(ctx: Context, options: Options) -> list[Quote]:
     Returns:
         The quotes, in text order.
     """
-    table = EntityTable(options.name_similarity)
+    table = EntityTable(options.name_similarity, gender_from_names=options.gender_from_names)
     collect_names(ctx, table)
     quotes = direct_quotes(ctx, table, attribute(ctx), options)
     if options.include_indirect:

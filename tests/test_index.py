@@ -258,7 +258,8 @@ def test_records_round_trip_through_json() -> None:
 
 
 def test_record_json_keeps_its_keys_and_shapes() -> None:
-    """The jsonl of ``quoteattr speakers``: the same keys, in the same order, as before."""
+    """The jsonl of ``quoteattr speakers``: the keys of before, in their order, with the
+    gender after the kind and its evidence after the pronouns."""
     speaker = Speaker("Ann Lee", kind="person", descriptions=("a poet",), pronouns=("she",))
     index = SpeakerIndex(keep_quotes=True)
     index.add("a", [Quote("x", 0, 1, speaker=speaker)])
@@ -268,12 +269,15 @@ def test_record_json_keeps_its_keys_and_shapes() -> None:
         "id",
         "name",
         "kind",
+        "gender",
         "quotes",
         "articles",
         "description",
         "names",
         "descriptions",
         "pronouns",
+        "gender_evidence",
+        "genders",
         "quotations",
     ]
     assert data["names"] == {"Ann Lee": 1} and data["pronouns"] == {"she": 1}
@@ -378,3 +382,149 @@ def test_different_given_names_never_merge_in_any_order(
     cut = min(cut, len(named))
     parts = build(shuffled[:cut]).merge(build(shuffled[cut:]))
     assert parts.speakers() == index.speakers()
+
+
+# ---- real corpora: gender keeps people apart, short and misspelled forms stay one
+
+
+def _said(name: str, gender: str | None = None, *evidence: str, **kw: object) -> Quote:
+    speaker = Speaker(name, kind="person", gender=gender, gender_evidence=evidence, **kw)  # type: ignore[arg-type]
+    return Quote("words", 0, 5, speaker=speaker)
+
+
+def _grouped(docs: Sequence[Sequence[Quote]]) -> set[frozenset[str]]:
+    index = SpeakerIndex()
+    for n, quotes in enumerate(docs):
+        index.add(f"doc{n}", quotes)
+    return {frozenset(name for name, _ in s.names) for s in index}
+
+
+REAL = [
+    pytest.param(
+        [
+            [_said("Jane Smith", "female", "pronoun: she")],
+            [_said("Smith", "male", "honorific: Mr")],
+        ],
+        {frozenset({"Jane Smith"}), frozenset({"Smith"})},
+        id="mr-never-joins-a-woman",
+    ),
+    pytest.param(
+        [
+            [_said("Jane Smith", "female", "pronoun: she")],
+            [_said("John Smith", "male", "pronoun: he")],
+            [_said("Smith", "male", "honorific: Mr")],
+        ],
+        {frozenset({"Jane Smith"}), frozenset({"John Smith", "Smith"})},
+        id="mr-joins-the-one-man",
+    ),
+    pytest.param(
+        [
+            [_said("Smith", "male", "honorific: Mr")],
+            [_said("Smith", "female", "honorific: Ms")],
+            [_said("Jane Smith", "female", "pronoun: she")],
+        ],
+        {frozenset({"Jane Smith", "Smith"}), frozenset({"Smith"})},
+        id="mr-and-ms-of-one-surname-are-two",
+    ),
+    pytest.param(
+        [[_said("Jane Smith", "female", "pronoun: she")], [_said("Smith", "unknown")]],
+        {frozenset({"Jane Smith", "Smith"})},
+        id="a-surname-without-evidence-still-joins",
+    ),
+    pytest.param(
+        [[_said("Jane Smith", "female")], [_said("John Smith", "male")], [_said("Joan Smith")]],
+        {frozenset({"Jane Smith"}), frozenset({"John Smith"}), frozenset({"Joan Smith"})},
+        id="one-family-name-different-given-names",
+    ),
+    pytest.param(
+        [[_said("Mark Carney", "male")], [_said("M. Carney")], [_said("Mr. Carney", "male")]],
+        {frozenset({"Mark Carney", "M. Carney", "Mr. Carney"})},
+        id="an-initial-and-an-honorific-are-the-same-man",
+    ),
+    pytest.param(
+        [[_said("Mark Carney")], [_said("Mary Carney")], [_said("M. Carney")]],
+        {frozenset({"Mark Carney"}), frozenset({"Mary Carney"}), frozenset({"M. Carney"})},
+        id="an-initial-of-two-people-stays-alone",
+    ),
+    pytest.param(
+        [[_said("Donald Trump")], [_said("Donald Trump‘s")], [_said("Trump’s")]],
+        {frozenset({"Donald Trump", "Donald Trump‘s", "Trump’s"})},
+        id="a-possessive-the-tagger-kept",
+    ),
+    pytest.param(
+        [[_said("Nicholas Ng’ang’a")], [_said("Nicholas Nganga")]],
+        {frozenset({"Nicholas Ng’ang’a", "Nicholas Nganga"})},
+        id="apostrophes-inside-a-name",
+    ),
+    pytest.param(
+        [[_said("Mélanie Joly", "female")], [_said("Milani Jolie", "female")]],
+        {frozenset({"Mélanie Joly", "Milani Jolie"})},
+        id="misspelled-one-woman",
+    ),
+    pytest.param(
+        [[_said("Christian Leuprecht", "male")], [_said("Christian Lubricht", "female")]],
+        {frozenset({"Christian Leuprecht"}), frozenset({"Christian Lubricht"})},
+        id="a-misspelling-of-the-other-gender-stays-apart",
+    ),
+]
+
+
+@pytest.mark.parametrize(("docs", "expected"), REAL)
+def test_real_corpus_merges(docs: list[list[Quote]], expected: set[frozenset[str]]) -> None:
+    assert _grouped(docs) == expected
+
+
+def test_her_description_never_becomes_mr() -> None:
+    jane = _said("Jane Smith", "female", "pronoun: she", descriptions=("a nurse",))
+    mr = _said("Smith", "male", "honorific: Mr", descriptions=("Mr.",))
+    index = SpeakerIndex()
+    index.add("a", [jane])
+    index.add("b", [mr])
+    rows = {s.name: s for s in index}
+    assert rows["Jane Smith"].descriptions == (("a nurse", 1),)
+    assert rows["Smith"].descriptions == ()  # an honorific is no description
+    assert (rows["Jane Smith"].gender, rows["Smith"].gender) == ("female", "male")
+
+
+def test_corpus_gender_combines_articles_and_reports_conflicts() -> None:
+    index = SpeakerIndex()
+    index.add("a", [_said("Ann Lee", "female", "pronoun: she")])
+    index.add("b", [_said("Ann Lee", "unknown")])
+    index.add("c", [_said("Ann Lee", "male", "pronoun: he")])
+    index.add("d", [Quote("x", 0, 1, speaker=Speaker("EU", kind="organization"))])
+    rows = {s.name: s for s in index}
+    ann = rows["Ann Lee"]
+    assert ann.gender == "conflict"
+    assert ann.genders == (("female", 1), ("male", 1), ("unknown", 1))
+    assert ann.gender_evidence == (("pronoun: he", 1), ("pronoun: she", 1))
+    assert rows["EU"].gender is None
+
+
+def test_a_name_guess_counts_only_without_the_texts_evidence() -> None:
+    index = SpeakerIndex()
+    index.add("a", [_said("Ann Lee", "male", "given name: Ann")])  # a (wrong) guess
+    (ann,) = index
+    assert (ann.gender, ann.genders) == ("male", (("male (given name)", 1),))
+    index.add("b", [_said("Ann Lee", "female", "pronoun: she")])
+    (ann,) = index
+    assert ann.gender == "female"  # the text wins over the name: no conflict
+
+
+def test_speaker_of_finds_the_corpus_record() -> None:
+    index = SpeakerIndex()
+    index.add("a", [_said("John Smith", "male")])
+    index.add("b", [_said("Smith", "male", "honorific: Mr")])
+    record = index.speaker_of(
+        Speaker("Smith", kind="person", gender="male", gender_evidence=("honorific: Mr",))
+    )
+    assert record is not None and record.name == "John Smith"
+    assert index.speaker_of(Speaker("he", kind="unknown")) is None
+
+
+def test_gender_records_round_trip_through_json() -> None:
+    index = SpeakerIndex()
+    index.add("a", [_said("Ann Lee", "female", "honorific: Ms")])
+    index.add("b", [Quote("x", 0, 1, speaker=Speaker("EU", kind="organization"))])
+    for record in index:
+        data = json.loads(json.dumps(record.to_dict()))
+        assert CorpusSpeaker.from_dict(data) == record

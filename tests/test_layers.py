@@ -16,7 +16,17 @@ PACKAGE = Path(__file__).resolve().parent.parent / "quoteattr"
 
 LAYERS: tuple[tuple[str, ...], ...] = (
     # foundation: data and data classes, no spaCy work
-    ("_version", "errors", "_lexicon", "_roles", "_names", "cues", "options", "model"),
+    (
+        "_version",
+        "errors",
+        "_lexicon",
+        "_roles",
+        "_names",
+        "_gender",
+        "cues",
+        "options",
+        "model",
+    ),
     # the text layer: marks and quotations, pure text
     ("marks", "_quotations"),
     # what spaCy must see
@@ -32,7 +42,18 @@ LAYERS: tuple[tuple[str, ...], ...] = (
     # running it: the one path and the spaCy component
     ("pipeline",),
     # around it
-    ("io", "corpus", "index", "render", "evaluate", "dask", "cli", "__main__", "__init__"),
+    (
+        "io",
+        "corpus",
+        "index",
+        "report",
+        "render",
+        "evaluate",
+        "dask",
+        "cli",
+        "__main__",
+        "__init__",
+    ),
 )
 
 

@@ -167,7 +167,7 @@ def _good(doc: str = "a.txt") -> str:
         (
             "q.csv",
             format_header("csv") + "a,b\n",
-            "q.csv:2: 2 cells where the header has 22",
+            f"q.csv:2: 2 cells where the header has {len(FIELDS)}",
         ),
     ],
 )
@@ -241,6 +241,8 @@ def quotes(draw: st.DrawFn) -> Quote:
             id=draw(_NAME),
             descriptions=draw(st.lists(_TEXT, max_size=3)),
             pronouns=draw(st.lists(_TEXT, max_size=2)),
+            gender=draw(st.sampled_from([None, "female", "male", "unknown"])),
+            gender_evidence=draw(st.lists(_TEXT, max_size=2)),
         )
     cue = span(Cue, draw(_TEXT)) if draw(st.booleans()) else None
     return Quote(

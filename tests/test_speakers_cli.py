@@ -17,17 +17,17 @@ from quoteattr.evaluate import load_gold, match_quotes
 from quoteattr.index import CSV_FIELDS
 
 SEEDS_TABLE = """\
-name                  kind          quotes  articles  description
-Christian Leuprecht   person            10         2  a defense expert from the Royal Military College of Canada
-Mark Carney           person             6         2  Canadian Prime Minister
-Federico Santoponto   person             5         1  a defense policy analyst
-Mélanie Joly          person             3         2  Canadian Foreign Affairs Minister
-Ursula von der Leyen  person             3         2  European Commission President
-António Costa         person             1         1  European Council President
-EU spokesperson       person             1         1
-European Union        organization       1         1
-France                organization       1         1
-Roderich Kiesewetter  person             1         1  a member of the German Bundestag
+name                  kind          gender   quotes  articles  description
+Christian Leuprecht   person        male         10         2  a defense expert from the Royal Military College of Canada
+Mark Carney           person        male          6         2  Canadian Prime Minister
+Federico Santoponto   person        male          5         1  a defense policy analyst
+Mélanie Joly          person        female        3         2  Canadian Foreign Affairs Minister
+Ursula von der Leyen  person        unknown       3         2  European Commission President
+António Costa         person        male          1         1  European Council President
+EU spokesperson       person        unknown       1         1
+European Union        organization  -             1         1
+France                organization  -             1         1
+Roderich Kiesewetter  person        unknown       1         1  a member of the German Bundestag
 """  # noqa: E501
 """What ``quoteattr speakers seeds/`` prints. Two quoted phrases that the gold marks as no
 one's quotation (``skip``) are returned as partial quotes: "France has called for Europe to
