@@ -248,8 +248,9 @@ def select_sentences(
       and need no antecedent (see :func:`needs_antecedent`): ``“…,” Berg said.`` is
       attributed from its own sentence;
     - the sentence after them when the quotation is all of its sentences (so its cue can
-      only come after it), or when that sentence is short or opens with a dash (``?”
-      Vitter demanded.``, ``” ― Jorge Falcon``).
+      only come after it), or when that sentence is short, opens with a dash (``?”
+      Vitter demanded.``, ``” ― Jorge Falcon``) or with *He* or *She* (the speaker's
+      pronoun, which says their gender and carries the name on).
 
     The full forms of the names these sentences use are read from the text, not parsed
     (see :func:`name_introductions`).
@@ -281,7 +282,12 @@ def select_sentences(
             a, b = sentences[last + 1]
             if alone or b - a <= SHORT_SENTENCE or _DASH_START.match(text, a):
                 keep.add(last + 1)
+            elif _HE_OR_SHE.match(text, a):
+                keep.add(last + 1)  # "… said Ursula von der Leyen. She emphasized …": her words
     return sorted(keep)
+
+
+_HE_OR_SHE = re.compile(r"\s*(?:He|She)\b")
 
 
 def _overlapped(starts: Sequence[int], q0: int, q1: int) -> tuple[int, int]:

@@ -22,7 +22,7 @@ Christian Leuprecht   person        male         10         2  a defense expert 
 Mark Carney           person        male          6         2  Canadian Prime Minister
 Federico Santoponto   person        male          5         1  a defense policy analyst
 Mélanie Joly          person        female        3         2  Canadian Foreign Affairs Minister
-Ursula von der Leyen  person        unknown       3         2  European Commission President
+Ursula von der Leyen  person        female        3         2  European Commission President
 António Costa         person        male          1         1  European Council President
 EU spokesperson       person        unknown       1         1
 European Union        organization  -             1         1
