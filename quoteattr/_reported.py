@@ -16,7 +16,7 @@ Each pattern is a small named rule (a :class:`~quoteattr._attribution.Rule`) tri
 parsed token outside the quotations, the first that matches deciding (see :data:`RULES`):
 
 ``according_to_clause``
-    "According to X, S." and "S, according to X."
+    "According to X, S." and "S, according to X." ("according to data from X": X).
 ``said_that``
     "X said (that) S", "X told reporters S", "X's spokesperson said S", "X asked if S",
     "X called for Y to V", "X said S1 and that S2" / "X said S1, but S2" (one attribution
@@ -39,7 +39,11 @@ announced that S", "Residents were told S", "Asked about Y, X said …": the ask
 named), a verb whose particle makes it another ("called off", "called up"). A reported
 clause needs a speaker: a rule that finds no subject finds nothing. "Asked by X if S" is
 X's question. A participle of saying the parser hung inside another's reported clause ("X
-said S, adding that S2") is X's. A restrictive relative clause that picks out a poll group
+said S, adding that S2") is X's. A few slips of the parser are read through: a complement
+hung as an adverbial ("said after the vote he would stay"), a verb tagged as a noun, a name
+taken for an adverb ("Jolly said S"), a subject taken for an object ("demanding the
+council make a pledge"). A clause whose subject is the noun outside it ("Everything X says
+is a lie") is the reporter's sentence. A restrictive relative clause that picks out a poll group
 ("voters who say S") attributes nothing, and an attribution inside another's content is
 reported once, as the outer one.
 
@@ -142,12 +146,21 @@ def _span(ctx: Context, toks: Iterable[Token], clause: bool = True) -> tuple[int
 
 def _speech_cue(ctx: Context, tok: Token) -> str | None:
     """The lemma of a verb of saying that reports someone's speech, or ``None``."""
-    lemma = cue_lemma(tok, speech_lemmas(ctx.lexicon))
+    lemma = cue_lemma(tok, speech_lemmas(ctx.lexicon)) or _verb_tagged_noun(tok)
     if lemma is None or lemma.split()[0] not in speech_lemmas(ctx.lexicon):
         return None
     if _unperformed(tok) or _unattributed(tok) or _other_particle(tok, lemma):
         return None
     return lemma
+
+
+def _verb_tagged_noun(tok: Token) -> str | None:
+    """ "Trump claims that S" with *claims* tagged a noun: the parse gives it a subject and
+    a clause, as a verb's."""
+    deps = {c.dep_ for c in tok.children}
+    if tok.pos_ == "NOUN" and "nsubj" in deps and "ccomp" in deps:
+        return str(tok.lemma_).lower()
+    return None
 
 
 def _other_particle(tok: Token, lemma: str) -> bool:
@@ -163,11 +176,14 @@ def _has_subject(tok: Token) -> bool:
     return any(c.dep_ in ("nsubj", "nsubjpass", "expl", "csubj") for c in tok.children)
 
 
-def _clause(verb: Token) -> Token | None:
-    """The clausal complement of a verb of saying: its ``ccomp``, or a clause the parser
-    hung as an adverbial that is really the complement ("asked if S", "questioned whether
-    S", "called for X to act")."""
-    clause = next((c for c in verb.children if c.dep_ == "ccomp"), None)
+def _clause(verb: Token, after: bool = False) -> Token | None:
+    """The clausal complement of a verb of saying: its ``ccomp`` (with ``after``, one after
+    the verb), or a clause the parser hung as an adverbial that is really the complement
+    ("asked if S", "questioned whether S", "called for X to act", "said after the vote he
+    would stay")."""
+    clause = next(
+        (c for c in verb.children if c.dep_ == "ccomp" and (c.i > verb.i or not after)), None
+    )
     if clause is not None:
         return clause
     lemma = str(verb.lemma_).lower()
@@ -179,7 +195,23 @@ def _clause(verb: Token) -> Token | None:
             return child
         if "for" in marks and lemma == "call":
             return child
+        if not marks and _has_subject(child) and _finite(child) and not _of_time(child):
+            return child
     return None
+
+
+def _of_time(clause: Token) -> bool:
+    """A clause that opens with "when", "where" or "as" ("when she was in office"): it
+    says when, not what."""
+    first = clause.left_edge
+    return first.tag_ == "WRB" or first.lower_ in ("as", "while")
+
+
+def _finite(verb: Token) -> bool:
+    """A verb with a tense of its own ("would stay", "stays", "stayed")."""
+    return verb.tag_ in ("VBD", "VBZ", "VBP", "MD") or any(
+        c.dep_ == "aux" and c.tag_ in ("MD", "VBD", "VBZ", "VBP") for c in verb.children
+    )
 
 
 def _conditional(clause: Token) -> bool:
@@ -214,6 +246,26 @@ def _defines_group(verb: Token) -> bool:
         return False
     left = verb.left_edge.i
     return left > 0 and verb.doc[left - 1].text not in _ASIDE_OPENERS
+
+
+def _extracted(verb: Token, clause: Token) -> bool:
+    """ "Everything X says is a lie", "a rule they say could exclude Y": a reported clause
+    whose subject is the noun outside it (in a relative clause, or as the parser hangs
+    "Everything X says"). What it says is the reporter's sentence, not the speaker's."""
+    if _has_subject(clause):
+        return False
+    return verb.dep_ == "relcl" or clause.left_edge.tag_ in ("VBZ", "VBD", "VBP", "MD")
+
+
+def _subject_as_object(verb: Token, clause: Token) -> Token | None:
+    """ "demanding X make a pledge", "said single people would qualify" parsed with the
+    clause's subject as the verb's object: that object, which opens the content."""
+    if _has_subject(clause):
+        return None
+    return next(
+        (c for c in verb.children if c.dep_ == "dobj" and c.right_edge.i + 1 == clause.left_edge.i),
+        None,
+    )
 
 
 def _imperative(verb: Token) -> bool:
@@ -327,10 +379,27 @@ def _drop_concession(toks: list[Token]) -> list[Token]:
     return toks
 
 
+_NOT_SUBJECT = frozenset({"advmod", "nummod", "npadvmod", "nmod", "dep", "compound"})
+
+
+def _misparsed_subject(verb: Token) -> Token | None:
+    """The word right before a finite verb of saying with no subject, that the parser took
+    for a modifier: a name ("Jolly said S", *Jolly* an adverb) or a number ("About 4 in 10
+    say S")."""
+    if verb.tag_ not in ("VBD", "VBZ", "VBP") or verb.dep_ not in ("ROOT", "ccomp", "conj"):
+        return None
+    left = next((c for c in verb.lefts if c.right_edge.i == verb.i - 1), None)
+    if left is None or left.dep_ not in _NOT_SUBJECT:
+        return None
+    if left.pos_ in ("PROPN", "NUM") or (left.is_title and left.pos_ != "PRON"):
+        return left
+    return None
+
+
 def _subject(ctx: Context, verb: Token) -> Token | None:
     """The speaker's head: the verb's subject, or the agent of a passive."""
     verb = _reporting_verb(ctx, verb)
-    subj = _agent(verb) or subject_of(verb)
+    subj = _agent(verb) or subject_of(verb) or _misparsed_subject(verb)
     if subj is None or subj.is_punct or ctx.inside(subj) is not None:
         return None
     return subj
@@ -346,12 +415,29 @@ def _found(
     return Found(speaker=speaker, cue=cue_at(ctx, tok, lemma, phrase=True), content=span)
 
 
+_DATA = frozenset("data datum figure statistic number record estimate count tally".split())
+
+
+def _behind_data(source: Token | None) -> Token | None:
+    """ "according to data from X", "figures released by X": the source is X."""
+    if source is None or source.lemma_.lower() not in _DATA or source.pos_ == "PROPN":
+        return source
+    for prep in source.children:
+        if prep.dep_ == "prep" and prep.lower_ in ("from", "of", "by"):
+            return next((c for c in prep.children if c.dep_ == "pobj"), source)
+        if prep.dep_ == "acl":  # "data released by X"
+            agent = _agent(prep)
+            if agent is not None:
+                return agent
+    return source
+
+
 @rule(0.85)
 def according_to_clause(ctx: Context, tok: Token) -> Found | None:
     """ "According to X, S." / "S, according to X.": X is the speaker, S the clause."""
     if tok.lower_ != "according":
         return None
-    source = subject_of(tok)
+    source = _behind_data(subject_of(tok))
     head = tok.head
     if source is None or head.i == tok.i or ctx.inside(source) is not None:
         return None
@@ -373,13 +459,14 @@ def said_that(ctx: Context, tok: Token) -> Found | None:
     if _imperative(tok) or _defines_group(tok):
         return None
     lemma = _speech_cue(ctx, tok)
-    clause = _clause(tok) if lemma is not None else None
+    clause = _clause(tok, after=True) if lemma is not None else None
     if lemma is None or clause is None or clause.i < tok.i:
         return None
+    lead = _subject_as_object(tok, clause)
     speaker = _subject(ctx, tok)
-    if speaker is None:
+    if speaker is None or (lead is None and _extracted(tok, clause)):
         return None
-    toks = _content(ctx, clause)
+    toks = [*(lead.subtree if lead is not None else ()), *_content(ctx, clause)]
     for child in tok.rights:
         if child.i < clause.i:
             continue
