@@ -289,3 +289,19 @@ def test_cli_indirect(tmp_path, capsys) -> None:  # type: ignore[no-untyped-def]
     assert kinds == ["indirect", "direct"]
     assert main(["render", str(text), "--indirect"]) == 0
     assert 'class="quote indirect' in capsys.readouterr().out
+
+
+def test_subject_parsed_as_object_opens_the_content(nlp) -> None:  # type: ignore[no-untyped-def]
+    """ "demanding the council make a pledge" parsed with *council* as the verb's object: the
+    object opens the reported clause (a parse built by hand, as the parser sometimes gives)."""
+    from spacy.tokens import Doc
+
+    from quoteattr import _reported
+
+    words = ["Unions", "are", "demanding", "the", "council", "make", "a", "pledge", "."]
+    heads = [2, 2, 2, 4, 2, 2, 7, 5, 2]
+    deps = ["nsubj", "aux", "ROOT", "det", "dobj", "ccomp", "det", "dobj", "punct"]
+    doc = Doc(nlp.vocab, words=words, heads=heads, deps=deps)
+    verb, clause = doc[2], doc[5]
+    assert _reported._subject_as_object(verb, clause) == doc[4]
+    assert _reported._subject_as_object(verb, doc[7]) is None
