@@ -578,8 +578,8 @@ def _described(
     ctx: Context, table: EntityTable, head: Token, lemma: str, mention: Mention
 ) -> Entity | None:
     """The entity a definite description refers to when no entity has its role: the
-    person most recently named as a subject before it ("Jamal Okoro scored twice. “…,” the
-    24-year-old striker said"), or the organization named before it whose name holds its
+    person most recently named as a subject in a sentence before it ("Jamal Okoro
+    scored twice. “…,” the 24-year-old striker said"), or the organization named before it whose name holds its
     noun, or any for "the company" ("Northwind Energy … the company said"). A plural
     ("the officials") refers to no one named."""
     if not any(c.dep_ == "det" and c.lower_ == "the" for c in head.children):
@@ -590,7 +590,9 @@ def _described(
     if kind == "organization":
         entity = table.named_organization(lemma, mention.start)
     elif kind == "person" or _AGE.search(mention.text):
-        entity = table.salient_person(mention.start)
+        # named in a sentence before: in "X said S, although the engineer said S2" the
+        # engineer is someone else
+        entity = table.salient_person(ctx.base(head.sent[0]))
     else:
         return None
     if entity is not None:

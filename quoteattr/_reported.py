@@ -69,8 +69,8 @@ import attrs
 
 from ._attribution import Attribution, Found, Rule, cue_at, rule
 from ._context import Context
-from ._lexicon import DASHES, RELATIVE_PRONOUNS
-from ._syntax import subject_of
+from ._lexicon import DASHES
+from ._syntax import relative_pronoun, subject_of
 from .cues import cue_lemma, speech_lemmas
 
 if TYPE_CHECKING:
@@ -684,7 +684,7 @@ def find_reported(ctx: Context) -> list[Attribution]:
         for each in RULES:
             found = each(ctx, tok)
             if found is not None:
-                out.append(attrs.evolve(found, site=_relative_pronoun(tok)))
+                out.append(attrs.evolve(found, site=relative_pronoun(tok)))
                 break
     return out
 
@@ -694,14 +694,3 @@ def _unperformed(tok: Token) -> bool:
     "was quick to deny", "working to confirm", "continues to insist"): an act refused,
     intended or characterised, not speech the text reports."""
     return tok.dep_ == "xcomp"
-
-
-def _relative_pronoun(cue: Token) -> Token | None:
-    """The relative pronoun subject of a cue in a relative clause ("who said"), whose
-    antecedent is the speaker."""
-    if cue.dep_ != "relcl":
-        return None
-    for child in cue.children:
-        if child.dep_ in ("nsubj", "nsubjpass") and child.lower_ in RELATIVE_PRONOUNS:
-            return child
-    return None
