@@ -580,8 +580,8 @@ def _described(
     """The entity a definite description refers to when no entity has its role: the
     person most recently named as a subject in a sentence before it ("Jamal Okoro
     scored twice. “…,” the 24-year-old striker said"), or the organization named before
-    it whose name holds its noun, or any for "the company" ("Northwind Energy … the company said"). A plural
-    ("the officials") refers to no one named."""
+    it whose name holds its noun, or any for "the company" ("Northwind Energy … the
+    company said"). A plural ("the officials") refers to no one named."""
     if not any(c.dep_ == "det" and c.lower_ == "the" for c in head.children):
         return None
     if head.tag_ in ("NNS", "NNPS"):
