@@ -25,6 +25,7 @@ __all__ = [
     "POSSESSIVES",
     "PRONOUNS",
     "RELATIVE_PRONOUNS",
+    "SAYING_NOUNS",
     "SUBJECT_DEPS",
     "TIME_ENTITIES",
     "UTTERANCES",
@@ -132,6 +133,14 @@ DOCUMENTS = frozenset(
     """.split()
 )
 """Nouns for documents that "say" things: their speakers are of kind ``other``."""
+
+SAYING_NOUNS = frozenset(
+    """
+    assertion call claim comment description phrase pledge promise remark statement
+    warning words vow insistence suggestion accusation charge argument boast
+    """.split()
+)
+"""Nouns whose owner says the words quoted after them ("Clinton's assertion of a “…”")."""
 
 UTTERANCES = frozenset(
     "comment remark statement letter note message post tweet speech email memo".split()

@@ -60,6 +60,7 @@ from ._lexicon import (
     GROUP_NOUNS,
     HYPHEN,
     PERSONAL,
+    SAYING_NOUNS,
     SUBJECT_DEPS,
     TIME_ENTITIES,
     UTTERANCES,
@@ -584,27 +585,50 @@ def _subheading(ctx: Context, q: QuoteSpan) -> bool:
 
 @local_rule(0.5)
 def clause_subject(ctx: Context, qi: int) -> Found | None:
-    """A quoted fragment with no reporting verb takes a person subject of its clause.
+    """A quoted fragment with no reporting verb takes the speaker-like subject of its clause.
 
-    "Reid has been pounding Trump as a “con artist”": the fragment is Reid's words even
-    with no verb of saying. Only a person (a name the tagger calls a person, or a
-    personal pronoun) counts, so that "talks about a “security” partnership" between two
-    countries stays a scare quote.
+    "Reid has been pounding Trump as a “con artist”", "the Bar Association deemed him
+    “well qualified”": the fragment is the subject's words even with no verb of saying.
+    Only a person or an organization named as such, or a personal pronoun, counts, so
+    that "talks about a “security” partnership" between two countries stays a scare
+    quote; so does the owner of the words a noun names ("Clinton's assertion of a “claim
+    of right”", "his call for a “deportation force”").
     """
     q = ctx.quotes[qi]
     if not ctx.embedded(q):
         return None
     toks = ctx.tokens(q.start, q.end)
     for cand in _candidate_cues(ctx, qi, toks):
+        owner = _words_owner(ctx, cand)
+        if owner is not None:
+            return Found(speaker=owner)
         if cand.pos_ not in ("VERB", "AUX"):
             continue
         subj = subject_of(cand)
         if subj is None or not usable_subject(ctx, subj):
             continue
-        if subj.ent_type_ == "PERSON" or subj.lower_ in PERSONAL:
+        if _speaker_like(subj):
             return Found(speaker=subj)
         return None
     return None
+
+
+def _speaker_like(tok: Token) -> bool:
+    """A person or an organization the tagger names as such, or a personal pronoun."""
+    if tok.ent_type_ == "PERSON" or tok.lower_ in PERSONAL:
+        return True
+    return tok.pos_ == "PROPN" and tok.ent_type_ in ("ORG", "")
+
+
+def _words_owner(ctx: Context, noun: Token) -> Token | None:
+    """The owner of a noun of saying the fragment hangs from: "Clinton" in "Clinton's
+    assertion of a “claim”", "his" in "his call for a “deportation force”"."""
+    if noun.pos_ != "NOUN" or str(noun.lemma_).lower() not in SAYING_NOUNS:
+        return None
+    owner = next((c for c in noun.children if c.dep_ == "poss"), None)
+    if owner is None or not usable_subject(ctx, owner):
+        return None
+    return owner if _speaker_like(owner) or owner.lower_ in ("his", "her") else None
 
 
 LOCAL_RULES: tuple[Rule, ...] = (

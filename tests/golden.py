@@ -1547,6 +1547,24 @@ CASES: list[Case] = [
         speaker="Tom Reyes",
         rule="syntactic_cue",
     ),
+    # --- quoted fragments with no verb of saying
+    Case(
+        id="organization_subject_of_fragment",
+        text="The Harbour Bar Association deemed the judge “well qualified” last week.",
+        quote="well qualified",
+        speaker="Harbour Bar Association",
+        kind="partial",
+        rule="clause_subject",
+    ),
+    Case(
+        id="owner_of_a_noun_of_saying_no_cue",
+        text="Maria Lopez spoke on Monday.\nThe council ignored Lopez’s call for a “new deal "
+        "for renters” all week.",
+        quote="new deal for renters",
+        speaker="Maria Lopez",
+        kind="partial",
+        rule="clause_subject",
+    ),
     # === reported speech (include_indirect=True)
     Case(
         id="according_to_first",
