@@ -436,10 +436,10 @@ def _leading(ctx: Context, end: int, start_limit: int) -> Found | None:
         if toks[i].is_punct and toks[i].text in ".!?" and i < len(toks) - 1:
             toks = toks[i + 1 :]
             break
-    for main_only in (True, False):
+    for level in (_main_verb, _not_subordinate, _any):
         for i in range(len(toks) - 1, -1, -1):
             lemma = cue_lemma(toks[i], ctx.lexicon)
-            if lemma is None or (main_only and subordinate(toks[i])):
+            if lemma is None or not level(toks[i]):
                 continue
             subj = subject_of(toks[i])
             if not usable_subject(ctx, subj):
@@ -471,6 +471,20 @@ def _makes_utterance(verb: Token) -> bool:
     return verb.pos_ == "VERB" and any(
         c.dep_ == "dobj" and str(c.lemma_).lower() in UTTERANCES | DOCUMENTS for c in verb.children
     )
+
+
+def _main_verb(verb: Token) -> bool:
+    """The main verb of its sentence, or one joined to it ("X said …, pointing out that Y
+    voted to insist …": "said", not "insist")."""
+    return verb.dep_ == "ROOT" or (verb.dep_ == "conj" and verb.head.dep_ == "ROOT")
+
+
+def _not_subordinate(verb: Token) -> bool:
+    return not subordinate(verb)
+
+
+def _any(verb: Token) -> bool:
+    return True
 
 
 def _colon_frame(ctx: Context, toks: Sequence[Token]) -> Found | None:

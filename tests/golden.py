@@ -1565,6 +1565,15 @@ CASES: list[Case] = [
         kind="partial",
         rule="clause_subject",
     ),
+    Case(
+        id="leading_cue_prefers_the_main_verb",
+        text="“We wanted a vote,” Tom Reyes said on Wednesday, pointing out that 98 senators "
+        "voted last year to insist on a review. “Most of them agree.”",
+        quote="Most of them agree.",
+        speaker="Tom Reyes",
+        rule="leading_cue",
+        cue="say",
+    ),
     # === reported speech (include_indirect=True)
     Case(
         id="according_to_first",
