@@ -37,8 +37,8 @@ class Context:
         frames: Stray-mark frames (see :func:`quoteattr._quotations.split_stray_frames`).
         around_partial: Report the clause around a partial quotation too (see
             :class:`quoteattr.options.Options`).
-        introductions: ``(offset, words, apposition)`` of full names read from text that
-            was not parsed (see :func:`quoteattr._selection.name_introductions`).
+        introductions: ``(offset, words, apposition, subject)`` of full names read from
+            text that was not parsed (see :func:`quoteattr._selection.name_introductions`).
     """
 
     text: str
@@ -47,7 +47,7 @@ class Context:
     lexicon: frozenset[str]
     frames: list[tuple[int, int]] = attrs.field(factory=list)
     around_partial: bool = False
-    introductions: list[tuple[int, tuple[str, ...], str]] = attrs.field(factory=list)
+    introductions: list[tuple[int, tuple[str, ...], str, bool]] = attrs.field(factory=list)
     marks: list[tuple[int, int]] = attrs.field(init=False)
     starts: list[int] = attrs.field(init=False)
     para_ends: list[int] = attrs.field(init=False)

@@ -448,8 +448,8 @@ def _introduce(ctx: Context, table: EntityTable) -> None:
     """Record the full names read from unparsed text that the table can type now (see
     :meth:`~quoteattr._speakers.EntityTable.introduce`); run again as the table fills, a
     name already recorded is not counted twice."""
-    for pos, words, apposition in ctx.introductions:
-        table.introduce(words, pos, apposition)
+    for pos, words, apposition, subject in ctx.introductions:
+        table.introduce(words, pos, apposition, subject=subject)
 
 
 def _register_group(table: EntityTable, ctx: Context, head: Token) -> None:

@@ -24,6 +24,7 @@ import attrs
 from ._lexicon import DASHES, HYPHEN
 from ._names import PARTICLES
 from ._quotations import is_headline
+from ._roles import is_person_noun, is_title_word
 from .cues import cue_forms, speech_lemmas
 from .marks import CLOSING_MARKS, DOUBLE_MARKS, QuoteSpan
 
@@ -150,14 +151,26 @@ def _add_name_introductions(
 
 
 def _introductions(
-    text: str, ranges: Sequence[tuple[int, int]], keep: set[int], upto: int
+    text: str,
+    ranges: Sequence[tuple[int, int]],
+    keep: set[int],
+    upto: int,
+    lookback: bool = False,
 ) -> Iterator[tuple[int, list[re.Match[str]]]]:
     """``(range index, name run)`` for each range before ``upto`` and not in ``keep`` that
-    first gives the full form of a name ending in a capitalized word of a kept range."""
+    first gives the full form of a name ending in a capitalized word of a kept range; with
+    ``lookback``, also every run of the two ranges before a kept one that refers back (a
+    he or she, "the veteran coach": :func:`_refers_back`) to the person it may stand for
+    ("Mr Belladonna said S. The mine added … “…,” he said.")."""
     words: set[str] = set()
     for i in keep:
         a, b = ranges[i]
         words.update(_key(m.group()) for m in _WORD.finditer(text, a, b) if m.group()[0].isupper())
+    before: set[int] = set()
+    if lookback:
+        for i in keep:
+            if _refers_back(text, *ranges[i]):
+                before.update(j for j in (i - 1, i - 2) if j >= 0 and j not in keep)
     seen: set[str] = set()
     for i in range(upto):
         a, b = ranges[i]
@@ -165,13 +178,29 @@ def _introductions(
             continue  # "Pence Endorses Paul Ryan With …": capitals that name no one
         runs = [(run, _run_keys(run)) for run in _name_runs(text, a, b)]
         if i not in keep:
-            fresh = [run for run, keys in runs if keys & (words - seen)]
+            fresh = [run for run, keys in runs if keys & (words - seen) or i in before]
             for run in fresh:
                 yield i, run
             if not fresh:
                 continue
         for _, keys in runs:
             seen |= keys
+
+
+_HE_SHE = re.compile(r"\b(?:[Hh]e|[Ss]he|[Hh]is|[Hh]er)\b")
+_DEFINITE = re.compile(r"\b[Tt]he((?:\s+[\w'’-]+){1,4})")
+
+
+def _refers_back(text: str, start: int, end: int) -> bool:
+    """Whether a sentence refers to a person named before it: a he or she, or a definite
+    description ending in a role word ("the veteran coach", "the 24-year-old striker")."""
+    if _HE_SHE.search(text, start, end):
+        return True
+    for m in _DEFINITE.finditer(text, start, end):
+        words = m.group(1).split()
+        if any(is_title_word(w) or is_person_noun(w) for w in words):
+            return True
+    return False
 
 
 def _run_keys(run: list[re.Match[str]]) -> set[str]:
@@ -362,7 +391,7 @@ def needs_antecedent(lead: str, tail: str) -> bool:
 
 def name_introductions(
     text: str, sentences: Sequence[tuple[int, int]], keep: Sequence[int]
-) -> list[tuple[int, tuple[str, ...], str]]:
+) -> list[tuple[int, tuple[str, ...], str, bool]]:
     """Find, without parsing, where the names the kept sentences use are first given in full.
 
     For each capitalized word of a kept sentence, the first run of two or more capitalized
@@ -377,20 +406,45 @@ def name_introductions(
         sentences: The candidate sentences, as for :func:`select_sentences`.
         keep: The kept sentences (:func:`select_sentences`).
 
+    The runs of the two sentences before a kept one with a he or she in it come in too, and
+    the role words right before a run with it (``Storm coach Craig Bellamy``).
+
     Returns:
-        ``(offset, words, apposition)`` for each run, in text order; the apposition is the
-        description that follows the name between commas (``, a defense analyst,``), or
-        ``""``.
+        ``(offset, words, apposition, subject)`` for each run, in text order; the
+        apposition is the description that follows the name between commas (``, a
+        defense analyst,``), or ``""``; ``subject`` says whether the name (with its title)
+        opens its sentence, as a subject does.
     """
     if not keep:
         return []
-    found = _introductions(text, sentences, set(keep), max(keep))
+    found = _introductions(text, sentences, set(keep), max(keep), lookback=True)
     out = []
-    for _, run in found:
+    for i, run in found:
         apposition = _APPOSITION.match(text, run[-1].end())
+        title = _title_before(text, sentences[i][0], run[0].start())
         words = tuple(_key(m.group()) for m in run)  # "Barack Obama’s plan": Barack Obama
-        out.append((run[0].start(), words, apposition.group(1) if apposition else ""))
+        subject = not text[sentences[i][0] : run[0].start()].strip() or title[1]
+        described = apposition.group(1) if apposition else ""
+        out.append((run[0].start(), (*title[0], *words), described, subject))
     return out
+
+
+def _title_before(text: str, start: int, run_start: int) -> tuple[tuple[str, ...], bool]:
+    """The role words right before a name run in its sentence ("Storm coach" before "Craig
+    Bellamy"; a capitalized word counts before a role word: "Ocean Census science
+    director"), and whether they open the sentence."""
+    kept: list[re.Match[str]] = []
+    nxt = run_start
+    for m in reversed(list(_WORD.finditer(text, start, run_start))):
+        word = m.group()
+        if text[m.end() : nxt].strip():
+            break  # not right before: a comma, a parenthesis
+        if not (is_title_word(word) or is_person_noun(word) or (kept and word[0].isupper())):
+            break
+        kept.insert(0, m)
+        nxt = m.start()
+    opens = bool(kept) and not text[start : kept[0].start()].strip()
+    return tuple(m.group() for m in kept), opens
 
 
 _APPOSITION = re.compile(r",\s+((?:a|an|the)\s[^,;:.!?" + DOUBLE_MARKS + r"\n]{2,80}?),")

@@ -269,7 +269,7 @@ class EntityTable:
         return entity
 
     def introduce(
-        self, words: Sequence[str], position: int, description: str = ""
+        self, words: Sequence[str], position: int, description: str = "", *, subject: bool = False
     ) -> Entity | None:
         """Record the full form of a name read from unparsed text, if it is a known person's.
 
@@ -284,6 +284,7 @@ class EntityTable:
             words: The words of the name, titles included ("President", "Anna", "Berg").
             position: Character offset of the name.
             description: What the text says of it (an apposition: "a defense analyst").
+            subject: Whether the name opens its sentence, as a subject does (salience).
 
         Returns:
             The entity it was recorded as, or ``None``.
@@ -297,8 +298,8 @@ class EntityTable:
             or _of_a_person(description)
             or person_shaped(name)  # "Eliud Korir …", later "Korir": a person's name
         )
-        if len(name) > 1 and (said or self._match_person(name) is not None):
-            entity = self.add_name(words, "person", position)
+        if (len(name) > 1 or title) and (said or self._match_person(name) is not None):
+            entity = self.add_name(words, "person", position, subject=subject)
             if entity is not None and description:
                 entity.describe(description)
             return entity

@@ -43,8 +43,8 @@ __all__ = [
     "selected_paragraphs",
 ]
 
-Introduction = tuple[int, tuple[str, ...], str]
-"""``(offset, words, apposition)`` of a full name read from unparsed text."""
+Introduction = tuple[int, tuple[str, ...], str, bool]
+"""``(offset, words, apposition, subject)`` of a full name read from unparsed text."""
 
 
 @attrs.define

@@ -1574,6 +1574,23 @@ CASES: list[Case] = [
         rule="leading_cue",
         cue="say",
     ),
+    # --- a pronoun's antecedent two sentences back, and titles in unparsed text
+    Case(
+        id="pronoun_antecedent_two_sentences_back",
+        text="Mr Tom Reyes said the surge came from the new pit. The pit opened in June and "
+        "added 1500 tonnes.\n“It was a very good quarter,” he said.",
+        quote="It was a very good quarter,",
+        speaker="Tom Reyes",
+        rule="syntactic_cue",
+    ),
+    Case(
+        id="title_words_before_an_unparsed_name",
+        text="It was high praise from Storm coach Craig Bellamy on Saturday night. The crowd "
+        "stayed late.\n“We know what we want to do,” the veteran coach said.",
+        quote="We know what we want to do,",
+        speaker="Craig Bellamy",
+        rule="syntactic_cue",
+    ),
     # === reported speech (include_indirect=True)
     Case(
         id="according_to_first",

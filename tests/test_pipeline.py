@@ -195,7 +195,9 @@ def test_select_sentences_takes_quotes_neighbours_and_name_introductions(nlp: An
     assert keep == [3, 5, 6, 7]
     assert select_sentences(SENTENCES, sentences, []) == []
     # sentence 0 is not parsed: the full form of "Berg" is read from its text
-    assert name_introductions(SENTENCES, sentences, keep) == [(0, ("Senator", "Anna", "Berg"), "")]
+    assert name_introductions(SENTENCES, sentences, keep) == [
+        (0, ("Senator", "Anna", "Berg"), "", True)
+    ]
     # the recognizer reads the quotations' sentences and 7, after the second; not 5, kept
     # for antecedents only
     assert naming_sentences(sentences, marks, keep) == {3, 6, 7}
@@ -228,15 +230,25 @@ INTRODUCTION_CASES = [
     (
         "full_name_with_apposition",
         "Federico Santoponto, a defense policy analyst, spoke. “Yes,” Santoponto said.",
-        [(0, ("Federico", "Santoponto"), "a defense policy analyst")],
+        [(0, ("Federico", "Santoponto"), "a defense policy analyst", True)],
     ),
     (
         "organization_by_its_initials",
         "The European Union signed the deal. “It is historic,” the EU said.",
-        [(0, ("The", "European", "Union"), "")],
+        [(0, ("The", "European", "Union"), "", True)],
     ),
     ("only_the_first_full_form", "Anna Berg came. Tom Berg left. “Yes,” Berg said.", None),
     ("a_name_the_quote_does_not_use", "Anna Berg came. “Yes,” Lee said.", []),
+    (
+        "the_person_a_pronoun_may_stand_for",
+        "Mr Tom Reyes spoke first. The mine had a good year. “Yes,” he said.",
+        [(0, ("Mr", "Tom", "Reyes"), "", True)],
+    ),
+    (
+        "role_words_before_the_name",
+        "It was a hard night for Storm coach Craig Bellamy. “Yes,” Bellamy said.",
+        [(36, ("Storm", "coach", "Craig", "Bellamy"), "", False)],
+    ),
 ]
 
 
@@ -251,7 +263,7 @@ def test_name_introductions(nlp: Any, text: str, expected: Any) -> None:
     keep = [len(sentences) - 1]
     found = name_introductions(text, sentences, keep)
     if expected is None:  # "Tom Berg" is no introduction: "Anna Berg" came first
-        assert [words for _, words, _ in found] == [("Anna", "Berg")]
+        assert [words for _, words, _, _ in found] == [("Anna", "Berg")]
     else:
         assert found == expected
 
