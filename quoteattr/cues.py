@@ -54,6 +54,9 @@ _NEWS_VERBS = frozenset(
     reiterate remark remind repeat reply report respond retort reveal say scoff shout
     sigh signal snap speak state stress suggest summarize summarise swear tell testify
     text thunder tout tweet underline underscore urge vow warn whisper wonder write yell
+    interject mumble murmur laugh chuckle concur reckon gush sob scream shriek bellow roar
+    sneer snarl stammer groan moan whine rant blurt gasp marvel enthuse jest tease taunt
+    lecture preach recite
     """.split()
 )
 

@@ -1591,6 +1591,23 @@ CASES: list[Case] = [
         speaker="Craig Bellamy",
         rule="syntactic_cue",
     ),
+    # --- verbs of manner of speaking
+    Case(
+        id="manner_verb_after_quote",
+        text="“Oh good, a room full of critics,” mumbled guitarist Ray Kent, entering the hall. "
+        "His brother Sam took over from there.",
+        quote="Oh good, a room full of critics,",
+        speaker="Ray Kent",
+        rule="trailing_cue",
+        cue="mumble",
+    ),
+    Case(
+        id="manner_verb_before_colon",
+        text="The host Lisa Grant interjected: “So you are saying no?”",
+        quote="So you are saying no?",
+        speaker="Lisa Grant",
+        cue="interject",
+    ),
     # === reported speech (include_indirect=True)
     Case(
         id="according_to_first",
