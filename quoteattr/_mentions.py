@@ -64,6 +64,7 @@ def mention_bounds(head: Token) -> tuple[int, int]:
         if (
             (child.dep_ in _NP_LEFT and child.i == left - 1)
             or _glued_hyphen(child)
+            or _glued_to(child, left)  # "the 38-year-old": one word, written with hyphens
             or (
                 child.dep_ in _NP_LEFT
                 and all(t.dep_ in _NP_LEFT | {"punct"} for t in child.subtree)
@@ -82,6 +83,15 @@ def mention_bounds(head: Token) -> tuple[int, int]:
     while left < head.i and doc[left].is_punct:
         left += 1
     return left, right
+
+
+def _glued_to(child: Token, left: int) -> bool:
+    """Whether a child and its words end right where the mention starts, glued to it with
+    no space between ("38-year" and "-" before "old")."""
+    doc = child.doc
+    if child.right_edge.i != left - 1 and not (child.i == left - 1):
+        return False
+    return all(not doc[i].whitespace_ for i in range(child.left_edge.i, left))
 
 
 def _descriptions(head: Token) -> list[tuple[str, str]]:

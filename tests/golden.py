@@ -1608,6 +1608,14 @@ CASES: list[Case] = [
         speaker="Lisa Grant",
         cue="interject",
     ),
+    Case(
+        id="age_alone_as_description",
+        text="Eliud Korir won the race in record time.\n"
+        "“I trained all year for this race,” the 38-year-old said.",
+        quote="I trained all year for this race,",
+        speaker="Eliud Korir",
+        rule="syntactic_cue",
+    ),
     # === reported speech (include_indirect=True)
     Case(
         id="according_to_first",
