@@ -89,7 +89,7 @@ def _glued_to(child: Token, left: int) -> bool:
     """Whether a child and its words end right where the mention starts, glued to it with
     no space between ("38-year" and "-" before "old")."""
     doc = child.doc
-    if child.right_edge.i != left - 1 and not (child.i == left - 1):
+    if child.right_edge.i != left - 1 and child.i != left - 1:
         return False
     return all(not doc[i].whitespace_ for i in range(child.left_edge.i, left))
 

@@ -456,13 +456,19 @@ class EntityTable:
 
     def salient_person(self, position: int, window: int = 1500) -> Entity | None:
         """The person most recently named as a subject (or speaker) before ``position``,
-        within ``window`` characters: whom a definite description refers to."""
+        within ``window`` characters: whom a definite description refers to. A subject
+        named like a person that no recognizer typed (a bare "organization") becomes one."""
         for pos, entity, subject in reversed(self._timeline):
             if pos >= position:
                 continue
             if pos < position - window:
                 break
-            if subject and entity.kind == "person" and not entity.members and entity.given:
+            if not subject or entity.members or not entity.given:
+                continue
+            if entity.kind == "person":
+                return entity
+            if entity.kind == "organization" and entity.bare:
+                entity.kind = "person"  # "Eliud Korir won …", no recognizer ran: a person
                 return entity
         return None
 
