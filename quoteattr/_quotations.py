@@ -153,7 +153,7 @@ def outermost_quotations(text: str) -> Quotations:
     """
     spans = [q for q in find_quotes(text) if q.depth == 0]
     kept, frames = split_stray_frames(text, spans) if spans else ([], [])
-    talk = read_interview(text)
+    talk = read_interview(text, spans)
     if talk is None:
         return kept, frames
     kept = [q for q in kept if q.mark_start < talk.start] + list(talk.spans)
@@ -283,7 +283,7 @@ def _labels(text: str, bounds: list[tuple[int, int]]) -> list[tuple[str, int, st
     return out
 
 
-def read_interview(text: str) -> Interview | None:
+def read_interview(text: str, marked: Sequence[QuoteSpan] = ()) -> Interview | None:
     """The questions and answers of ``text``, when it is an interview.
 
     A text is an interview when its paragraphs alternate questions, each opening with
@@ -293,10 +293,12 @@ def read_interview(text: str) -> Interview | None:
     are quotations of the interviewee, with no marks; each question, and the paragraphs
     after it up to the answer, are the interviewer's or the signing reader's (a line
     holding only a signature, right before the answer, is no part of the question). See
-    :class:`Interview`.
+    :class:`Interview`. A signature is cut off only where no marked quotation runs across
+    the cut (``Q: What of the “plan? Jane R, Fulford`` keeps its last words).
 
     Args:
         text: Any string.
+        marked: Its outermost marked quotations.
 
     Returns:
         The interview, or ``None`` when the text is none.
@@ -325,6 +327,9 @@ def read_interview(text: str) -> Interview | None:
         return None
     if any(a == b for a, b in itertools.pairwise(roles)):
         return None  # questions and answers alternate
+    by_para: dict[int, list[QuoteSpan]] = {}
+    for m in marked:
+        by_para.setdefault(m.paragraph, []).append(m)
     spans: list[QuoteSpan] = []
     for k, (p, role) in enumerate(turns):
         last = turns[k + 1][0] if k + 1 < len(turns) else len(bounds)
@@ -332,7 +337,7 @@ def read_interview(text: str) -> Interview | None:
             last -= 1  # the reader's signature on a line of its own
         label = labels[p]
         assert label is not None
-        spans.extend(_turn(text, bounds, p, last, label, role))
+        spans.extend(_turn(text, bounds, p, last, label, role, by_para))
     first = bounds[turns[0][0]][0]
     intro = None
     if turns[0][0] > 0:
@@ -348,6 +353,7 @@ def _turn(
     last: int,
     label: tuple[str, int, str],
     role: str,
+    marked: dict[int, list[QuoteSpan]],
 ) -> list[QuoteSpan]:
     """The parts of one question or answer: paragraphs ``p`` to ``last`` (excluded)."""
     out: list[QuoteSpan] = []
@@ -355,6 +361,8 @@ def _turn(
         lo, hi = bounds[i]
         start = label[1] if i == p else lo
         end = signature_end(text, start, hi) if role == "q" and i == last - 1 else hi
+        if any(m.mark_start < end < m.mark_end for m in marked.get(i, ())):
+            end = hi  # a quotation runs on past the question mark: no signature
         end = len(text[start:end].rstrip()) + start
         if end <= start:
             continue
