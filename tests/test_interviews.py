@@ -12,6 +12,7 @@ from fuzz.invariants import InvariantError, check_extract
 
 import quoteattr
 from quoteattr._quotations import outermost_quotations, read_interview, signature_end
+from quoteattr.marks import find_quotes
 
 TALK = (
     "Dana Whitfield, the harbour master, answered readers' questions.\n"
@@ -63,6 +64,14 @@ def test_signature_end() -> None:
     assert signature_end(text, 0, len(text)) == len("Why now?")
     for plain in ("Why now? Thanks.", "Why now? I ask because it matters.", "Why now?"):
         assert signature_end(plain, 0, len(plain)) == len(plain)
+
+
+def test_no_signature_cut_inside_a_marked_quotation() -> None:
+    text = "Q: What of the “plan? Jane R, Fulford\nA: Later.\nQ: Why? Tom H, Acomb\nA: Money."
+    talk = read_interview(text, [q for q in find_quotes(text) if q.depth == 0])
+    assert talk is not None
+    assert text[talk.spans[0].start : talk.spans[0].end] == "What of the “plan? Jane R, Fulford"
+    assert text[talk.spans[2].start : talk.spans[2].end] == "Why?"
 
 
 def test_checker_holds_on_an_interview(nlp) -> None:  # type: ignore[no-untyped-def]
