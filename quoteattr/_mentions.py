@@ -514,9 +514,10 @@ def resolve(ctx: Context, table: EntityTable, head: Token) -> Resolved:
     role, or else to a new entity named by its words."""
     lo, hi = mention_bounds(head)
     doc = head.doc
-    while lo < head.i and (doc[lo].is_punct or ctx.inside(doc[lo]) is not None):
+    own = ctx.inside(head)  # a description in an interview's question: its words are one
+    while lo < head.i and (doc[lo].is_punct or ctx.inside(doc[lo]) not in (None, own)):
         lo += 1  # “Great game” coach John Smith said: the mention starts after the quote
-    while hi - 1 > head.i and (doc[hi - 1].is_punct or ctx.inside(doc[hi - 1]) is not None):
+    while hi - 1 > head.i and (doc[hi - 1].is_punct or ctx.inside(doc[hi - 1]) not in (None, own)):
         hi -= 1
     start = ctx.base(doc[lo])
     end = ctx.base(doc[hi - 1]) + len(doc[hi - 1].text)

@@ -7,6 +7,9 @@ The first rule that returns an attribution decides; later, document-level rules
 (:class:`DocumentRule`) pass speakers on to quotations that have no attribution of their
 own. The rules, in order:
 
+``qa_answer``, ``qa_question``
+    The answers and questions of an interview, which carry no marks: the interviewee's,
+    the signing reader's or the interviewer's (:mod:`quoteattr._interviews`).
 ``transcript_label``
     A paragraph that opens with a quotation whose first words are a capitalized speaker
     label, as in interview transcripts: ``"WALLACE: Governor, …`` (the label is the speaker).
@@ -52,6 +55,7 @@ import attrs
 
 from ._attribution import Attribution, Found, Rule, cue_at, rule
 from ._context import Context
+from ._interviews import INTERVIEW_RULES
 from ._lexicon import (
     CALENDAR,
     DASHES,
@@ -646,6 +650,7 @@ def _words_owner(ctx: Context, noun: Token) -> Token | None:
 
 
 LOCAL_RULES: tuple[Rule, ...] = (
+    *INTERVIEW_RULES,
     transcript_label,
     syntactic_cue,
     according_to,

@@ -23,7 +23,7 @@ import attrs
 
 from ._lexicon import DASHES, HYPHEN
 from ._names import PARTICLES
-from ._quotations import is_headline
+from ._quotations import introduction_paragraphs, is_headline
 from ._roles import is_person_noun, is_title_word
 from .cues import cue_forms, speech_lemmas
 from .marks import CLOSING_MARKS, DOUBLE_MARKS, QuoteSpan
@@ -107,7 +107,9 @@ def select_paragraphs(
     """Return the indices of the paragraphs attribution needs parsed, in order.
 
     These are the paragraphs holding a quotation, the paragraph before each, the one after
-    when it is a short line opening with a dash (a signature), and, among
+    when it is a short line opening with a dash (a signature), an interview's introduction
+    (which names the person who answers: :func:`~quoteattr._quotations.read_interview`),
+    and, among
     the other paragraphs before the last quotation, each one that first gives a full name
     (two or more capitalized words) ending in a word a selected paragraph uses: so that
     "Clinton said" still resolves to "Hillary Clinton" introduced earlier.
@@ -125,7 +127,7 @@ def select_paragraphs(
     quoted = {q.paragraph for q in spans} | set(extra)
     if not quoted:
         return []
-    selected = quoted | {p - 1 for p in quoted if p > 0}
+    selected = quoted | {p - 1 for p in quoted if p > 0} | set(introduction_paragraphs(spans))
     selected |= {p + 1 for p in quoted if p + 1 < len(bounds) and _signature(text, bounds[p + 1])}
     _add_name_introductions(text, bounds, selected, max(quoted))
     return sorted(selected)

@@ -52,6 +52,14 @@ not white space; it can *close* when *p* is not white space and *n* is not a let
   (``“We will fight on`` + line break + ``” he said.``), it stays a stray mark.
 * Guillemets: ``«`` opens and ``»`` closes; ``»`` with no ``«`` open opens (German
   ``»...«``) when followed by a non-space, and then ``«`` closes it. Same for ``‹ ›``.
+* The replacement character ``\ufffd`` (U+FFFD) stands where mis-encoded copy lost a
+  character, its quotation marks among them (``\ufffdThe year starts.\ufffd``), but also
+  its apostrophes (``don\ufffdt``) and dashes. It counts as a double mark only where its
+  neighbours leave no doubt: it opens where it can open and not close
+  (``\ufffdThe``) and closes an open double quotation where it can close and not open
+  (``starts.\ufffd``); a replacement character that could do both or neither (between two
+  letters, an apostrophe: ``don\ufffdt``; between two spaces, a dash), that could only
+  close with no double quotation open, or that starts an elision (``\ufffd90s``) is no mark.
 
 Content offsets exclude the marks and the white space just inside them; an opening mark
 followed only by white space before its closing mark (``""``, ``“ ”``) is no quotation.
@@ -146,6 +154,7 @@ _FAMILY: dict[str, str] = {
     "\u00bb": _ANGLE,  # »
     "\u2039": _SINGLE_ANGLE,  # ‹
     "\u203a": _SINGLE_ANGLE,  # ›
+    "\ufffd": _DOUBLE,  # the replacement character, a mark only where no doubt is left
 }
 """The family of every mark the parser knows."""
 
@@ -153,8 +162,14 @@ QUOTE_CHARS = frozenset(m for m in _FAMILY if len(m) == 1) | {"`"}
 """Every character that can be (part of) a quotation mark."""
 
 
+_REPLACEMENT = "\ufffd"
+"""U+FFFD, a double mark where its neighbours say so, an apostrophe or a dash elsewhere."""
+
+
 def _marks_of(*families: str) -> str:
-    return "".join(m for m, f in _FAMILY.items() if len(m) == 1 and f in families)
+    return "".join(
+        m for m, f in _FAMILY.items() if len(m) == 1 and f in families and m != _REPLACEMENT
+    )
 
 
 MARK_CHARS = _marks_of(_DOUBLE, _ANGLE)
@@ -178,7 +193,9 @@ _LOW_OPENERS = frozenset("\u201e\u201f\u201a\u201b")
 _LEFT_MARKS = frozenset("\u201c\u2018\u00ab\u2039")  # “ ‘ « ‹: they open in English
 
 CLOSING_MARKS = "".join(
-    m for m in _FAMILY if len(m) == 1 and m not in _LOW_OPENERS and m not in _LEFT_MARKS
+    m
+    for m in _FAMILY
+    if len(m) == 1 and m not in _LOW_OPENERS and m not in _LEFT_MARKS and m != _REPLACEMENT
 )
 """The marks that end a quotation in English running text: ``" ” ' ’ » ›``."""
 
@@ -343,6 +360,10 @@ class _Scanner:
         if mark == '"' and prev.isdigit() and not is_open:
             return _Act.NONE  # inch mark
         can_open, can_close = _flanks(prev, nxt)
+        if mark == _REPLACEMENT:
+            if can_open and not can_close and not self.is_elision(pos + 1):
+                return _Act.OPEN
+            return _Act.CLOSE if can_close and not can_open and is_open else _Act.NONE
         if mark in _LOW_OPENERS:
             return _Act.NONE if can_close and not can_open else _Act.OPEN
         if mark == "\u201d":  # ”

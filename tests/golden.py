@@ -46,6 +46,29 @@ class Case:
     xfail: str | None = None
 
 
+_QA_SPOKE_TO = (
+    "Harbourside Weekly spoke to council leader Jane Okafor about the new ferry terminal.\n"
+    "Q: When will the terminal open?\nA: We expect the first sailings next spring, once the "
+    "pier is finished.\nThe contractors are on schedule and the budget has held.\nQ: Will "
+    "fares rise?\nA: No. Fares stay where they are for at least two years."
+)
+_QA_READERS = (
+    "Jane Roe, the council leader, answered readers' questions this week.\nQ: Why has the "
+    "library closed on Sundays? Priya N, Eastfield\nA: Because the budget for weekend staff "
+    "was cut in half this year.\nQ: What will happen to the old bus depot? Tom Hale, "
+    "Millbrook.\nA: It will become housing, with a park along the river."
+)
+_QA_REPORTER = (
+    "Our reporter Tom Ellis sat down with the striker Jamal Okoro after the final.\nQ: How "
+    "did the second goal feel?\nA: Like the whole stadium stopped breathing.\nQ: What "
+    "next?\nA: A holiday, then pre-season."
+)
+_QA_NESTED = (
+    "Coach Ana Pereira spoke to the Gazette after the draw.\nQ: What did you tell the "
+    "players at half-time?\nA: My old coach always said “never panic”, so I said it too.\n"
+    "Q: Were you worried?\nA: Not for a second."
+)
+
 CASES: list[Case] = [
     # === direct quotations: the patterns of attribution
     Case(
@@ -1615,6 +1638,177 @@ CASES: list[Case] = [
         quote="I trained all year for this race,",
         speaker="Eliud Korir",
         rule="syntactic_cue",
+    ),
+    # === formats: interviews with no quotation marks (qa_answer, qa_question)
+    Case(
+        id="qa_answer_named_in_introduction",
+        text=_QA_SPOKE_TO,
+        quote="We expect the first sailings next spring, once the pier is finished.",
+        speaker="Jane Okafor",
+        rule="qa_answer",
+        whole=True,
+    ),
+    Case(
+        id="qa_answer_goes_on_to_the_next_question",
+        text=_QA_SPOKE_TO,
+        quote="The contractors are on schedule and the budget has held.",
+        speaker="Jane Okafor",
+        rule="qa_answer",
+        whole=True,
+    ),
+    Case(
+        id="qa_answer_second",
+        text=_QA_SPOKE_TO,
+        quote="No. Fares stay where they are for at least two years.",
+        speaker="Jane Okafor",
+        rule="qa_answer",
+        whole=True,
+    ),
+    Case(
+        id="qa_question_with_no_interviewer_named",
+        text=_QA_SPOKE_TO,
+        quote="When will the terminal open?",
+        speaker=None,
+        whole=True,
+    ),
+    Case(
+        id="qa_question_second_with_no_interviewer",
+        text=_QA_SPOKE_TO,
+        quote="Will fares rise?",
+        speaker=None,
+        whole=True,
+    ),
+    Case(
+        id="qa_question_signed_by_a_reader",
+        text=_QA_READERS,
+        quote="Why has the library closed on Sundays?",
+        speaker="Priya N",
+        rule="qa_question",
+        whole=True,
+    ),
+    Case(
+        id="qa_question_signed_with_a_full_stop",
+        text=_QA_READERS,
+        quote="What will happen to the old bus depot?",
+        speaker="Tom Hale",
+        rule="qa_question",
+        whole=True,
+    ),
+    Case(
+        id="qa_answer_introduction_says_who_answered",
+        text=_QA_READERS,
+        quote="Because the budget for weekend staff was cut in half this year.",
+        speaker="Jane Roe",
+        rule="qa_answer",
+        whole=True,
+    ),
+    Case(
+        id="qa_answer_second_reader",
+        text=_QA_READERS,
+        quote="It will become housing, with a park along the river.",
+        speaker="Jane Roe",
+        rule="qa_answer",
+        whole=True,
+    ),
+    Case(
+        id="qa_question_signature_on_its_own_line",
+        text="Mayor Ines Duarte answers your questions.\nQ. When will the bridge be repaired?\n"
+        "Karl B, Riverside\nA. The steel arrives in May, and the work takes six weeks.\n"
+        "Q. Why are parking fees going up?\nLena M, Old Town\nA. They are not.",
+        quote="When will the bridge be repaired?",
+        speaker="Karl B",
+        rule="qa_question",
+    ),
+    Case(
+        id="qa_answer_after_dotted_label",
+        text="Mayor Ines Duarte answers your questions.\nQ. When will the bridge be repaired?\n"
+        "Karl B, Riverside\nA. The steel arrives in May, and the work takes six weeks.\n"
+        "Q. Why are parking fees going up?\nLena M, Old Town\nA. They are not.",
+        quote="The steel arrives in May, and the work takes six weeks.",
+        speaker="Ines Duarte",
+        rule="qa_answer",
+    ),
+    Case(
+        id="qa_answer_reporter_is_not_the_interviewee",
+        text=_QA_REPORTER,
+        quote="Like the whole stadium stopped breathing.",
+        speaker="Jamal Okoro",
+        rule="qa_answer",
+    ),
+    Case(
+        id="qa_question_by_the_reporter",
+        text=_QA_REPORTER,
+        quote="How did the second goal feel?",
+        speaker="Tom Ellis",
+        rule="qa_question",
+    ),
+    Case(
+        id="qa_answer_spoke_to_a_paper",
+        text=_QA_NESTED,
+        quote="My old coach always said “never panic”, so I said it too.",
+        speaker="Ana Pereira",
+        rule="qa_answer",
+    ),
+    Case(
+        id="qa_marked_quotation_inside_an_answer",
+        text=_QA_NESTED,
+        quote="never panic",
+        kind=None,
+    ),
+    Case(
+        id="qa_answer_description_in_introduction",
+        text="Readers sent their questions to the head teacher.\nQ: Why do classes start so "
+        "early?\nA: The buses leave the villages at seven, and we follow them.\nQ: Will the "
+        "canteen reopen?\nA: Yes, after the half-term break.",
+        quote="The buses leave the villages at seven, and we follow them.",
+        speaker="head teacher",
+        rule="qa_answer",
+    ),
+    Case(
+        id="qa_answer_description_in_questions",
+        text="Q: You were elected as club captain in March. What has changed?\nA: Mostly my "
+        "phone. It never stops ringing now.\nQ: Do you miss being just a player?\nA: Some "
+        "days. Then we win, and I forget.",
+        quote="Mostly my phone. It never stops ringing now.",
+        speaker="club captain",
+        rule="qa_answer",
+    ),
+    Case(
+        id="qa_answer_name_label",
+        text="Hydrologist Maya Lindqvist has studied the river for twenty years.\nQ: What made "
+        "you take the job?\nLINDQVIST: The river. I grew up on it.\nQ: And the floods?\n"
+        "LINDQVIST: They are why the job matters.",
+        quote="The river. I grew up on it.",
+        speaker="Maya Lindqvist",
+        rule="qa_answer",
+    ),
+    Case(
+        id="qa_one_question_is_no_interview",
+        text="Q: Is the water safe?\nA: Yes, it is tested every day.",
+        quote="Yes, it is tested every day.",
+        kind=None,
+    ),
+    # === formats: replacement characters as quotation marks
+    Case(
+        id="replacement_marks_signed_on_the_next_line",
+        text="\ufffdWe are ready for the new term.\ufffd\n- Minister Ana Costa",
+        quote="We are ready for the new term.",
+        speaker="Ana Costa",
+        rule="dash_signature",
+        whole=True,
+    ),
+    Case(
+        id="replacement_apostrophe_inside_replacement_marks",
+        text="\ufffdWe don\ufffdt give up,\ufffd said coach Lena Berg.",
+        quote="We don\ufffdt give up,",
+        speaker="Lena Berg",
+        whole=True,
+    ),
+    Case(
+        id="replacement_apostrophe_is_no_mark",
+        text="The council didn\ufffdt meet on Monday.",
+        quote="t meet on Monday.",
+        kind=None,
     ),
     # === reported speech (include_indirect=True)
     Case(

@@ -38,7 +38,7 @@ LAYERS: tuple[tuple[str, ...], ...] = (
     # speakers and mentions
     ("_speakers", "_mentions"),
     # the rules, direct and reported side by side, and the quotes they build
-    ("_attribution", "_passing", "_rules", "_reported", "_scare", "_build"),
+    ("_attribution", "_passing", "_interviews", "_rules", "_reported", "_scare", "_build"),
     # running it: the one path and the spaCy component
     ("pipeline",),
     # around it

@@ -110,6 +110,37 @@ CASES: list[tuple[str, str, Expected]] = [
         "« Il a dit ‹ non › hier »",
         [("Il a dit ‹ non › hier", 0, True), ("non", 1, True)],
     ),
+    # -- the replacement character U+FFFD: a double mark only where no doubt is left -------
+    (
+        "replacement_marks",
+        "\ufffdThe new term starts today.\ufffd",
+        [("The new term starts today.", 0, True)],
+    ),
+    (
+        "replacement_split_quotation",
+        "\ufffdOne,\ufffd he said. \ufffdTwo.\ufffd",
+        [("One,", 0, True), ("Two.", 0, True)],
+    ),
+    ("replacement_apostrophes", "We don\ufffdt know what Canada\ufffds plan is", []),
+    ("replacement_dash_between_spaces", "Prices rose \ufffd and then fell.", []),
+    ("replacement_closes_nothing_open", "The players\ufffd union met.", []),
+    ("replacement_decade", "Back in the \ufffd90s it rained", []),
+    ("replacement_between_punctuation", "Why?\ufffd. Yes.", []),
+    (
+        "replacement_inside_single",
+        "‘He said \ufffdno\ufffd today,’ she said.",
+        [("He said \ufffdno\ufffd today,", 0, True), ("no", 1, True)],
+    ),
+    (
+        "replacement_unclosed",
+        "\ufffdWe will carry on\nShe said so.",
+        [("We will carry on", 0, False)],
+    ),
+    (
+        "replacement_apostrophe_inside_quotation",
+        "\ufffdWe didn\ufffdt lose,\ufffd he said.",
+        [("We didn\ufffdt lose,", 0, True)],
+    ),
     # -- unclosed, stray, measurements, empty ----------------------------------------------
     (
         "unclosed_ends_at_paragraph",

@@ -21,12 +21,12 @@ BREAKS = ["\n", "\r\n", "\r", "\u2028", "\u2029", "\n\n", "\n \t\n", "\x0b", "\x
 NARRATION = [
     "he", "said", "the", "minister", "told", "reporters", "in", "Ottawa", "on", "Monday",
     "2019", "don't", "Canada’s", "players’", "horses'", "didn’t", "the ’90s", "rock ’n’ roll",
-    "Trump‘s", "—", "and", "talks", "Europe’s", "3'", "12\"",
+    "Trump‘s", "—", "and", "talks", "Europe’s", "3'", "12\"", "won\ufffdt", "Ottawa\ufffds",
 ]  # fmt: skip
 
 CONTENT = [
     "We", "will", "win", "we’ve", "don't", "Canada’s", "it’s", "in", "2019", "talks", "the",
-    "defence", "deal", "—", "…", ",", "rock ’n’ roll", "the ’90s", "Trump‘s",
+    "defence", "deal", "—", "…", ",", "rock ’n’ roll", "the ’90s", "Trump‘s", "can\ufffdt",
 ]  # fmt: skip
 """Content words that never end a single quotation by themselves."""
 
@@ -44,7 +44,10 @@ STYLES = {
     "straight single": ("'", "'", "single", ""),
     "french": ("«", "»", "angle", " "),
     "german": ("»", "«", "angle", ""),
+    "replacement": ("\ufffd", "\ufffd", "double", ""),
 }
+"""Mark styles. U+FFFD (``replacement``) is a mark only where its neighbours say which end
+it is, so such a quotation is followed by nothing but white space or the paragraph's end."""
 NESTED = {
     "curly double": ["curly single", "straight single"],
     "straight double": ["curly single", "straight single"],
@@ -53,6 +56,7 @@ NESTED = {
     "straight single": ["curly double", "straight double"],
     "french": ["curly double"],
     "german": ["curly double"],
+    "replacement": ["curly single", "straight single"],
 }
 
 Key = tuple[int, int, int, bool, "int | None"]
@@ -154,7 +158,8 @@ def _paragraph(
         linked = i == 0 and carry is not None and carry[1] == family
         start = _quote(draw, b, style, 0, kind == "quote", carry[0] if linked else None)
         if kind == "quote":
-            b.add(draw(st.sampled_from(["", ",", ".", ":"])))
+            if style != "replacement":
+                b.add(draw(st.sampled_from(["", ",", ".", ":"])))
         else:
             left_open = (start, family)
     return left_open
@@ -229,7 +234,7 @@ def test_arbitrary_text_with_surrogates_and_controls(text: str) -> None:
     _check_invariants(text, find_quotes(text))
 
 
-MARKY = st.text(st.sampled_from(list("“”„‘’‚'\"«»‹›`` \n\u2029ans1.,—")), max_size=60)
+MARKY = st.text(st.sampled_from(list("“”„‘’‚'\"«»‹›`` \n\u2029ans1.,—\ufffd")), max_size=60)
 
 
 @given(MARKY)

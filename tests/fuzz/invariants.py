@@ -11,6 +11,10 @@ well formed:
 * spans at the same depth never overlap, and a nested span lies inside its parent;
 * nothing is lost: with ``include_scare=True`` the extractor returns a quote for every
   outermost span the mark parser found (less the stray attribution frames it sets aside);
+  in an interview (paragraphs opening with ``Q:`` and ``A:`` labels), from its first
+  question on, the quotes are either those spans, or the questions and answers, which
+  carry no marks: each lies in one paragraph, right after its label or from the paragraph's
+  start, up to its end or a reader's signature, and holds every marked span of its words;
 * with ``include_indirect=True``, every reported clause indexes the input, is trimmed, and
   overlaps no direct quotation (marks included);
 * every speaker's name is one a reader would accept on sight (:func:`name_problems`): written
@@ -29,7 +33,7 @@ from typing import Any
 from quoteattr._lexicon import MINOR_WORDS
 from quoteattr._names import PARTICLES
 from quoteattr._quotations import split_stray_frames
-from quoteattr.marks import QuoteSpan, find_quotes, paragraph_bounds
+from quoteattr.marks import QUOTE_CHARS, QuoteSpan, find_quotes, paragraph_bounds
 from quoteattr.model import Quote
 
 __all__ = [
@@ -156,17 +160,104 @@ def check_quotes(text: str, quotes: Sequence[Quote]) -> None:
 
 
 def check_extract(text: str, quotes: Sequence[Quote], *, include_scare: bool) -> None:
-    """:func:`check_quotes`, plus: with ``include_scare`` every outermost span is returned."""
+    """:func:`check_quotes`, plus: with ``include_scare`` every outermost span is returned
+    (in an interview, the marked spans or the questions and answers that hold them)."""
     check_quotes(text, quotes)
     outer = [s for s in find_quotes(text) if s.depth == 0]
     kept, _frames = split_stray_frames(text, outer)
-    got = [(q.start, q.end) for q in quotes]
-    want = [(s.start, s.end) for s in kept]
+    bounds = paragraph_bounds(text)
+    talk = _interview_start(text, bounds)
+    cut = len(text) + 1 if talk is None else talk
+    got = [(q.start, q.end) for q in quotes if q.start < cut]
+    want = [(s.start, s.end) for s in kept if s.mark_start < cut]
+    _check_marked(got, want, include_scare)
+    got_after = [q for q in quotes if q.start >= cut]
+    want_after = [s for s in kept if s.mark_start >= cut]
+    marked = [(q.start, q.end) for q in got_after]
+    if not any(_interview_shaped(text, bounds, q) for q in got_after):
+        _check_marked(marked, [(s.start, s.end) for s in want_after], include_scare)
+        return
+    for q in got_after:
+        if not _interview_shaped(text, bounds, q):
+            _fail("an interview's quote that is neither a question nor an answer", q)
     if include_scare:
+        for s in want_after:
+            if not any(a <= s.mark_start and s.mark_end <= b for a, b in marked):
+                _fail("a marked quotation lost in an interview", s)
+        covered = {q.paragraph for q in got_after}
+        for i, (lo, hi) in enumerate(bounds):
+            if lo < cut:
+                continue
+            label = _QUESTION_LINE.match(text, lo, hi)
+            if label is not None and label.end() < hi:
+                if not any(a == _skip_space(text, label.end(), hi) for a, _ in marked):
+                    _fail("an interview's question lost", text[lo:hi])
+            elif i not in covered and not _signature_line(text[lo:hi]):
+                _fail("a paragraph of an interview lost", text[lo:hi])
+
+
+def _check_marked(got: list[tuple[int, int]], want: list[tuple[int, int]], scare: bool) -> None:
+    if scare:
         if got != want:
             _fail("quotes lost or invented (include_scare=True)", (got, want))
     elif not set(got) <= set(want):
         _fail("quotes the mark parser did not find", (got, want))
+
+
+_QUESTION_LINE = re.compile(r"(?:Q|QUESTION|Question)(?::[ \t]*|\.[ \t]+)")
+_ANSWER_LINE = re.compile(
+    r"(?:A|ANSWER|Answer)(?::[ \t]*|\.[ \t]+)|[A-Z][A-Z'’.\-]+(?: [A-Z][A-Z'’.\-]+){0,2}:\s+"
+)
+_SIGNATURE = re.compile(r"\s+[A-Z][^\n" + re.escape("".join(QUOTE_CHARS - {"'", "’"})) + r"]{0,59}")
+"""A reader's signature after a question: short, capitalized, no quotation mark (an
+apostrophe may sit in a name: ``Sean O'Brien``)."""
+
+
+def _signature_line(line: str) -> bool:
+    """A reader's signature on a line of its own: short, every word capitalized (or a
+    particle), no colon (that is a label)."""
+    words = [w for w in re.split(r"[\s,]+", line) if w]
+    return (
+        len(line) <= 60
+        and ":" not in line
+        and _SIGNATURE.fullmatch(" " + line) is not None
+        and all(w[:1].isupper() or w in PARTICLES for w in words)
+    )
+
+
+def _interview_start(text: str, bounds: Sequence[tuple[int, int]]) -> int | None:
+    """Where an interview may start: the first of two or more paragraphs opening with a
+    question label, when two or more others open with an answer label or a name label (a
+    looser reading than the extractor's, which also wants them to alternate)."""
+    questions = [lo for lo, hi in bounds if _QUESTION_LINE.match(text, lo, hi)]
+    answers = [lo for lo, hi in bounds if _ANSWER_LINE.match(text, lo, hi)]
+    return questions[0] if len(questions) >= 2 and len(answers) >= 2 else None
+
+
+def _skip_space(text: str, pos: int, end: int) -> int:
+    while pos < end and text[pos].isspace():
+        pos += 1
+    return pos
+
+
+def _interview_shaped(text: str, bounds: Sequence[tuple[int, int]], q: Quote) -> bool:
+    """Whether a quote is a question or an answer of an interview: a direct quote of one
+    paragraph, right after its label or from its start, up to its end or (a question) a
+    signature, trimmed, with no mark right before or after it."""
+    if q.kind != "direct" or not 0 <= q.paragraph < len(bounds):
+        return False
+    lo, hi = bounds[q.paragraph]
+    if not (lo <= q.start < q.end <= hi) or q.text != q.text.strip():
+        return False
+    lead = text[lo : q.start]
+    labelled = any(
+        (m := r.match(text, lo, q.start)) is not None and m.end() == q.start
+        for r in (_QUESTION_LINE, _ANSWER_LINE)
+    )
+    if lead and not labelled:
+        return False
+    tail = text[q.end : hi]
+    return not tail or (q.text.endswith("?") and _SIGNATURE.fullmatch(tail) is not None)
 
 
 def check_indirect(text: str, quotes: Sequence[Quote]) -> None:
