@@ -325,6 +325,22 @@ def docs_block(results: Mapping[tuple[str, str], tuple[list[Sample], Mapping[str
     """The docs' tables: for each family and split, the reliability table under the map,
     with the precision at 0.9 before and after."""
     lines = [DOCS_START, ""]
+    header = next(iter(results.values()))[1].get("header", {})
+    if header:
+        fitted = " and ".join(
+            f"{n} attributed quotes of ``{header['fitted_on'][f]}``"
+            for f, n in header["samples"].items()
+        )
+        cells = len(next(iter(results.values()))[1]["cells"])
+        lines += [
+            textwrap.fill(
+                f"Fitted on {fitted}: {cells} cells, smoothed with a weight of {STRENGTH:g} "
+                f"quotes toward their parent cells, cells of fewer than {MIN_COUNT} quotes "
+                "left out.",
+                92,
+            ),
+            "",
+        ]
     for (family, split), (samples, cmap) in results.items():
         before = [(round(s.product, 3), s.right) for s in samples]
         after = [(predict(cmap, s), s.right) for s in samples]
@@ -332,10 +348,10 @@ def docs_block(results: Mapping[tuple[str, str], tuple[list[Sample], Mapping[str
         pa, na = precision_at(after)
         what = "Quotations" if family == "direct" else "Reported speech"
         held = ", held out" if split == "dev" else ""
+        was = f"{nb} quotes, {pb:.1%} right" if nb else "none"
         prose = (
             f"**{what}, PolNeAR {split}{held}** ({len(samples)} attributed quotes). Given at "
-            f"least 0.9: {na} quotes, {pa:.1%} right (before calibration: {nb} quotes, "
-            f"{pb:.1%} right)."
+            f"least 0.9: {na} quotes, {pa:.1%} right (before calibration: {was})."
         )
         lines += [
             textwrap.fill(prose, 92),
