@@ -15,6 +15,7 @@ from collections.abc import Sequence
 import attrs
 
 from ._attribution import Attribution
+from ._confidence import Features, calibrated, distance_bucket
 from ._context import Context
 from ._mentions import Resolved, resolve
 from ._scare import headline_echo, headline_title, work_title
@@ -157,13 +158,24 @@ def _direct(
     if res is None or src_att is None or (own_words and src_att.rule != "transcript_label"):
         # no speaker, or one whose words are the quote's own (overlapping unbalanced marks)
         return _span_quote(ctx, qi, kind)
+    speaker = _at_site(ctx, table.speaker(res.entity, res.fallback, res.mention), src_att)
+    cue = src_att.cue if src == qi else None
+    span = (q.mark_start, q.mark_end)
+    features = Features(
+        kind=kind,
+        rule=att.rule,
+        path=res.path,
+        speaker=speaker.kind,
+        distance=distance_bucket((cue.start, cue.end) if cue is not None else None, span),
+    )
+    product = min(1.0, att.confidence * res.penalty)
     return _span_quote(
         ctx,
         qi,
         kind,
-        speaker=_at_site(ctx, table.speaker(res.entity, res.fallback, res.mention), src_att),
-        cue=src_att.cue if src == qi else None,
-        confidence=round(min(1.0, att.confidence * res.penalty), 3),
+        speaker=speaker,
+        cue=cue,
+        confidence=calibrated(features, product, (q.start, q.end)),
         rule=att.rule,
     )
 
@@ -237,5 +249,13 @@ def _indirect(
     if m is not None and m.start < end and start < m.end and not inserted:
         return plain
     speaker = _at_site(ctx, table.speaker(res.entity, res.fallback, res.mention), rep)
-    conf = round(min(1.0, rep.confidence * res.penalty), 3)
+    features = Features(
+        kind="indirect",
+        rule=rep.rule,
+        path=res.path,
+        speaker=speaker.kind,
+        distance=distance_bucket((cue.start, cue.end), (start, end)),
+    )
+    product = min(1.0, rep.confidence * res.penalty)
+    conf = calibrated(features, product, (start, end))
     return attrs.evolve(plain, speaker=speaker, confidence=conf)

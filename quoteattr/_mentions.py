@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import bisect
 import re
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Literal
 
 import attrs
 
@@ -47,7 +47,7 @@ from .model import Mention, SpeakerKind
 if TYPE_CHECKING:
     from spacy.tokens import Span, Token
 
-__all__ = ["Resolved", "collect_names", "mention_bounds", "name_run", "resolve"]
+__all__ = ["ResolutionPath", "Resolved", "collect_names", "mention_bounds", "name_run", "resolve"]
 
 _NP_LEFT = {"compound", "det", "poss", "amod", "nmod", "nummod", "flat", "case", "quantmod"}
 _NP_RIGHT = {"flat", "compound", "case"}
@@ -482,6 +482,27 @@ def _organization_noun(tok: Token) -> bool:
     )
 
 
+ResolutionPath = Literal[
+    "name",
+    "apposition",
+    "pronoun",
+    "unresolved",
+    "role",
+    "description",
+    "owner",
+    "nominal",
+    "other",
+]
+"""How :func:`resolve` resolved a speaker mention: a ``name`` (registered as an entity), a
+nominal whose ``apposition`` names the person ("Another critic, Laurence Tribe,"), a
+``pronoun`` linked to an antecedent, an ``unresolved`` pronoun (or a pronoun's group:
+"their campaign" with no one to refer to), a nominal linked to the entity of its ``role``
+("the minister"), a definite ``description`` linked to the person or organization named
+before it ("the 24-year-old striker"), the ``owner`` of a group or a document ("His
+campaign", "the minister's statement"), a ``nominal`` mention that is an entity of its own
+("an EU spokesperson"), or ``other`` (a path that does not say)."""
+
+
 @attrs.frozen
 class Resolved:
     """A speaker mention resolved to an entity of the document.
@@ -492,12 +513,15 @@ class Resolved:
         mention: The mention, with exact offsets.
         penalty: A factor of the rule's confidence: 1 for a name, less for a pronoun or a
             nominal, least for an unresolved pronoun.
+        path: How it was resolved (see :data:`ResolutionPath`), a feature of the
+            calibrated confidence (:mod:`quoteattr._confidence`).
     """
 
     entity: Entity | None
     fallback: str
     mention: Mention | None
     penalty: float
+    path: ResolutionPath = "other"
 
 
 def _clip_at_mark(ctx: Context, start: int, end: int) -> int:
@@ -529,11 +553,11 @@ def resolve(ctx: Context, table: EntityTable, head: Token) -> Resolved:
         entity = table.resolve_pronoun(lower, pos)
         if entity is not None:
             table.note_pronoun(entity, lower, pos)
-            return Resolved(entity, head.text, mention, 0.85)
-        return Resolved(None, head.text, mention, 0.35)
+            return Resolved(entity, head.text, mention, 0.85, "pronoun")
+        return Resolved(None, head.text, mention, 0.35, "unresolved")
     entity = _register(table, ctx, head, True)
     if entity is not None:
-        return Resolved(entity, entity.name, mention, 1.0)
+        return Resolved(entity, entity.name, mention, 1.0, "name")
     # a nominal mention: "the minister", "an EU spokesperson"
     lemma = str(head.lemma_).lower()
     owner = _possessive_owner(ctx, table, head, mention)
@@ -546,16 +570,16 @@ def resolve(ctx: Context, table: EntityTable, head: Token) -> Resolved:
             first, last = ctx.base(toks[0]), ctx.base(toks[-1]) + len(toks[-1].text)
             named.describe(ctx.text[first:last])
         named.roles.add(lemma)
-        return Resolved(named, named.name, mention, 1.0)
+        return Resolved(named, named.name, mention, 1.0, "apposition")
     kind = _nominal_kind(lemma)
     entity = table.resolve_nominal(lemma, pos, kind if kind != "other" else None)
     if entity is not None:
         table.mention(entity, pos)
-        return Resolved(entity, entity.name, mention, 0.85)
+        return Resolved(entity, entity.name, mention, 0.85, "role")
     described = _described(ctx, table, head, lemma, mention)
     if described is not None:  # “…,” the 24-year-old striker said
         table.mention(described, pos)
-        return Resolved(described, described.name, mention, 0.75)
+        return Resolved(described, described.name, mention, 0.75, "description")
     words = [t.text for t in doc[lo:hi] if t.dep_ not in ("det",) and not t.is_punct]
     name = " ".join(words) or head.text
     org = _for_organization(ctx, head)
@@ -566,7 +590,7 @@ def resolve(ctx: Context, table: EntityTable, head: Token) -> Resolved:
     if entity is not None:
         entity.kind = kind
         entity.roles.add(lemma)
-    return Resolved(entity, name, mention, 0.9)
+    return Resolved(entity, name, mention, 0.9, "nominal")
 
 
 def _nominal_kind(lemma: str) -> SpeakerKind:
@@ -627,12 +651,14 @@ def _possessive_owner(
         if child.lower_ in POSSESSIVES:
             entity = table.resolve_pronoun(POSSESSIVES[child.lower_], mention.start)
             if entity is None:
-                return Resolved(None, "", mention, 0.35)
-            return Resolved(entity, entity.name, mention, 0.75)
+                return Resolved(None, "", mention, 0.35, "unresolved")
+            return Resolved(entity, entity.name, mention, 0.75, "owner")
         if child.pos_ in ("PROPN", "NOUN") and child.lower_ not in PRONOUNS:
             owner = resolve(ctx, table, child)
             if owner.entity is not None and owner.entity.kind in ("person", "organization"):
-                return attrs.evolve(owner, mention=mention, penalty=owner.penalty * 0.9)
+                return attrs.evolve(
+                    owner, mention=mention, penalty=owner.penalty * 0.9, path="owner"
+                )
     return None
 
 

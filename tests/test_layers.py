@@ -37,8 +37,18 @@ LAYERS: tuple[tuple[str, ...], ...] = (
     ("_context", "_syntax"),
     # speakers and mentions
     ("_speakers", "_mentions"),
-    # the rules, direct and reported side by side, and the quotes they build
-    ("_attribution", "_passing", "_interviews", "_rules", "_reported", "_scare", "_build"),
+    # the rules, direct and reported side by side, and the quotes they build (with their
+    # calibrated confidence)
+    (
+        "_attribution",
+        "_passing",
+        "_interviews",
+        "_rules",
+        "_reported",
+        "_scare",
+        "_confidence",
+        "_build",
+    ),
     # running it: the one path and the spaCy component
     ("pipeline",),
     # around it
