@@ -554,7 +554,7 @@ def resolve(ctx: Context, table: EntityTable, head: Token) -> Resolved:
         if entity is not None:
             table.note_pronoun(entity, lower, pos)
             return Resolved(entity, head.text, mention, 0.85, "pronoun")
-        return Resolved(None, head.text, mention, 0.35, "unresolved")
+        return Resolved(None, "", mention, 0.35, "unresolved")  # the words stay the mention
     entity = _register(table, ctx, head, True)
     if entity is not None:
         return Resolved(entity, entity.name, mention, 1.0, "name")
@@ -580,8 +580,10 @@ def resolve(ctx: Context, table: EntityTable, head: Token) -> Resolved:
     if described is not None:  # “…,” the 24-year-old striker said
         table.mention(described, pos)
         return Resolved(described, described.name, mention, 0.75, "description")
-    words = [t.text for t in doc[lo:hi] if t.dep_ not in ("det",) and not t.is_punct]
-    name = " ".join(words) or head.text
+    name = _nominal_name(ctx, doc[lo:hi], head)
+    if not name:
+        return Resolved(None, "", mention, 0.35, "unresolved")  # "“…,” one said"
+    written = ctx.text[mention.start : mention.end]
     org = _for_organization(ctx, head)
     if org is not None:  # "a spokesperson for the Ministry of Health": keep the ministry
         lead_tok = next((t for t in doc[lo:hi] if t.dep_ != "det" and not t.is_punct), head)
@@ -590,7 +592,33 @@ def resolve(ctx: Context, table: EntityTable, head: Token) -> Resolved:
     if entity is not None:
         entity.kind = kind
         entity.roles.add(lemma)
+        if written.split(" ", 1)[-1] != name:
+            entity.describe(written)  # "Donald Trump’s campaign manager"
     return Resolved(entity, name, mention, 0.9, "nominal")
+
+
+def _nominal_name(ctx: Context, phrase: Span, head: Token) -> str:
+    """The name of a speaker that is only described: the description as written, without
+    its determiner, a possessor ("Donald Trump’s campaign manager": "campaign manager")
+    or the lower-case words before a capitalized one ("top Donald Trump adviser": "Donald
+    Trump adviser")."""
+    toks = [t for t in phrase if not t.is_punct]
+    cut = max(
+        (t.i + 1 for t in toks if t.dep_ in ("det", "case", "poss") and t.i < head.i), default=0
+    )
+    toks = [t for t in toks if t.i >= cut] or [head]
+    first = next((k for k, t in enumerate(toks) if t.text[:1].isupper()), None)
+    if first is not None and toks[first].i < head.i:
+        toks = toks[first:]  # lower-case modifiers before a name
+    if toks[-1].text in ("'s", "’s") and len(toks) > 1:
+        toks = toks[:-1]  # "the neurosurgeon’s": the owner, not the possessive
+    start, end = ctx.base(toks[0]), ctx.base(toks[-1]) + len(toks[-1].text)
+    name = ctx.text[start:end]
+    return "" if name.lower() in _NO_ONE else name
+
+
+_NO_ONE = frozenset("one many some others another few most several all both none".split())
+"""Words that stand for people without describing them ("one said", "others said")."""
 
 
 def _nominal_kind(lemma: str) -> SpeakerKind:

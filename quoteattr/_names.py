@@ -95,8 +95,9 @@ PARTY_WORDS: frozenset[str] = frozenset(
 
 _NOT_NAME_STARTS = frozenset(
     """
-    though although but and or so yet still then now later earlier meanwhile however
-    also instead besides moreover furthermore indeed thus hence while when after before
+    the a an this that these those though although but and or so yet still then now
+    later earlier meanwhile however also instead besides moreover furthermore indeed
+    thus hence while when after before
     since if because once until unless whether as at in on of for from with by to
     today tonight yesterday tomorrow again finally first next last even only just perhaps
     maybe asked speaking said says told according
@@ -112,10 +113,10 @@ def strip_leading(words: Sequence[str]) -> list[str]:
         >>> strip_leading(["Later", "Halverson"]), strip_leading(["Ann", "Lee"])
         (['Halverson'], ['Ann', 'Lee'])
     """
-    out = list(words)
+    out = [w for w in words if w.lower() not in ("'s", "’s")]  # a possessive's mark
     while len(out) > 1 and out[0].lower() in _NOT_NAME_STARTS:
         out = out[1:]
-    return out
+    return out or list(words)
 
 
 def person_shaped(words: Sequence[str]) -> bool:

@@ -140,7 +140,11 @@ class Entity:
             return count, closeness
 
         surname = max(surnames.items(), key=support)[0]
-        return " ".join((*self.given, surname))
+        given = self.given
+        if fold(surname) in {fold(g) for g in given}:
+            # "Xi Jinping", then "Xi": the family name written first; the fullest form
+            return " ".join(max(self.forms.items(), key=lambda kv: (len(kv[0]), kv[1]))[0])
+        return " ".join((*given, surname))
 
     def describe(self, text: str) -> None:
         """Record a description once, keeping the order of first appearance."""

@@ -295,11 +295,15 @@ _FUNCTION_WORDS = frozenset(
     """
     he she it they we i you him her them us me his hers its their theirs our ours my mine your
     yours himself herself itself themselves ourselves myself yourself who whom whose which
-    what that this these those the a an any some someone somebody anyone anybody one none
-    no everyone everybody each every another other others
+    what that this these those the a an someone somebody anyone anybody none everyone
+    everybody
     """.split()
 )
-"""Pronouns and determiners: a name is never one of them, nor opens with one."""
+"""Pronouns, articles and demonstratives: a name is never one of them, nor opens with one."""
+
+_QUANTIFIERS = frozenset("one some any each every another other others no few many".split())
+"""Words a description of an unnamed speaker may open with ("one patient"), but no name
+is only."""
 
 _POSSESSIVE = re.compile(r"(?:['’]s|s['’])$")
 _DATELINE_AFTER = re.compile(r"\s*(?:[,—–―-]|--)")
@@ -323,7 +327,7 @@ def name_problems(text: str, name: str) -> list[str]:
 
     The reasons: ``unwritten`` (a word of it is nowhere in the text: a name is written as
     the text writes it, or put together from its mentions), ``possessive`` ("Erik
-    Larsen's"), ``lowercase`` (a lower-case word before a capitalized one that is no
+    Larsen's"), ``lowercase`` (a lower-case word right before a capitalized one that is no
     particle or short function word: "hydrologist Maya Lindqvist"), ``pronoun`` (a
     pronoun or a determiner, or a name opening with one: "herself", "someone", "the
     minister"), ``dateline`` (an
@@ -345,11 +349,13 @@ def name_problems(text: str, name: str) -> list[str]:
     if any(_POSSESSIVE.search(w) for w in words):
         out.append("possessive")
     allowed = PARTICLES | MINOR_WORDS
-    for k, w in enumerate(words):
-        if w[:1].islower() and w not in allowed and any(v[:1].isupper() for v in words[k + 1 :]):
-            out.append("lowercase")
+    for w, nxt in itertools.pairwise(words):
+        if w[:1].islower() and w not in allowed and nxt[:1].isupper():
+            out.append("lowercase")  # a title glued on: "hydrologist Maya", "boss Klaus"
             break
-    if words[0].lower() in _FUNCTION_WORDS:
+    if words[0].lower() in _FUNCTION_WORDS or (
+        len(words) == 1 and words[0].lower() in _QUANTIFIERS
+    ):
         out.append("pronoun")
     if _dateline(text, name):
         out.append("dateline")
