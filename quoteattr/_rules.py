@@ -335,8 +335,8 @@ def stray_mark(ctx: Context, qi: int) -> Found | None:
     """
     q = ctx.quotes[qi]
     nxt = ctx.marks[qi + 1][0] if qi + 1 < len(ctx.marks) else len(ctx.text)
-    for start, end in ctx.frames:
-        if q.mark_end <= start < nxt and start < ctx.para_of(q).end:
+    for start, end in ctx.frames_in(q.mark_end, nxt):
+        if start < ctx.para_of(q).end:
             toks = ctx.outside(start, end)
             for i, tok in enumerate(toks):
                 lemma = cue_lemma(tok, ctx.lexicon)
@@ -356,7 +356,7 @@ def trailing_cue(ctx: Context, qi: int) -> Found | None:
         return None
     para = ctx.para_of(q)
     nxt = ctx.marks[qi + 1][0] if qi + 1 < len(ctx.marks) else para.end
-    toks = ctx.outside(q.mark_end, min(nxt, para.end))[:8]
+    toks = ctx.outside(q.mark_end, min(nxt, para.end), limit=8)
     for i, tok in enumerate(toks):
         if tok.is_punct and tok.text in ".!?;":
             break
@@ -382,8 +382,8 @@ def dash_signature(ctx: Context, qi: int) -> Found | None:
     if q.close_mark is None:
         return None
     para = ctx.para_of(q)
-    stripped = ctx.text[q.mark_end : para.end].lstrip()
-    if not stripped or stripped[0] not in _SIGNATURE_DASHES or len(stripped) > 80:
+    first = ctx.first_text(q.mark_end, para.end)  # not a copy of the rest of the paragraph
+    if first is None or ctx.text[first] not in _SIGNATURE_DASHES or para.end - first > 80:
         return None
     toks = ctx.outside(q.mark_end, para.end)
     names: list[Token] = []

@@ -58,11 +58,27 @@ class Job:
     sections: list[Section]
     quotes: list[Quote] = attrs.field(factory=list)
     ids: dict[tuple[int, str], str] = attrs.field(factory=dict)
+    headlines: dict[int, bool] = attrs.field(factory=dict)
     starts: list[int] = attrs.field(init=False)
+    quote_starts: list[int] = attrs.field(init=False)
+    frame_starts: list[int] = attrs.field(init=False)
     words: list[tuple[int, int]] = attrs.field(init=False)
+
+    def in_range(
+        self, lo: int, hi: int, by_words: bool = False
+    ) -> tuple[list[QuoteSpan], list[tuple[int, int]]]:
+        """The quotations whose opening marks (with ``by_words``, whose words) start in
+        ``[lo, hi)``, and the stray-mark frames that start there (found by binary search:
+        a text may be attributed in hundreds of sections)."""
+        starts = self.quote_starts if by_words else self.starts
+        a, b = bisect.bisect_left(starts, lo), bisect.bisect_left(starts, hi)
+        c, d = bisect.bisect_left(self.frame_starts, lo), bisect.bisect_left(self.frame_starts, hi)
+        return self.spans[a:b], self.frames[c:d]
 
     def __attrs_post_init__(self) -> None:
         self.starts = [q.mark_start for q in self.spans]
+        self.quote_starts = [q.start for q in self.spans]
+        self.frame_starts = [f[0] for f in self.frames]
         # the quoted words where no speaker is named: all of them but in a transcript line
         # ("PENCE: …", which the recognizer reads whole)
         self.words = [
@@ -137,10 +153,8 @@ def cut_windows(
             end = doc[b - 1].idx + len(doc[b - 1].text)
             sentences.append((piece.start + doc[a].idx, piece.start + end))
             where.append((k, a, b))
-    lo, hi = section.pieces[0].start, section.pieces[-1].end
-    marks = [(q.mark_start, q.mark_end) for q in job.spans if lo <= q.mark_start < hi]
-    marks += [f for f in job.frames if lo <= f[0] < hi]
-    marks.sort()
+    spans, frames = job.in_range(section.pieces[0].start, section.pieces[-1].end)
+    marks = sorted([(q.mark_start, q.mark_end) for q in spans] + frames)
     extra = needs_parse(text, sentences, options.lexicon) if options.include_indirect else ()
     keep = select_sentences(text, sentences, marks, extra)
     named = naming_sentences(sentences, marks, keep)

@@ -106,6 +106,7 @@ def _attribute(
     frames: Sequence[tuple[int, int]],
     options: Options,
     introductions: Sequence[Introduction] = (),
+    headlines: dict[int, bool] | None = None,
 ) -> list[Quote]:
     """Attribute a text's quotations, given its (partly) parsed paragraphs."""
     ctx = Context(
@@ -116,6 +117,7 @@ def _attribute(
         frames=list(frames),
         around_partial=options.indirect_around_partial,
         introductions=list(introductions),
+        headlines={} if headlines is None else headlines,
     )
     return attribute_context(ctx, options)
 
@@ -177,10 +179,9 @@ def _attribute_section(
 ) -> None:
     windows, introductions = plan
     attach(job.paras, [(w.para, w.offsets) for w in windows], docs)
-    lo, hi = section.pieces[0].start, section.end
-    spans = [q for q in job.spans if lo <= q.start < hi]
-    frames = [f for f in job.frames if lo <= f[0] < hi]
-    for quote in _attribute(job.text, job.paras, spans, frames, options, introductions):
+    spans, frames = job.in_range(section.pieces[0].start, section.end, by_words=True)
+    found = _attribute(job.text, job.paras, spans, frames, options, introductions, job.headlines)
+    for quote in found:
         if section.start <= quote.start < section.end:
             job.quotes.append(_renumber(job, number, quote))
     for w in windows:
