@@ -29,6 +29,7 @@ from __future__ import annotations
 
 import argparse
 import itertools
+import random
 import statistics
 import sys
 import time
@@ -49,8 +50,11 @@ def _surnames() -> list[str]:
 
 
 def people() -> Iterator[tuple[str, str]]:
-    """``(given, family)`` names with distinct family names, as many as asked for."""
-    for i, family in enumerate(_surnames()):
+    """``(given, family)`` names with distinct family names, as many as asked for, their
+    initials spread as in a text (the data file is in alphabetical order)."""
+    surnames = _surnames()
+    random.Random(22).shuffle(surnames)
+    for i, family in enumerate(surnames):
         yield FIRST[i % len(FIRST)], family
 
 

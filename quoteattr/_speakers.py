@@ -133,11 +133,33 @@ class EntityTable:
         self.threshold = name_similarity
         self.entities: list[Entity] = []
         self._timeline: list[tuple[int, Entity, bool]] = []
+        self._positions: list[int] = []  # the timeline's positions, for binary search
         self._seen: dict[int, Entity] = {}
+        # entities (by their index) under each first folded letter of their surnames and
+        # each first word of their forms: the only ones a name can match (see _candidates)
+        self._by_letter: dict[str, set[int]] = {}
+        self._by_first: dict[str, set[int]] = {}
 
     def _remember(self, position: int, entity: Entity, subject: bool) -> None:
-        keys = [t[0] for t in self._timeline]
-        self._timeline.insert(bisect.bisect_right(keys, position), (position, entity, subject))
+        at = bisect.bisect_right(self._positions, position)
+        self._positions.insert(at, position)
+        self._timeline.insert(at, (position, entity, subject))
+
+    def _index(self, entity: Entity, form: tuple[str, ...]) -> None:
+        """Index a name form of an entity for :meth:`_candidates`."""
+        number = int(entity.id[1:])
+        self._by_letter.setdefault(fold(form[-1])[:1], set()).add(number)
+        self._by_first.setdefault(form[0], set()).add(number)
+
+    def _candidates(self, name: tuple[str, ...]) -> list[Entity]:
+        """The entities, in order, that may share a surname spelling with ``name`` (two
+        similar spellings have the same first folded letter, see :func:`similar_spelling`)
+        or, for a one-word name, a form's first word: a text of thousands of names compares
+        each with a few, not with all."""
+        found = self._by_letter.get(fold(name[-1])[:1], set())
+        if len(name) == 1:
+            found = found | self._by_first.get(name[0], set())
+        return [self.entities[i] for i in sorted(found)]
 
     # -- building -------------------------------------------------------------------------
 
@@ -150,7 +172,7 @@ class EntityTable:
         surname, given = name[-1], name[:-1]
         best: Entity | None = None
         best_count = -1
-        for entity in self.entities:
+        for entity in self._candidates(name):
             if entity.kind != "person" or entity.members:
                 continue
             same_surname = any(
@@ -222,6 +244,7 @@ class EntityTable:
         if entity is None:
             entity = self._new(kind)
         entity.forms[name] += 1
+        self._index(entity, name)
         if kind == "person":
             self._learn_gender(entity, name, title)
         if title:
@@ -281,7 +304,7 @@ class EntityTable:
             return any(
                 e.kind == "person"
                 and any(similar_spelling(words[0], s, self.threshold) for s in e.surnames)
-                for e in self.entities
+                for e in self._candidates((words[0],))
             )
         return False
 
@@ -329,7 +352,8 @@ class EntityTable:
         gender = PRONOUNS.get(pronoun.lower())
         if gender is None or gender == "x":
             return None
-        before = [t for t in self._timeline if position - window <= t[0] < position]
+        lo = bisect.bisect_left(self._positions, position - window)
+        before = self._timeline[lo : bisect.bisect_left(self._positions, position, lo)]
         for guesses in (False, True):
             for subjects_only in (True, False):
                 for _, entity, subject in reversed(before):
@@ -374,6 +398,7 @@ class EntityTable:
         joined = ", ".join(names[:-1]) + " and " + names[-1]
         group = self._new("person")
         group.forms[(joined,)] += 1
+        self._index(group, (joined,))
         group.gender = "p"
         group.members = tuple(people)
         self._remember(position, group, True)
@@ -382,8 +407,9 @@ class EntityTable:
     def resolve_nominal(self, head: str, position: int) -> Entity | None:
         """Return the latest entity before ``position`` introduced with role ``head``."""
         head = head.lower()
-        for pos, entity, _ in reversed(self._timeline):
-            if pos < position and head in entity.roles:
+        for i in range(bisect.bisect_left(self._positions, position) - 1, -1, -1):
+            entity = self._timeline[i][1]
+            if head in entity.roles:
                 return entity
         return None
 
