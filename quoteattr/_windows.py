@@ -24,6 +24,7 @@ from ._selection import (
     naming_sentences,
     needs_parse,
     plan_sections,
+    reported_sentences,
     select_paragraphs,
     select_sentences,
 )
@@ -32,6 +33,8 @@ from .model import Quote
 from .options import Options
 
 __all__ = [
+    "FAST_QUOTE_HEAD",
+    "FAST_QUOTE_TAIL",
     "QUOTE_HEAD",
     "QUOTE_TAIL",
     "Introduction",
@@ -111,6 +114,12 @@ QUOTE_HEAD = 4
 QUOTE_TAIL = 4
 """Tokens kept at its end (its last words and punctuation decide how it hangs on a cue)."""
 
+FAST_QUOTE_HEAD = 3
+""":data:`QUOTE_HEAD` in fast mode."""
+
+FAST_QUOTE_TAIL = 3
+""":data:`QUOTE_TAIL` in fast mode."""
+
 
 @attrs.frozen
 class Window:
@@ -155,9 +164,14 @@ def cut_windows(
             where.append((k, a, b))
     spans, frames = job.in_range(section.pieces[0].start, section.pieces[-1].end)
     marks = sorted([(q.mark_start, q.mark_end) for q in spans] + frames)
-    extra = needs_parse(text, sentences, options.lexicon) if options.include_indirect else ()
-    keep = select_sentences(text, sentences, marks, extra)
-    named = naming_sentences(sentences, marks, keep)
+    cues: list[int] = []
+    keep = select_sentences(text, sentences, marks, antecedents=not options.fast)
+    if options.include_indirect:
+        cues, before = reported_sentences(text, sentences, options.lexicon)
+        keep = sorted(set(keep) | set(cues) | set(before))
+    # the recognizer reads where speakers are named: around the quotations and, for
+    # reported speech, the sentences with a cue (not the sentence before, an antecedent's)
+    named = naming_sentences(sentences, marks, keep) | set(cues)
     starts = [a for a, _ in sentences]  # once per section: every window looks them up
     out: list[Window] = []
     run: list[int] = []
@@ -165,17 +179,19 @@ def cut_windows(
         if run and (i != run[-1] + 1 or where[i][0] != where[run[0]][0]):
             piece, doc = pieces[where[run[0]][0]]
             first, end = where[run[0]][1], where[run[-1]][2]
-            drop = _quote_middles(job, doc, piece.start, first, end)
+            drop = _quote_middles(job, doc, piece.start, first, end, *_kept(options))
             parsed, idx = window(doc, first, end, drop)
             offsets = [piece.start + x for x in idx]
-            if options.include_indirect:  # reported speech wants every speaker's kind
-                ner = [(0, len(offsets))]
-            else:
-                ner = _entity_ranges(job, offsets, starts, named)
+            ner = [] if options.fast else _entity_ranges(job, offsets, starts, named)
             out.append(Window(piece.para, offsets, parsed, ner))
             run = []
         run.append(i)
     return out, name_introductions(text, sentences, keep)
+
+
+def _kept(options: Options) -> tuple[int, int]:
+    """The tokens parsed at the start and the end of a long quotation."""
+    return (FAST_QUOTE_HEAD, FAST_QUOTE_TAIL) if options.fast else (QUOTE_HEAD, QUOTE_TAIL)
 
 
 def _entity_ranges(
@@ -211,7 +227,15 @@ def may_name(span: Span) -> bool:
     return False
 
 
-def _quote_middles(job: Job, doc: Doc, base: int, first: int, end: int) -> list[tuple[int, int]]:
+def _quote_middles(
+    job: Job,
+    doc: Doc,
+    base: int,
+    first: int,
+    end: int,
+    head: int = QUOTE_HEAD,
+    tail: int = QUOTE_TAIL,
+) -> list[tuple[int, int]]:
     """The token ranges in the middle of the long closed quotations of a window."""
     a, b = base + doc[first].idx, base + doc[end - 1].idx
     lo = bisect.bisect_left(job.starts, a)
@@ -221,6 +245,6 @@ def _quote_middles(job: Job, doc: Doc, base: int, first: int, end: int) -> list[
         if q.close_mark is None or q.mark_end > limit:
             continue
         span = doc.char_span(q.start - base, q.end - base, alignment_mode="contract")
-        if span is not None and len(span) > QUOTE_HEAD + QUOTE_TAIL + 2:
-            drop.append((span.start + QUOTE_HEAD, span.end - QUOTE_TAIL))
+        if span is not None and len(span) > head + tail + 2:
+            drop.append((span.start + head, span.end - tail))
     return drop

@@ -46,7 +46,7 @@ from spacy.tokens import Doc
 from ._build import direct_quotes, with_reported
 from ._context import Context
 from ._mentions import collect_names
-from ._parsing import Para, attach, paragraphs_of_doc, parse
+from ._parsing import Para, attach, paragraphs_of_doc, parse, without_entities
 from ._quotations import Quotations, outermost_quotations
 from ._reported import find_reported
 from ._rules import attribute
@@ -150,6 +150,7 @@ def attribute_doc(doc: Doc, options: Options, quotations: Quotations | None = No
     """Attribute the quotations of a caller's parsed ``Doc``, using its parse as it is.
 
     The same selection of paragraphs and the same rules as for a text; nothing is parsed.
+    With ``options.fast`` the Doc's entity labels are not read (a copy without them is).
 
     Args:
         doc: A Doc that has been through a tagger, a parser and an entity recognizer.
@@ -164,6 +165,8 @@ def attribute_doc(doc: Doc, options: Options, quotations: Quotations | None = No
     spans, frames = quotations if quotations is not None else outermost_quotations(text)
     if not spans and not options.include_indirect:
         return []
+    if options.fast:
+        doc = without_entities(doc)  # fast mode reads no entity labels, the Doc's neither
     bounds = paragraph_bounds(text)
     paras = paragraphs_of_doc(doc, bounds, selected_paragraphs(text, bounds, spans, options))
     return _attribute(text, paras, spans, frames, options)
@@ -440,7 +443,8 @@ class QuoteExtractor:
                 self.nlp,
                 [w.doc for w in windows],
                 [w.entities for w in windows],
-                wanted=None if self.options.include_indirect else may_name,
+                wanted=may_name,
+                recognize=not self.options.fast,
             )
         )
         for (job, number, section), plan in zip(group, plans, strict=True):

@@ -18,6 +18,7 @@ import pytest
 
 from quoteattr import cli
 from quoteattr.cli import main
+from quoteattr.options import settings_table
 
 ROOT = Path(__file__).resolve().parent.parent
 PAGE = ROOT / "docs" / "cli.rst"
@@ -143,8 +144,7 @@ def test_every_flag_is_described(command: str) -> None:
     section = text.split(f".. program:: quoteattr {command}\n", 1)[1].split(".. program::")[0]
     described = set(re.findall(r"^\.\. option:: (?:-\w [^,]+, )?(--[\w-]+)", section, re.M))
     described |= set(re.findall(r":option:`(--[\w-]+)\s+<quoteattr\s+extract\s+\1>`", section))
-    settings = {"--include-scare", "--extra-cue", "--name-similarity", "--indirect"}
-    settings.add("--indirect-around-partial")
+    settings = {s.flag for s in settings_table()}
     if command in ("speakers", "render"):
         described |= settings  # "the settings are those of extract"
     assert _flags(command) <= described
