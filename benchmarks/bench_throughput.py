@@ -13,6 +13,7 @@ alternating on the same texts and the same English pipeline:
 (b) spaCy + textacy: (a) then ``textacy.extract.direct_quotations`` on every Doc;
 (c) quoteattr: ``QuoteExtractor.pipe`` over the texts;
 (d) quoteattr with reported speech: the same with ``include_indirect=True``;
+(e) quoteattr in fast mode: the same with ``fast=True`` (no entity component);
 
 and reports words per second (CPU time of the process, the median of ``--repeats`` runs;
 wall-clock figures too), the ratios (c)/(b) and (c)/(a), peak memory (``ru_maxrss`` of a
@@ -99,7 +100,7 @@ def run_quoteattr(extractor: Any, texts: list[str], n_process: int = 1) -> None:
         pass
 
 
-CONFIGS = ("spacy", "spacy+textacy", "quoteattr", "quoteattr indirect")
+CONFIGS = ("spacy", "spacy+textacy", "quoteattr", "quoteattr indirect", "quoteattr fast")
 
 
 def make_extractor(config: str, nlp: Any) -> Any:
@@ -428,7 +429,7 @@ def stages(args: argparse.Namespace) -> None:
 
     nlp = quoteattr.load_nlp()
     rows = []
-    configs = ("quoteattr", "quoteattr indirect") + (("quoteattr fast",) if _has_fast() else ())
+    configs = ("quoteattr", "quoteattr indirect", "quoteattr fast")
     for corpus, texts in corpora(args).items():
         for config in configs:
             extractor = make_extractor(config, nlp)
@@ -449,14 +450,6 @@ def stages(args: argparse.Namespace) -> None:
     header = ["corpus", "configuration", "CPU s", "shares of the time"]
     print("\n### Where the time goes (one process, one run)\n")
     print(table(header, rows), flush=True)
-
-
-def _has_fast() -> bool:
-    import attrs
-
-    from quoteattr.options import Options
-
-    return any(f.name == "fast" for f in attrs.fields(Options))
 
 
 PARTS = ("processes", "throughput", "stages", "marks", "worst")

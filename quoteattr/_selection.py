@@ -333,8 +333,9 @@ def select_sentences(
         quotes: The ``(mark_start, mark_end)`` of the quotations (and stray-mark frames).
         extra: More sentences to keep, with the one before each (reported speech).
         antecedents: Whether to keep the sentence before for the antecedents of a
-            pronoun or a nominal (fast mode does not: only for a quotation that is all of
-            its sentences, whose cue may come before it).
+            nominal too ("the minister said"); fast mode keeps it only for a pronoun that
+            may speak ("he said") when it names someone, and for a quotation that is all of
+            its sentences (whose cue may come before it).
 
     Returns:
         Sorted sentence indices; empty when there is no quotation and no ``extra``.
@@ -350,7 +351,14 @@ def select_sentences(
         keep.update(range(first, last + 1))
         lead, tail = text[sentences[first][0] : q0], text[q1 : sentences[last][1]]
         alone = not any(c.isalnum() for c in lead + tail)
-        if first > 0 and (alone or (antecedents and needs_antecedent(lead, tail))):
+        if first > 0 and (
+            alone
+            or (
+                needs_antecedent(lead, tail)
+                if antecedents
+                else (_refers(lead) or _refers(tail)) and _names(text, *sentences[first - 1])
+            )
+        ):
             keep.add(first - 1)
         if last + 1 < len(sentences):
             a, b = sentences[last + 1]
@@ -394,6 +402,16 @@ def naming_sentences(
 
 _REFERRING = re.compile(r"\b(?:he|she|they|it|we|his|her|their|its|our)\b", re.I)
 _CAPITALIZED = re.compile(r"(?<![\w'’])[A-Z][\w'’-]*")
+
+
+def _names(text: str, a: int, b: int) -> bool:
+    """Whether ``text[a:b]`` holds a capitalized word that does not open it (a name)."""
+    return any(m.start() > a for m in _CAPITALIZED.finditer(text, a, b))
+
+
+def _refers(words: str) -> bool:
+    """Whether ``words`` hold a pronoun that may speak or own a speaker."""
+    return _REFERRING.search(words) is not None
 
 
 def needs_antecedent(lead: str, tail: str) -> bool:

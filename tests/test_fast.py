@@ -121,3 +121,36 @@ def test_fast_through_every_interface(
     assert main(["extract", "--fast", "--format", "jsonl", str(path)]) == 0
     out = [json.loads(line) for line in capsys.readouterr().out.splitlines()]
     assert [r["speaker"] for r in out] == [q["speaker"]["name"] for q in expected]
+
+
+def test_fast_parses_the_sentence_before_only_for_a_pronoun_with_someone_named() -> None:
+    from quoteattr._selection import select_sentences
+
+    def chosen(text: str, antecedents: bool) -> list[int]:
+        cut = [0, *[i + 2 for i, c in enumerate(text) if c == "." and i + 2 < len(text)]]
+        sentences = [(a, [*cut, len(text) + 1][k + 1] - 1) for k, a in enumerate(cut)]
+        q0 = text.index("“")
+        return select_sentences(
+            text, sentences, [(q0, text.index("”") + 1)], antecedents=antecedents
+        )
+
+    named = "Anna Berg came in. “We will win,” he said."
+    nameless = "The crowd was loud. “We will win,” he said."
+    nominal = "Anna Berg came in. “We will win,” the minister said."
+    assert chosen(named, True) == chosen(named, False) == [0, 1]
+    assert chosen(nameless, True) == [0, 1] and chosen(nameless, False) == [1]
+    assert chosen(nominal, True) == [0, 1] and chosen(nominal, False) == [1]
+
+
+def test_reported_speech_sentences_read_from_the_text() -> None:
+    from quoteattr._selection import reported_sentences
+
+    text = (
+        "The state of the United States was discussed. Berg met them. "
+        "He said the plan works. According to Anna Berg, it does. His call was late."
+    )
+    cut = [0, *[i + 2 for i, c in enumerate(text) if c == "." and i + 2 < len(text)]]
+    sentences = [(a, [*cut, len(text) + 1][k + 1] - 1) for k, a in enumerate(cut)]
+    cues, before = reported_sentences(text, sentences)
+    assert cues == [2, 3]  # not "the state", "United States", "His call"
+    assert before == [1]  # for "He said" (the one before "According to" is a cue sentence)
