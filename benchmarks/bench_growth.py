@@ -95,7 +95,7 @@ def speakers(n: int) -> str:
 
 SHAPES: dict[str, tuple[Callable[[int], str], int]] = {
     "quotations": (quotations, 2_000),
-    "names": (names, 100),
+    "names": (names, 200),
     "paragraphs": (paragraphs, 100),
     "speakers": (speakers, 200),
 }

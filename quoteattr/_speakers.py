@@ -139,6 +139,7 @@ class EntityTable:
         # each first word of their forms: the only ones a name can match (see _candidates)
         self._by_letter: dict[str, set[int]] = {}
         self._by_first: dict[str, set[int]] = {}
+        self._surnames: dict[int, list[str]] = {}  # each entity's surname spellings
 
     def _remember(self, position: int, entity: Entity, subject: bool) -> None:
         at = bisect.bisect_right(self._positions, position)
@@ -150,6 +151,13 @@ class EntityTable:
         number = int(entity.id[1:])
         self._by_letter.setdefault(fold(form[-1])[:1], set()).add(number)
         self._by_first.setdefault(form[0], set()).add(number)
+        spellings = self._surnames.setdefault(number, [])
+        if form[-1] not in spellings:
+            spellings.append(form[-1])
+
+    def _spellings(self, entity: Entity) -> list[str]:
+        """The surname spellings of an entity (``entity.surnames`` without the counts)."""
+        return self._surnames.get(int(entity.id[1:]), [])
 
     def _candidates(self, name: tuple[str, ...]) -> list[Entity]:
         """The entities, in order, that may share a surname spelling with ``name`` (two
@@ -176,7 +184,7 @@ class EntityTable:
             if entity.kind != "person" or entity.members:
                 continue
             same_surname = any(
-                similar_spelling(surname, s, self.threshold) for s in entity.surnames
+                similar_spelling(surname, s, self.threshold) for s in self._spellings(entity)
             )
             given_alone = len(name) == 1 and any(name[0] == f[0] for f in entity.forms)
             if not (same_surname or given_alone):
@@ -303,7 +311,7 @@ class EntityTable:
         if len(words) == 1:
             return any(
                 e.kind == "person"
-                and any(similar_spelling(words[0], s, self.threshold) for s in e.surnames)
+                and any(similar_spelling(words[0], s, self.threshold) for s in self._spellings(e))
                 for e in self._candidates((words[0],))
             )
         return False
