@@ -122,7 +122,7 @@ class Options:
         metadata=_flag(
             "Run no entity component (the entity recognizer, an entity ruler): speakers are "
             "typed from the parse and the text alone (proper-noun runs, titles, the given- "
-            "and family-name lists, the cue's subject). About twice the default's speed, "
+            "and family-name lists, the cue's subject). About 1.6 times the default's speed, "
             "for a little accuracy (see the scaling guide); a parsed Doc's entities are "
             "ignored too, so that a text and its Doc give the same quotes.",
             "--fast",
