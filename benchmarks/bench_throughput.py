@@ -13,6 +13,7 @@ alternating on the same texts and the same English pipeline:
 (b) spaCy + textacy: (a) then ``textacy.extract.direct_quotations`` on every Doc;
 (c) quoteattr: ``QuoteExtractor.pipe`` over the texts;
 (d) quoteattr with reported speech: the same with ``include_indirect=True``;
+(e) quoteattr in fast mode: the same with ``fast=True`` (no entity component);
 
 and reports words per second (CPU time of the process, the median of ``--repeats`` runs;
 wall-clock figures too), the ratios (c)/(b) and (c)/(a), peak memory (``ru_maxrss`` of a
@@ -99,13 +100,15 @@ def run_quoteattr(extractor: Any, texts: list[str], n_process: int = 1) -> None:
         pass
 
 
-CONFIGS = ("spacy", "spacy+textacy", "quoteattr", "quoteattr indirect")
+CONFIGS = ("spacy", "spacy+textacy", "quoteattr", "quoteattr indirect", "quoteattr fast")
 
 
 def make_extractor(config: str, nlp: Any) -> Any:
     """The extractor of a quoteattr configuration (the default one for the others)."""
     import quoteattr
 
+    if config == "quoteattr fast":
+        return quoteattr.QuoteExtractor(nlp, fast=True)
     return quoteattr.QuoteExtractor(nlp, include_indirect=config == "quoteattr indirect")
 
 
@@ -356,54 +359,96 @@ def worst_cases(args: argparse.Namespace) -> None:
     print(table(header, rows), flush=True)
 
 
-def stages(args: argparse.Namespace) -> None:
-    """Where quoteattr's time goes on each corpus: spaCy, quoteattr's rules, the glue.
+STAGE_HOOKS = (
+    ("marks and selection", "quoteattr.pipeline", "plan_job"),
+    ("tokenizer", "quoteattr._windows", "tokenize"),
+    ("sentencizer", "quoteattr._windows", "sentence_ranges"),
+    ("windows", "quoteattr._windows", "window"),
+    ("parse", "quoteattr.pipeline", "parse"),
+    ("rules", "quoteattr.pipeline", "_attribute"),
+)
+"""What :func:`stages` times: a name, and the module and function it wraps."""
 
-    ``spaCy`` is the pipeline's components (``quoteattr._parsing.parse``); ``rules`` is
-    attribution and speaker resolution; ``glue`` is everything else (finding the marks,
-    selecting sentences, tokenizing, building the quotes). CPU time, one run.
-    """
-    import quoteattr
-    from quoteattr import pipeline
 
-    extractor = quoteattr.QuoteExtractor()
-    extractor.extract("“Warm,” said Ann Lee.")
-    spent = {"parse": 0.0, "_attribute": 0.0}
-    originals = {name: getattr(pipeline, name) for name in spent}
+def _stage_times(extractor: Any, texts: list[str]) -> tuple[float, dict[str, float]]:
+    """CPU time of one run of ``extractor`` over ``texts``, and the part of it spent in
+    each hook of :data:`STAGE_HOOKS` and in each spaCy component (``spaCy: name``; the
+    stream is read in full before a component starts, so each figure is its own)."""
+    import importlib
 
-    def timer(name: str) -> Callable[..., Any]:
+    import spacy.language
+
+    spent: dict[str, float] = {}
+    saved: list[tuple[Any, str, Any]] = []
+
+    def wrap(label: str, func: Callable[..., Any]) -> Callable[..., Any]:
         def run(*a: Any, **k: Any) -> Any:
             start = time.process_time()
             try:
-                return originals[name](*a, **k)
+                return func(*a, **k)
             finally:
-                spent[name] += time.process_time() - start
+                spent[label] = spent.get(label, 0.0) + time.process_time() - start
 
         return run
 
-    rows = []
+    original_pipe = spacy.language._pipe
+
+    def component(docs: Any, proc: Any, name: str, **kwargs: Any) -> Any:
+        docs = list(docs)
+        start = time.process_time()
+        out = list(original_pipe(docs, proc, name, **kwargs))
+        label = f"spaCy: {name}"
+        spent[label] = spent.get(label, 0.0) + time.process_time() - start
+        spent["components"] = spent.get("components", 0.0) + time.process_time() - start
+        yield from out
+
     try:
-        for name in spent:
-            setattr(pipeline, name, timer(name))
-        for corpus, texts in corpora(args).items():
-            for key in spent:
-                spent[key] = 0.0
-            total, _ = timed(lambda texts=texts: run_quoteattr(extractor, texts))
-            glue = total - spent["parse"] - spent["_attribute"]
-            rows.append(
-                [
-                    corpus,
-                    f"{total:.2f}",
-                    f"{spent['parse'] / total:.0%}",
-                    f"{spent['_attribute'] / total:.0%}",
-                    f"{glue / total:.0%}",
-                ]
-            )
+        for label, module_name, attr in STAGE_HOOKS:
+            module = importlib.import_module(module_name)
+            saved.append((module, attr, getattr(module, attr)))
+            setattr(module, attr, wrap(label, getattr(module, attr)))
+        saved.append((spacy.language, "_pipe", original_pipe))
+        spacy.language._pipe = component  # type: ignore[assignment]
+        total, _ = timed(lambda: run_quoteattr(extractor, texts))
     finally:
-        for name, func in originals.items():
-            setattr(pipeline, name, func)
-    header = ["corpus", "CPU s", "spaCy components", "rules", "glue"]
-    print("\n### Where the time goes (quoteattr, one process)\n")
+        for module, attr, func in saved:
+            setattr(module, attr, func)
+    return total, spent
+
+
+def stages(args: argparse.Namespace) -> None:
+    """Where quoteattr's time goes on each corpus, one configuration at a time.
+
+    Each spaCy component on its own; the rest of ``parse`` (splitting the Docs for the
+    entity recognizer and copying its entities back: glue); tokenizing, cutting sentences
+    and windows (glue); finding the marks and choosing what to parse (quoteattr's own
+    Python); the rules, speakers and quotes (quoteattr's own Python); and the rest (glue).
+    CPU time, one run (after a warm-up run), as shares of the total.
+    """
+    import quoteattr
+
+    nlp = quoteattr.load_nlp()
+    rows = []
+    configs = ("quoteattr", "quoteattr indirect", "quoteattr fast")
+    for corpus, texts in corpora(args).items():
+        for config in configs:
+            extractor = make_extractor(config, nlp)
+            run_quoteattr(extractor, texts[:5])
+            total, spent = _stage_times(extractor, texts)
+            parse_rest = spent.get("parse", 0.0) - spent.get("components", 0.0)
+            named = sum(spent.get(label, 0.0) for label, _, _ in STAGE_HOOKS) - spent.get(
+                "parse", 0.0
+            )
+            cells = {k: v for k, v in spent.items() if k.startswith("spaCy: ")}
+            cells["entity split and copy"] = parse_rest
+            for label, _, _ in STAGE_HOOKS:
+                if label != "parse":
+                    cells[label] = spent.get(label, 0.0)
+            cells["other"] = total - spent.get("parse", 0.0) - named
+            parts = ", ".join(f"{k} {v / total:.0%}" for k, v in cells.items())
+            rows.append([corpus, config, f"{total:.2f}", parts])
+    header = ["corpus", "configuration", "CPU s", "shares of the time"]
+    print("\n### Where the time goes (one process, one run)\n")
     print(table(header, rows), flush=True)
 
 

@@ -38,7 +38,6 @@ from ._names import (
     split_title,
     strip_leading,
 )
-from ._quotations import is_headline
 from ._roles import is_person_noun, is_title_word
 from ._speakers import Entity, EntityTable
 from .marks import MARK_CHARS
@@ -413,7 +412,7 @@ def collect_names(ctx: Context, table: EntityTable) -> None:
     nouns in subject position, then subject pronouns in text order, each linked to the most
     salient compatible entity before it.
     """
-    headlines = {p.index for p in ctx.paras if p.docs and is_headline(ctx.text[p.start : p.end])}
+    headlines = {p.index for p in ctx.paras if p.docs and ctx.headline(p)}
     toks = [t for t in ctx.outside_tokens() if _para_index(ctx, t) not in headlines]
     heads = [
         t

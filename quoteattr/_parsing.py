@@ -41,6 +41,7 @@ __all__ = [
     "split_glued_marks",
     "tokenize",
     "window",
+    "without_entities",
 ]
 
 READ_ATTRIBUTES = frozenset(
@@ -261,6 +262,7 @@ def parse(
     entities: Sequence[Sequence[tuple[int, int]]] | None = None,
     batch_size: int = 256,
     wanted: Callable[[Span], bool] | None = None,
+    recognize: bool = True,
 ) -> list[Doc]:
     """Run the pipeline over tokenized Docs with :meth:`~spacy.language.Language.pipe`.
 
@@ -284,6 +286,8 @@ def parse(
         wanted: Called with each of those stretches once the components before the
             entity components have run (so it can read tags): only the stretches it
             accepts go through them (default: all).
+        recognize: Whether to run the entity components at all; without them (fast
+            mode) no token has entity annotation.
 
     Returns:
         The parsed Docs, in order. Their tensors are dropped once the pipeline has run
@@ -295,7 +299,7 @@ def parse(
     skipped = skipped_components(nlp)
     before, after = split_at_entities(nlp)
     out = list(nlp.pipe(docs, batch_size=size, disable=skipped + after))
-    if after:
+    if after and recognize:
         ranges = entities if entities is not None else [[(0, len(d))] for d in out]
         jobs = [(d, a, b) for d, rs in zip(out, ranges, strict=True) for a, b in rs if b > a]
         if wanted is not None:
@@ -309,6 +313,17 @@ def parse(
         if doc.tensor is not None and doc.tensor.size:
             doc.tensor = doc.tensor[:0]
     return out
+
+
+def without_entities(doc: Doc) -> Doc:
+    """A copy of a parsed Doc with no entity annotation (``token.ent_iob == 0``
+    everywhere), as if no entity component had run: what fast mode reads of a caller's
+    Doc. The Doc itself is left as it is."""
+    if not doc.has_annotation("ENT_IOB"):
+        return doc
+    copy = doc.copy()
+    copy.set_ents([], default="missing")
+    return copy
 
 
 def _copy_entities(part: Doc, doc: Doc, start: int) -> None:

@@ -353,8 +353,8 @@ def stray_mark(ctx: Context, qi: int) -> Found | None:
     """
     q = ctx.quotes[qi]
     nxt = ctx.marks[qi + 1][0] if qi + 1 < len(ctx.marks) else len(ctx.text)
-    for start, end in ctx.frames:
-        if q.mark_end <= start < nxt and start < ctx.para_of(q).end:
+    for start, end in ctx.frames_in(q.mark_end, nxt):
+        if start < ctx.para_of(q).end:
             toks = ctx.outside(start, end)
             for i, tok in enumerate(toks):
                 lemma = cue_lemma(tok, ctx.lexicon)
@@ -374,7 +374,7 @@ def trailing_cue(ctx: Context, qi: int) -> Found | None:
         return None
     para = ctx.para_of(q)
     nxt = ctx.marks[qi + 1][0] if qi + 1 < len(ctx.marks) else para.end
-    toks = ctx.outside(q.mark_end, min(nxt, para.end))[:8]
+    toks = ctx.outside(q.mark_end, min(nxt, para.end), limit=8)
     ended = ctx.text[q.start : q.end].rstrip().endswith(".")
     for i, tok in enumerate(toks):
         if tok.is_punct and tok.text in ".!?;":
@@ -409,16 +409,17 @@ def dash_signature(ctx: Context, qi: int) -> Found | None:
     q = ctx.quotes[qi]
     para = ctx.para_of(q)
     start, end = q.mark_end, para.end
-    if not ctx.text[start:end].strip() and q.paragraph + 1 < len(ctx.paras):
+    first = ctx.first_text(start, end)  # not a copy of the rest of the paragraph
+    if first is None and q.paragraph + 1 < len(ctx.paras):
         nxt = ctx.paras[q.paragraph + 1]  # the signature on a line of its own
         if ctx.by_para.get(nxt.index) is None:
             start, end = nxt.start, nxt.end
-    stripped = ctx.text[start:end].lstrip()
-    if not stripped or stripped[0] not in _SIGNATURE_DASHES or len(stripped) > 120:
+            first = ctx.first_text(start, end)
+    if first is None or ctx.text[first] not in _SIGNATURE_DASHES or end - first > 120:
         return None
-    toks = ctx.outside(start, end)
+    toks = ctx.outside(start, end, limit=6)
     names: list[Token] = []
-    for t in toks[:6]:
+    for t in toks:
         if names and t.is_punct and t.text == ",":
             break  # "— Maria Lopez, Toronto Star": the outlet is not the signer
         if (t.pos_ == "PROPN" or t.ent_type_ == "PERSON") and has_letter(t):

@@ -22,7 +22,12 @@ from .marks import CLOSING_MARKS, QuoteSpan
 if TYPE_CHECKING:
     from spacy.tokens import Token
 
-__all__ = ["headline_echo", "headline_title", "work_title"]
+__all__ = ["LINE_WINDOW", "headline_echo", "headline_title", "work_title"]
+
+
+LINE_WINDOW = 300
+"""Characters of a quotation's line read on either side of it by :func:`headline_title`: a
+headline is far shorter, and a paragraph may hold thousands of quotations."""
 
 
 def headline_title(ctx: Context, q: QuoteSpan) -> bool:
@@ -35,7 +40,8 @@ def headline_title(ctx: Context, q: QuoteSpan) -> bool:
     when all its words are capitalized and so are nearly all the words of its line outside
     it (at least three of them; or all of one or two, for a quotation of three words or
     more: "Kasich: ‘We Are Going All The Way’"), or when it is a whole paragraph of two to
-    eight such words.
+    eight such words. Of a long line, only the :data:`LINE_WINDOW` characters on either
+    side of the quotation are read.
     """
     if q.close_mark is None:
         return False
@@ -43,9 +49,11 @@ def headline_title(ctx: Context, q: QuoteSpan) -> bool:
     if caps < n or (n == 0 and not ctx.text[q.start : q.end].strip()):
         return False
     para = ctx.para_of(q)
-    line_start = ctx.text.rfind("\n", para.start, q.mark_start) + 1 or para.start
-    line_end = ctx.text.find("\n", q.mark_end, para.end)
-    line = ctx.text[max(line_start, para.start) : para.end if line_end < 0 else line_end]
+    lo = max(para.start, q.mark_start - LINE_WINDOW)
+    hi = min(para.end, q.mark_end + LINE_WINDOW)
+    line_start = ctx.text.rfind("\n", lo, q.mark_start) + 1 or lo
+    line_end = ctx.text.find("\n", q.mark_end, hi)
+    line = ctx.text[line_start : hi if line_end < 0 else line_end]
     outside = line.replace(ctx.text[q.mark_start : q.mark_end], " ")
     if not outside.strip(" \t.!?"):
         return 2 <= n <= 8
@@ -67,6 +75,8 @@ def headline_echo(ctx: Context, qi: int) -> bool:
     if q.paragraph != 0:
         return False
     para = ctx.para_of(q)
+    if para.end - para.start > 200 and not _padded(ctx.text, para.start, para.end):
+        return False  # a long paragraph (read no further: it may hold many quotations)
     line = ctx.text[para.start : para.end].strip()
     if "\n" in line or len(line) > 200 or ctx.opens_paragraph(q):
         return False
@@ -87,6 +97,11 @@ def headline_echo(ctx: Context, qi: int) -> bool:
         if contains_words(body, words):
             return True
     return False
+
+
+def _padded(text: str, start: int, end: int) -> bool:
+    """Whether ``text[start:end]`` begins or ends with white space (paragraphs do not)."""
+    return text[start].isspace() or text[end - 1].isspace()
 
 
 def work_title(ctx: Context, qi: int) -> bool:

@@ -36,12 +36,14 @@ __all__ = [
     "SECTION_QUOTES",
     "Piece",
     "Section",
+    "cue_sentences",
     "cut_pieces",
     "name_introductions",
     "naming_sentences",
     "needs_antecedent",
     "needs_parse",
     "plan_sections",
+    "reported_sentences",
     "select_paragraphs",
     "select_sentences",
 ]
@@ -243,14 +245,101 @@ def needs_parse(
     Returns:
         Paragraph indices.
     """
-    words = _cue_words(speech_lemmas(lexicon))
     out: set[int] = set()
-    for i, (a, b) in enumerate(bounds):
-        if any(m.group().lower() in words for m in _LETTERS.finditer(text, a, b)):
-            out.add(i)
-            if i:
-                out.add(i - 1)
+    for i in cue_sentences(text, bounds, lexicon):
+        out.add(i)
+        if i:
+            out.add(i - 1)
     return out
+
+
+def cue_sentences(
+    text: str, bounds: Sequence[tuple[int, int]], lexicon: frozenset[str] | None = None
+) -> list[int]:
+    """The paragraphs (or sentences) with a speech cue: a word that is a spelling (see
+    :func:`cue_forms`) of a verb of :func:`speech_lemmas`, or "according".
+
+    Args:
+        text: The text.
+        bounds: Its paragraphs or sentences.
+        lexicon: The cue lemmas in force.
+
+    Returns:
+        Their indices, in order.
+    """
+    words = _cue_words(speech_lemmas(lexicon))
+    return [
+        i
+        for i, (a, b) in enumerate(bounds)
+        if any(m.group().lower() in words for m in _LETTERS.finditer(text, a, b))
+    ]
+
+
+_NOUN_MARKERS = frozenset(
+    "a an the this that these those his her its their our my your whose no any each every "
+    "some another such".split()
+)
+"""Words before which a cue's spelling is a noun ("the state", "his call", "a report")."""
+
+_WORD_BEFORE = re.compile(r"([^\W\d_]+)[^\w]*$")
+
+
+def reported_sentences(
+    text: str, sentences: Sequence[tuple[int, int]], lexicon: frozenset[str] | None = None
+) -> tuple[list[int], list[int]]:
+    """The sentences reported speech needs parsed, chosen by what the text shows.
+
+    A sentence is worth parsing when it holds a speech cue used as one: a spelling of a
+    verb of :func:`speech_lemmas` that is not a noun after a determiner or a possessive
+    ("the state", "his call", "a report") and not inside a name ("United States",
+    "Secretary of State": capitalized, not opening the sentence), or "according to". The
+    sentence before it is parsed too when the words before its first cue may need an
+    antecedent (see :func:`needs_antecedent`: "he said", "the official said"), not when
+    they name someone ("Donald Trump said", "According to Berg").
+
+    Args:
+        text: The text.
+        sentences: The candidate sentences, in text order.
+        lexicon: The cue lemmas in force.
+
+    Returns:
+        The sentences with a cue, and those to parse before them (for antecedents), as
+        sorted indices.
+
+    Example:
+        >>> text = "The United States spoke. Berg met them. He said it was over."
+        >>> reported_sentences(text, [(0, 24), (25, 39), (40, 60)])
+        ([2], [1])
+    """
+    words = _cue_words(speech_lemmas(lexicon))
+    cues: list[int] = []
+    before: list[int] = []
+    for i, (a, b) in enumerate(sentences):
+        first = _first_cue(text, a, b, words)
+        if first is None:
+            continue
+        cues.append(i)
+        if i and needs_antecedent(text[a:first], ""):
+            before.append(i - 1)
+    return cues, sorted(set(before) - set(cues))
+
+
+def _first_cue(text: str, a: int, b: int, words: frozenset[str]) -> int | None:
+    """The offset of the first word of ``text[a:b]`` used as a speech cue, if any."""
+    opening = True
+    for m in _LETTERS.finditer(text, a, b):
+        word = m.group()
+        lower = word.lower()
+        if lower in words and (opening or not word[:1].isupper()):
+            if lower == "according":
+                if text.startswith(" to", m.end()) or text.startswith("\xa0to", m.end()):
+                    return m.start()
+            else:
+                prev = _WORD_BEFORE.search(text, a, m.start())
+                if prev is None or prev.group(1).lower() not in _NOUN_MARKERS:
+                    return m.start()
+        opening = False
+    return None
 
 
 # --- which sentences ------------------------------------------------------------------------
@@ -267,6 +356,7 @@ def select_sentences(
     sentences: Sequence[tuple[int, int]],
     quotes: Sequence[tuple[int, int]],
     extra: Iterable[int] = (),
+    antecedents: bool = True,
 ) -> list[int]:
     """Return the indices of the sentences attribution needs parsed, in order.
 
@@ -292,6 +382,10 @@ def select_sentences(
             (those of the selected paragraphs).
         quotes: The ``(mark_start, mark_end)`` of the quotations (and stray-mark frames).
         extra: More sentences to keep, with the one before each (reported speech).
+        antecedents: Whether to keep the sentence before for the antecedents of a
+            nominal too ("the minister said"); fast mode keeps it only for a pronoun that
+            may speak ("he said") when it names someone, and for a quotation that is all of
+            its sentences (whose cue may come before it).
 
     Returns:
         Sorted sentence indices; empty when there is no quotation and no ``extra``.
@@ -307,7 +401,14 @@ def select_sentences(
         keep.update(range(first, last + 1))
         lead, tail = text[sentences[first][0] : q0], text[q1 : sentences[last][1]]
         alone = not any(c.isalnum() for c in lead + tail)
-        if first > 0 and (alone or needs_antecedent(lead, tail)):
+        if first > 0 and (
+            alone
+            or (
+                needs_antecedent(lead, tail)
+                if antecedents
+                else (_refers(lead) or _refers(tail)) and _names(text, *sentences[first - 1])
+            )
+        ):
             keep.add(first - 1)
         if last + 1 < len(sentences):
             a, b = sentences[last + 1]
@@ -356,6 +457,16 @@ def naming_sentences(
 
 _REFERRING = re.compile(r"\b(?:he|she|they|it|we|his|her|their|its|our)\b", re.I)
 _CAPITALIZED = re.compile(r"(?<![\w'’])[A-Z][\w'’-]*")
+
+
+def _names(text: str, a: int, b: int) -> bool:
+    """Whether ``text[a:b]`` holds a capitalized word that does not open it (a name)."""
+    return any(m.start() > a for m in _CAPITALIZED.finditer(text, a, b))
+
+
+def _refers(words: str) -> bool:
+    """Whether ``words`` hold a pronoun that may speak or own a speaker."""
+    return _REFERRING.search(words) is not None
 
 
 def needs_antecedent(lead: str, tail: str) -> bool:

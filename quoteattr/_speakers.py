@@ -169,11 +169,41 @@ class EntityTable:
         self.gender_from_names = gender_from_names
         self.entities: list[Entity] = []
         self._timeline: list[tuple[int, Entity, bool]] = []
+        self._positions: list[int] = []  # the timeline's positions, for binary search
         self._seen: dict[int, Entity] = {}
+        # entities (by their index) under each first folded letter of their surnames and
+        # each first word of their forms: the only ones a name can match (see _candidates)
+        self._by_letter: dict[str, set[int]] = {}
+        self._by_first: dict[str, set[int]] = {}
+        self._surnames: dict[int, list[str]] = {}  # each entity's surname spellings
 
     def _remember(self, position: int, entity: Entity, subject: bool) -> None:
-        keys = [t[0] for t in self._timeline]
-        self._timeline.insert(bisect.bisect_right(keys, position), (position, entity, subject))
+        at = bisect.bisect_right(self._positions, position)
+        self._positions.insert(at, position)
+        self._timeline.insert(at, (position, entity, subject))
+
+    def _index(self, entity: Entity, form: tuple[str, ...]) -> None:
+        """Index a name form of an entity for :meth:`_candidates`."""
+        number = int(entity.id[1:])
+        self._by_letter.setdefault(fold(form[-1])[:1], set()).add(number)
+        self._by_first.setdefault(form[0], set()).add(number)
+        spellings = self._surnames.setdefault(number, [])
+        if form[-1] not in spellings:
+            spellings.append(form[-1])
+
+    def _spellings(self, entity: Entity) -> list[str]:
+        """The surname spellings of an entity (``entity.surnames`` without the counts)."""
+        return self._surnames.get(int(entity.id[1:]), [])
+
+    def _candidates(self, name: tuple[str, ...]) -> list[Entity]:
+        """The entities, in order, that may share a surname spelling with ``name`` (two
+        similar spellings have the same first folded letter, see :func:`similar_spelling`)
+        or, for a one-word name, a form's first word: a text of thousands of names compares
+        each with a few, not with all."""
+        found = self._by_letter.get(fold(name[-1])[:1], set())
+        if len(name) == 1:
+            found = found | self._by_first.get(name[0], set())
+        return [self.entities[i] for i in sorted(found)]
 
     # -- building -------------------------------------------------------------------------
 
@@ -186,11 +216,11 @@ class EntityTable:
         surname, given = name[-1], name[:-1]
         best: Entity | None = None
         best_count = -1
-        for entity in self.entities:
+        for entity in self._candidates(name):
             if entity.kind != "person" or entity.members:
                 continue
             same_surname = any(
-                similar_spelling(surname, s, self.threshold) for s in entity.surnames
+                similar_spelling(surname, s, self.threshold) for s in self._spellings(entity)
             )
             given_alone = len(name) == 1 and any(name[0] == f[0] for f in entity.forms)
             if not (same_surname or given_alone):
@@ -261,6 +291,7 @@ class EntityTable:
         if entity is None:
             entity = self._new(kind)
         entity.forms[name] += 1
+        self._index(entity, name)
         if kind == "person":
             self._learn_gender(entity, name, title)
         if title:
@@ -328,8 +359,8 @@ class EntityTable:
         if len(words) == 1:
             return any(
                 e.kind == "person"
-                and any(similar_spelling(words[0], s, self.threshold) for s in e.surnames)
-                for e in self.entities
+                and any(similar_spelling(words[0], s, self.threshold) for s in self._spellings(e))
+                for e in self._candidates((words[0],))
             )
         return False
 
@@ -362,13 +393,12 @@ class EntityTable:
         lower = word.lower()
         if lower in entity.possessives:
             return
-        if not any(e is entity and since <= p < position for p, e, _ in self._timeline):
-            last = None
-            for p, e, _ in reversed(self._timeline):
-                if position - POSSESSIVE_REACH <= p < position and e.kind == "person":
-                    last = e
-                    break
-            if last is not entity:
+        hi = bisect.bisect_left(self._positions, position)
+        lo = bisect.bisect_left(self._positions, since, 0, hi)
+        if not any(e is entity for _, e, _ in self._timeline[lo:hi]):
+            near = bisect.bisect_left(self._positions, position - POSSESSIVE_REACH, 0, hi)
+            people = (e for _, e, _ in reversed(self._timeline[near:hi]) if e.kind == "person")
+            if next(people, None) is not entity:
                 return
         entity.possessives.append(lower)
 
@@ -396,7 +426,8 @@ class EntityTable:
         gender = PRONOUNS.get(pronoun.lower())
         if gender is None or gender == "x":
             return None
-        before = [t for t in self._timeline if position - window <= t[0] < position]
+        lo = bisect.bisect_left(self._positions, position - window)
+        before = self._timeline[lo : bisect.bisect_left(self._positions, position, lo)]
         for guesses in (False, True):
             for subjects_only in (True, False):
                 for _, entity, subject in reversed(before):
@@ -442,6 +473,7 @@ class EntityTable:
         joined = ", ".join(names[:-1]) + " and " + names[-1]
         group = self._new("person")
         group.forms[(joined,)] += 1
+        self._index(group, (joined,))
         group.gender = "p"
         group.members = tuple(people)
         self._remember(position, group, True)
@@ -453,8 +485,9 @@ class EntityTable:
         """Return the latest entity before ``position`` introduced with role ``head`` (and,
         when ``kind`` is given, of that kind: "the department" is no person's)."""
         head = head.lower()
-        for pos, entity, _ in reversed(self._timeline):
-            if pos < position and head in entity.roles and kind in (None, entity.kind):
+        for i in range(bisect.bisect_left(self._positions, position) - 1, -1, -1):
+            entity = self._timeline[i][1]
+            if head in entity.roles and kind in (None, entity.kind):
                 return entity
         return None
 
@@ -462,11 +495,9 @@ class EntityTable:
         """The person most recently named as a subject (or speaker) before ``position``,
         within ``window`` characters: whom a definite description refers to. A subject
         named like a person that no recognizer typed (a bare "organization") becomes one."""
-        for pos, entity, subject in reversed(self._timeline):
-            if pos >= position:
-                continue
-            if pos < position - window:
-                break
+        lo = bisect.bisect_left(self._positions, position - window)
+        hi = bisect.bisect_left(self._positions, position, lo)
+        for _, entity, subject in reversed(self._timeline[lo:hi]):
             if not subject or entity.members or not entity.given:
                 continue
             if entity.kind == "person":
@@ -481,8 +512,9 @@ class EntityTable:
         department" for the National Department of Health), or for a generic noun
         ("the company", "the firm") the latest organization named."""
         generic = noun in _GENERIC_ORGS
-        for pos, entity, _ in reversed(self._timeline):
-            if pos >= position or entity.kind != "organization":
+        for i in range(bisect.bisect_left(self._positions, position) - 1, -1, -1):
+            entity = self._timeline[i][1]
+            if entity.kind != "organization":
                 continue
             words = {fold(w) for form in entity.forms for w in " ".join(form).split()}
             if generic or fold(noun) in words:

@@ -24,6 +24,7 @@ from ._selection import (
     naming_sentences,
     needs_parse,
     plan_sections,
+    reported_sentences,
     select_paragraphs,
     select_sentences,
 )
@@ -32,6 +33,8 @@ from .model import Quote
 from .options import Options
 
 __all__ = [
+    "FAST_QUOTE_HEAD",
+    "FAST_QUOTE_TAIL",
     "QUOTE_HEAD",
     "QUOTE_TAIL",
     "Introduction",
@@ -58,11 +61,27 @@ class Job:
     sections: list[Section]
     quotes: list[Quote] = attrs.field(factory=list)
     ids: dict[tuple[int, str], str] = attrs.field(factory=dict)
+    headlines: dict[int, bool] = attrs.field(factory=dict)
     starts: list[int] = attrs.field(init=False)
+    quote_starts: list[int] = attrs.field(init=False)
+    frame_starts: list[int] = attrs.field(init=False)
     words: list[tuple[int, int]] = attrs.field(init=False)
+
+    def in_range(
+        self, lo: int, hi: int, by_words: bool = False
+    ) -> tuple[list[QuoteSpan], list[tuple[int, int]]]:
+        """The quotations whose opening marks (with ``by_words``, whose words) start in
+        ``[lo, hi)``, and the stray-mark frames that start there (found by binary search:
+        a text may be attributed in hundreds of sections)."""
+        starts = self.quote_starts if by_words else self.starts
+        a, b = bisect.bisect_left(starts, lo), bisect.bisect_left(starts, hi)
+        c, d = bisect.bisect_left(self.frame_starts, lo), bisect.bisect_left(self.frame_starts, hi)
+        return self.spans[a:b], self.frames[c:d]
 
     def __attrs_post_init__(self) -> None:
         self.starts = [q.mark_start for q in self.spans]
+        self.quote_starts = [q.start for q in self.spans]
+        self.frame_starts = [f[0] for f in self.frames]
         # the quoted words where no speaker is named: all of them but in a transcript line
         # ("PENCE: …", which the recognizer reads whole)
         self.words = [
@@ -94,6 +113,12 @@ QUOTE_HEAD = 4
 
 QUOTE_TAIL = 4
 """Tokens kept at its end (its last words and punctuation decide how it hangs on a cue)."""
+
+FAST_QUOTE_HEAD = 3
+""":data:`QUOTE_HEAD` in fast mode."""
+
+FAST_QUOTE_TAIL = 3
+""":data:`QUOTE_TAIL` in fast mode."""
 
 
 @attrs.frozen
@@ -137,13 +162,16 @@ def cut_windows(
             end = doc[b - 1].idx + len(doc[b - 1].text)
             sentences.append((piece.start + doc[a].idx, piece.start + end))
             where.append((k, a, b))
-    lo, hi = section.pieces[0].start, section.pieces[-1].end
-    marks = [(q.mark_start, q.mark_end) for q in job.spans if lo <= q.mark_start < hi]
-    marks += [f for f in job.frames if lo <= f[0] < hi]
-    marks.sort()
-    extra = needs_parse(text, sentences, options.lexicon) if options.include_indirect else ()
-    keep = select_sentences(text, sentences, marks, extra)
-    named = naming_sentences(sentences, marks, keep)
+    spans, frames = job.in_range(section.pieces[0].start, section.pieces[-1].end)
+    marks = sorted([(q.mark_start, q.mark_end) for q in spans] + frames)
+    cues: list[int] = []
+    keep = select_sentences(text, sentences, marks, antecedents=not options.fast)
+    if options.include_indirect:
+        cues, before = reported_sentences(text, sentences, options.lexicon)
+        keep = sorted(set(keep) | set(cues) | set(before))
+    # the recognizer reads where speakers are named: around the quotations and, for
+    # reported speech, the sentences with a cue (not the sentence before, an antecedent's)
+    named = naming_sentences(sentences, marks, keep) | set(cues)
     starts = [a for a, _ in sentences]  # once per section: every window looks them up
     out: list[Window] = []
     run: list[int] = []
@@ -151,17 +179,19 @@ def cut_windows(
         if run and (i != run[-1] + 1 or where[i][0] != where[run[0]][0]):
             piece, doc = pieces[where[run[0]][0]]
             first, end = where[run[0]][1], where[run[-1]][2]
-            drop = _quote_middles(job, doc, piece.start, first, end)
+            drop = _quote_middles(job, doc, piece.start, first, end, *_kept(options))
             parsed, idx = window(doc, first, end, drop)
             offsets = [piece.start + x for x in idx]
-            if options.include_indirect:  # reported speech wants every speaker's kind
-                ner = [(0, len(offsets))]
-            else:
-                ner = _entity_ranges(job, offsets, starts, named)
+            ner = [] if options.fast else _entity_ranges(job, offsets, starts, named)
             out.append(Window(piece.para, offsets, parsed, ner))
             run = []
         run.append(i)
     return out, name_introductions(text, sentences, keep)
+
+
+def _kept(options: Options) -> tuple[int, int]:
+    """The tokens parsed at the start and the end of a long quotation."""
+    return (FAST_QUOTE_HEAD, FAST_QUOTE_TAIL) if options.fast else (QUOTE_HEAD, QUOTE_TAIL)
 
 
 def _entity_ranges(
@@ -197,7 +227,15 @@ def may_name(span: Span) -> bool:
     return False
 
 
-def _quote_middles(job: Job, doc: Doc, base: int, first: int, end: int) -> list[tuple[int, int]]:
+def _quote_middles(
+    job: Job,
+    doc: Doc,
+    base: int,
+    first: int,
+    end: int,
+    head: int = QUOTE_HEAD,
+    tail: int = QUOTE_TAIL,
+) -> list[tuple[int, int]]:
     """The token ranges in the middle of the long closed quotations of a window."""
     a, b = base + doc[first].idx, base + doc[end - 1].idx
     lo = bisect.bisect_left(job.starts, a)
@@ -207,10 +245,10 @@ def _quote_middles(job: Job, doc: Doc, base: int, first: int, end: int) -> list[
         if q.close_mark is None or q.mark_end > limit:
             continue
         span = doc.char_span(q.start - base, q.end - base, alignment_mode="contract")
-        if span is not None and len(span) > QUOTE_HEAD + QUOTE_TAIL + 2:
-            tail = _last_clause(span)
-            if tail > span.start + QUOTE_HEAD + 1:
-                drop.append((span.start + QUOTE_HEAD, tail))
+        if span is not None and len(span) > head + tail + 2:
+            kept = _last_clause(span, tail)
+            if kept > span.start + head + 1:
+                drop.append((span.start + head, kept))
     return drop
 
 
@@ -218,11 +256,11 @@ QUOTE_LAST_SENTENCE = 12
 """At most this many tokens of a long quotation's last sentence are kept whole."""
 
 
-def _last_clause(span: Span) -> int:
+def _last_clause(span: Span, tail: int = QUOTE_TAIL) -> int:
     """Where the kept end of a long quotation starts: its last sentence, when that is short
     (its verb is how the quotation hangs on a cue after it: “It's plagiarism. It's
-    flat-out plagiarism,” X said), else its last :data:`QUOTE_TAIL` tokens."""
-    end = span.end - QUOTE_TAIL
+    flat-out plagiarism,” X said), else its last ``tail`` tokens."""
+    end = span.end - tail
     doc = span.doc
     for i in range(span.end - 1, max(span.start, span.end - QUOTE_LAST_SENTENCE), -1):
         if doc[i].is_sent_start:

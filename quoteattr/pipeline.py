@@ -46,7 +46,7 @@ from spacy.tokens import Doc
 from ._build import direct_quotes, with_reported
 from ._context import Context
 from ._mentions import collect_names
-from ._parsing import Para, attach, paragraphs_of_doc, parse
+from ._parsing import Para, attach, paragraphs_of_doc, parse, without_entities
 from ._quotations import Quotations, outermost_quotations
 from ._reported import find_reported
 from ._rules import attribute
@@ -106,6 +106,7 @@ def _attribute(
     frames: Sequence[tuple[int, int]],
     options: Options,
     introductions: Sequence[Introduction] = (),
+    headlines: dict[int, bool] | None = None,
 ) -> list[Quote]:
     """Attribute a text's quotations, given its (partly) parsed paragraphs."""
     ctx = Context(
@@ -116,6 +117,7 @@ def _attribute(
         frames=list(frames),
         around_partial=options.indirect_around_partial,
         introductions=list(introductions),
+        headlines={} if headlines is None else headlines,
     )
     return attribute_context(ctx, options)
 
@@ -148,6 +150,7 @@ def attribute_doc(doc: Doc, options: Options, quotations: Quotations | None = No
     """Attribute the quotations of a caller's parsed ``Doc``, using its parse as it is.
 
     The same selection of paragraphs and the same rules as for a text; nothing is parsed.
+    With ``options.fast`` the Doc's entity labels are not read (a copy without them is).
 
     Args:
         doc: A Doc that has been through a tagger, a parser and an entity recognizer.
@@ -162,6 +165,8 @@ def attribute_doc(doc: Doc, options: Options, quotations: Quotations | None = No
     spans, frames = quotations if quotations is not None else outermost_quotations(text)
     if not spans and not options.include_indirect:
         return []
+    if options.fast:
+        doc = without_entities(doc)  # fast mode reads no entity labels, the Doc's neither
     bounds = paragraph_bounds(text)
     paras = paragraphs_of_doc(doc, bounds, selected_paragraphs(text, bounds, spans, options))
     return _attribute(text, paras, spans, frames, options)
@@ -177,10 +182,9 @@ def _attribute_section(
 ) -> None:
     windows, introductions = plan
     attach(job.paras, [(w.para, w.offsets) for w in windows], docs)
-    lo, hi = section.pieces[0].start, section.end
-    spans = [q for q in job.spans if lo <= q.start < hi]
-    frames = [f for f in job.frames if lo <= f[0] < hi]
-    for quote in _attribute(job.text, job.paras, spans, frames, options, introductions):
+    spans, frames = job.in_range(section.pieces[0].start, section.end, by_words=True)
+    found = _attribute(job.text, job.paras, spans, frames, options, introductions, job.headlines)
+    for quote in found:
         if section.start <= quote.start < section.end:
             job.quotes.append(_renumber(job, number, quote))
     for w in windows:
@@ -439,7 +443,8 @@ class QuoteExtractor:
                 self.nlp,
                 [w.doc for w in windows],
                 [w.entities for w in windows],
-                wanted=None if self.options.include_indirect else may_name,
+                wanted=may_name,
+                recognize=not self.options.fast,
             )
         )
         for (job, number, section), plan in zip(group, plans, strict=True):
