@@ -449,7 +449,7 @@ def _leading(ctx: Context, end: int, start_limit: int) -> Found | None:
             subj = subject_of(toks[i])
             if not usable_subject(ctx, subj):
                 # "X said: “…”", or inverted: "Said X: “…”"
-                subj = np_head_near(toks[:i], False) or np_head_near(toks[i + 1 :], True)
+                subj = np_head_near(toks[:i], False) or _inverted(toks[i], toks[i + 1 :])
             if subj is not None:
                 return _said(ctx, toks[i], lemma, subj)
     lead = ctx.text[start_limit:end].rstrip()
@@ -457,6 +457,15 @@ def _leading(ctx: Context, end: int, start_limit: int) -> Found | None:
         return _colon_frame(ctx, toks)
     if toks and lead.endswith(","):
         return _utterance_frame(ctx, toks)
+    return None
+
+
+def _inverted(verb: Token, after: Sequence[Token]) -> Token | None:
+    """The speaker after the verb ("Said X: “…”"), not the subject of the clause the verb
+    reports ("After saying her knee was “badly hurt,” she …": the knee says nothing)."""
+    subj = np_head_near(after, True)
+    if subj is None or subj.dep_ not in ("nsubj", "nsubjpass") or subj.head is verb:
+        return subj
     return None
 
 

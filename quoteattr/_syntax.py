@@ -70,11 +70,44 @@ def subject_of(verb: Token, depth: int = 0) -> Token | None:
                 for grand in child.children:
                     if grand.dep_ == "pobj":
                         return grand
+    holder = _participle_holder(verb)
+    if holder is not None:
+        return holder
     if depth < 3 and verb.dep_ in ("advcl", "xcomp", "conj", "acl", "dep") and verb.head != verb:
         return subject_of(verb.head, depth + 1)
     if depth < 3 and verb.dep_ == "pcomp" and verb.head.head != verb.head:
         return subject_of(verb.head.head, depth + 1)  # "began by saying, “…”"
     return None
+
+
+def _participle_holder(verb: Token) -> Token | None:
+    """Who a participle of saying belongs to when it follows a person rather than a
+    clause: "a video of the minister saying, “…”" (the parser hangs "saying" on "video"),
+    "the rally ended with Pedro Alves telling the crowd, “…”"."""
+    if verb.tag_ != "VBG" or any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children):
+        return None
+    head = verb.head
+    if verb.dep_ == "acl":
+        if _names_someone(head):
+            return head
+        preps = [c for c in head.children if c.dep_ == "prep" and c.lower_ == "of"]
+    elif verb.dep_ == "advcl":
+        preps = [c for c in head.children if c.dep_ == "prep" and c.lower_ == "with"]
+    else:
+        return None
+    for prep in preps:
+        for obj in prep.children:
+            if obj.dep_ == "pobj" and obj.right_edge.i + 1 == verb.i and _names_someone(obj):
+                return obj  # right before it: "clashed with X, saying" is not X's
+    return None
+
+
+def _names_someone(noun: Token) -> bool:
+    """A name, a pronoun or a noun for a person ("the minister"), not a thing said ("a
+    statement saying …" is its author's)."""
+    if noun.pos_ in ("PROPN", "PRON") or noun.ent_type_ == "PERSON":
+        return True
+    return noun.pos_ == "NOUN" and is_person_noun(str(noun.lemma_).lower())
 
 
 def usable_subject(ctx: Context, subj: Token | None) -> bool:

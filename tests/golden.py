@@ -1810,6 +1810,40 @@ CASES: list[Case] = [
         quote="t meet on Monday.",
         kind=None,
     ),
+    Case(
+        id="participle_after_person_of_noun",
+        text="The report describes a video of the minister saying, “We have no choice.”",
+        quote="We have no choice.",
+        speaker="minister",
+        rule="syntactic_cue",
+        cue="say",
+        whole=True,
+    ),
+    Case(
+        id="participle_right_after_with_person",
+        text="The clip opens with Pedro Alves telling the crowd, “Nobody stops us now.”",
+        quote="Nobody stops us now.",
+        speaker="Pedro Alves",
+        rule="leading_cue",
+        cue="tell",
+        whole=True,
+    ),
+    Case(
+        id="participle_after_with_phrase_is_subjects",
+        text="Lena Park clashed with Tom Reyes at the hearing, telling him, “You have no plan "
+        "at all.”",
+        quote="You have no plan at all.",
+        speaker="Lena Park",
+        cue="tell",
+        whole=True,
+    ),
+    Case(
+        id="reported_clause_subject_is_no_inverted_speaker",
+        text="After saying her right foot was “so swollen I could barely walk,” she was "
+        "“rushed … to the clinic” for tests.",
+        quote="so swollen I could barely walk,",
+        kind=None,
+    ),
     # === reported speech (include_indirect=True)
     Case(
         id="according_to_first",
