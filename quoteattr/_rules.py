@@ -374,7 +374,7 @@ def trailing_cue(ctx: Context, qi: int) -> Found | None:
         return None
     para = ctx.para_of(q)
     nxt = ctx.marks[qi + 1][0] if qi + 1 < len(ctx.marks) else para.end
-    toks = ctx.outside(q.mark_end, min(nxt, para.end), limit=8)
+    toks = ctx.outside(q.mark_end, min(nxt, para.end), limit=_TRAILING_REACH)
     ended = ctx.text[q.start : q.end].rstrip().endswith(".")
     for i, tok in enumerate(toks):
         if tok.is_punct and tok.text in ".!?;":
@@ -382,15 +382,34 @@ def trailing_cue(ctx: Context, qi: int) -> Found | None:
         lemma = cue_lemma(tok, ctx.lexicon)
         if lemma is None:
             continue
+        if i >= _TRAILING_NEAR and not _after_apposition(toks, i):
+            break
         if ended and _says_more(tok):
             return None  # “…this.” Sonakshi disagreed and put her point …: a new sentence
         subj = subject_of(tok)
         if not usable_subject(ctx, subj):
             # ", X said" / ", she told Harvey": the words before the cue; ", said X": after
-            subj = np_head_near(toks[:i], False) or np_head_near(toks[i + 1 :], True)
+            after = toks[i + 1 : _TRAILING_NEAR]
+            subj = np_head_near(toks[:i], False) or np_head_near(after, True)
         if subj is not None:
             return _said(ctx, tok, lemma, subj)
     return None
+
+
+_TRAILING_NEAR = 8
+"""How far after the closing mark ``trailing_cue`` looks for the cue."""
+
+_TRAILING_REACH = 24
+"""How far it looks past a name and its apposition ("“…?” Okafor, a retired nurse from
+the coast, said pleasantly")."""
+
+
+def _after_apposition(toks: Sequence[Token], i: int) -> bool:
+    """Whether ``toks[i]`` comes right after a name and its apposition: the first token
+    names someone, and the words before ``toks[i]`` end with the apposition's comma."""
+    first = toks[0]
+    named = first.pos_ in ("PROPN", "PRON") or first.ent_type_ == "PERSON"
+    return named and toks[i - 1].text == "," and any(t.text == "," for t in toks[1 : i - 1])
 
 
 def _says_more(verb: Token) -> bool:
@@ -583,6 +602,10 @@ def after_report(ctx: Context, qi: int) -> Found | None:
         return None
     if _subheading(ctx, q):
         return None  # ‘Horrifying scene’ heads the paragraphs after it
+    para = ctx.para_of(q)
+    after = ctx.outside(q.mark_end, para.end, limit=_TRAILING_REACH)
+    if any(cue_lemma(t, ctx.lexicon) for t in after):
+        return None  # “…?” Okafor, a retired nurse, said: the paragraph names its speaker
     prev = ctx.paras[q.paragraph - 1]
     toks = ctx.outside(prev.start, prev.end)
     for i in range(len(toks) - 2, -1, -1):  # the last sentence: after the one before ends

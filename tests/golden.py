@@ -1844,6 +1844,23 @@ CASES: list[Case] = [
         quote="so swollen I could barely walk,",
         kind=None,
     ),
+    Case(
+        id="trailing_cue_after_long_apposition",
+        text="The volunteers called voters all evening.\n“I am calling from the Greens. How are "
+        "you today?” Okafor, a retired nurse from the coast, said pleasantly into the phone.",
+        quote="I am calling from the Greens. How are you today?",
+        speaker="Okafor",
+        rule="trailing_cue",
+        cue="say",
+        whole=True,
+    ),
+    Case(
+        id="trailing_cue_far_participle_takes_no_later_noun",
+        text="Mira Holt wrote to supporters. The senator emailed them saying: “The fight goes "
+        "on” and vowing to compete in the last primary next week in the District.",
+        quote="The fight goes on",
+        speaker="Mira Holt",
+    ),
     # === reported speech (include_indirect=True)
     Case(
         id="according_to_first",
