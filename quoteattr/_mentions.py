@@ -636,6 +636,20 @@ def _nominal_kind(lemma: str) -> SpeakerKind:
 _AGE = re.compile(r"\b\d+-year-old\b")
 
 
+def _definite(head: Token) -> bool:
+    """Whether a noun heads a definite description: "the" is its determiner, or that of
+    the phrase it ends ("the 2019 World Under 20 5,000m champion", parsed with "World" at
+    its head)."""
+    node = head
+    for _ in range(4):
+        if any(c.dep_ == "det" and c.lower_ == "the" for c in node.children):
+            return node is head or node.right_edge.i == head.i
+        if node.dep_ not in ("pobj", "prep"):
+            return False
+        node = node.head
+    return False
+
+
 def _described(
     ctx: Context, table: EntityTable, head: Token, lemma: str, mention: Mention
 ) -> Entity | None:
@@ -644,7 +658,7 @@ def _described(
     scored twice. “…,” the 24-year-old striker said"), or the organization named before
     it whose name holds its noun, or any for "the company" ("Northwind Energy … the
     company said"). A plural ("the officials") refers to no one named."""
-    if not any(c.dep_ == "det" and c.lower_ == "the" for c in head.children):
+    if not _definite(head):
         return None
     if head.tag_ in ("NNS", "NNPS"):
         return None

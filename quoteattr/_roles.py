@@ -30,7 +30,9 @@ ROLE_WORDS: frozenset[str] = frozenset(
     superintendent prosecutor attorney lawyer judge justice sheriff detective constable
     sergeant trooper firefighter paramedic nurse doctor physician surgeon scientist
     researcher professor lecturer teacher principal coach captain player striker goalkeeper
-    manager referee chair boss mp mla mep msp td mk mpp
+    manager referee chair boss mp mla mep msp td mk mpp champion winner runner athlete
+    midfielder defender winger forward skipper keeper bowler sprinter swimmer rookie veteran
+    teenager youngster victim survivor father brother sister parent grandmother grandfather
     """.split()
 )
 """Role words news text uses before names or as nominal mentions, beyond nameparser's list."""

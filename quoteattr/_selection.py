@@ -192,17 +192,18 @@ def _introductions(
 
 
 _HE_SHE = re.compile(r"\b(?:[Hh]e|[Ss]he|[Hh]is|[Hh]er)\b")
-_DEFINITE = re.compile(r"\b[Tt]he((?:\s+[\w'’-]+){1,4})")
+_DEFINITE = re.compile(r"\b[Tt]he((?:\s+[\w'’,-]+){1,6})")
 
 
 def _refers_back(text: str, start: int, end: int) -> bool:
     """Whether a sentence refers to a person named before it: a he or she, or a definite
-    description ending in a role word ("the veteran coach", "the 24-year-old striker")."""
+    description ending in a role word ("the veteran coach", "the 24-year-old striker",
+    "the 2019 World Under 20 5,000m champion")."""
     if _HE_SHE.search(text, start, end):
         return True
     for m in _DEFINITE.finditer(text, start, end):
-        words = m.group(1).split()
-        if any(is_title_word(w) or is_person_noun(w) for w in words):
+        words = [w.strip(",") for w in m.group(1).split()]
+        if any(is_title_word(w) or is_person_noun(w) for w in words if w):
             return True
     return False
 

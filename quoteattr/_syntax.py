@@ -57,9 +57,11 @@ def subject_of(verb: Token, depth: int = 0) -> Token | None:
     passive = False
     for child in verb.children:
         if child.dep_ in ("nsubj", "csubj"):
+            if child.lower_ == "who":
+                return _who_antecedent(child, verb)
             if child.lower_ in RELATIVE_PRONOUNS and verb.dep_ == "relcl":
                 return verb.head
-            return child
+            return _description_head(child)
         if child.dep_ == "nsubjpass":
             passive = True
             if verb.lemma_ in ("quote", "cite"):
@@ -78,6 +80,32 @@ def subject_of(verb: Token, depth: int = 0) -> Token | None:
     if depth < 3 and verb.dep_ == "pcomp" and verb.head.head != verb.head:
         return subject_of(verb.head.head, depth + 1)  # "began by saying, “…”"
     return None
+
+
+def _description_head(subj: Token) -> Token:
+    """The person noun that ends a description the parser headed by a name inside it
+    ("the 2008 World Under 20 10,000m champion said": "champion", not "World")."""
+    last = subj.right_edge
+    if (
+        subj.pos_ == "PROPN"
+        and any(c.dep_ == "det" and c.lower_ == "the" for c in subj.children)
+        and last.i > subj.i
+        and last.pos_ == "NOUN"
+        and is_person_noun(str(last.lemma_).lower())
+    ):
+        return last
+    return subj
+
+
+def _who_antecedent(who: Token, verb: Token) -> Token:
+    """Whom "who" stands for: the name right before it ("a row with his colleague Carol
+    Nolan who said …", however the parser hangs the clause), else the noun its relative
+    clause belongs to."""
+    if who.i > 0:
+        prev = who.doc[who.i - 1]
+        if prev.pos_ == "PROPN" or prev.ent_type_ == "PERSON":
+            return prev
+    return verb.head if verb.dep_ == "relcl" else who
 
 
 def _participle_holder(verb: Token) -> Token | None:

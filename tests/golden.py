@@ -1861,6 +1861,25 @@ CASES: list[Case] = [
         quote="The fight goes on",
         speaker="Mira Holt",
     ),
+    Case(
+        id="who_takes_the_name_right_before_it",
+        text="Ó Snodaigh got into a heated row with his former party colleague Carol Nolan who "
+        "said “you’re as good as Government” during a debate.",
+        quote="you’re as good as Government",
+        speaker="Carol Nolan",
+        kind="partial",
+        rule="syntactic_cue",
+        whole=True,
+    ),
+    Case(
+        id="long_description_parsed_around_a_name_links",
+        text="Wanjiru Kamau won the race in 2:21. “My target was a top ten finish, so second "
+        "place is an achievement,” the 2019 World Under 20 5,000m champion said.",
+        quote="My target was a top ten finish, so second place is an achievement,",
+        speaker="Wanjiru Kamau",
+        rule="syntactic_cue",
+        whole=True,
+    ),
     # === reported speech (include_indirect=True)
     Case(
         id="according_to_first",
