@@ -60,10 +60,8 @@ from ._lexicon import (
     CALENDAR,
     DASHES,
     DEMONSTRATIVES,
-    DOCUMENTS,
     GROUP_NOUNS,
     HYPHEN,
-    PERSONAL,
     SAYING_NOUNS,
     SUBJECT_DEPS,
     TIME_ENTITIES,
@@ -72,11 +70,19 @@ from ._lexicon import (
 from ._passing import DOCUMENT_RULES
 from ._quotations import label_end
 from ._syntax import (
+    after_apposition,
+    any_verb,
     has_letter,
     heads_above,
+    inverted_speaker,
+    main_verb,
+    makes_utterance,
+    not_subordinate,
     np_head_near,
     person_like,
     relative_pronoun,
+    says_more,
+    speaker_like,
     subject_of,
     subordinate,
     time_clause,
@@ -382,9 +388,9 @@ def trailing_cue(ctx: Context, qi: int) -> Found | None:
         lemma = cue_lemma(tok, ctx.lexicon)
         if lemma is None:
             continue
-        if i >= _TRAILING_NEAR and not _after_apposition(toks, i):
+        if i >= _TRAILING_NEAR and not after_apposition(toks, i):
             break
-        if ended and _says_more(tok):
+        if ended and says_more(tok):
             return None  # “…this.” Sonakshi disagreed and put her point …: a new sentence
         subj = subject_of(tok)
         if not usable_subject(ctx, subj):
@@ -402,20 +408,6 @@ _TRAILING_NEAR = 8
 _TRAILING_REACH = 24
 """How far it looks past a name and its apposition ("“…?” Okafor, a retired nurse from
 the coast, said pleasantly")."""
-
-
-def _after_apposition(toks: Sequence[Token], i: int) -> bool:
-    """Whether ``toks[i]`` comes right after a name and its apposition: the first token
-    names someone, and the words before ``toks[i]`` end with the apposition's comma."""
-    first = toks[0]
-    named = first.pos_ in ("PROPN", "PRON") or first.ent_type_ == "PERSON"
-    return named and toks[i - 1].text == "," and any(t.text == "," for t in toks[1 : i - 1])
-
-
-def _says_more(verb: Token) -> bool:
-    """Whether a verb of saying has a content or a clause joined to it ("disagreed and put
-    her point", "admitted mistakes had been made"): a sentence of its own, no attribution."""
-    return any(c.dep_ in ("ccomp", "dobj", "conj", "xcomp") for c in verb.children)
 
 
 _SIGNATURE_DASHES = DASHES | {HYPHEN}
@@ -460,7 +452,7 @@ def _leading(ctx: Context, end: int, start_limit: int) -> Found | None:
         if toks[i].is_punct and toks[i].text in ".!?" and i < len(toks) - 1:
             toks = toks[i + 1 :]
             break
-    for level in (_main_verb, _not_subordinate, _any):
+    for level in (main_verb, not_subordinate, any_verb):
         for i in range(len(toks) - 1, -1, -1):
             lemma = cue_lemma(toks[i], ctx.lexicon)
             if lemma is None or not level(toks[i]):
@@ -468,7 +460,7 @@ def _leading(ctx: Context, end: int, start_limit: int) -> Found | None:
             subj = subject_of(toks[i])
             if not usable_subject(ctx, subj):
                 # "X said: “…”", or inverted: "Said X: “…”"
-                subj = np_head_near(toks[:i], False) or _inverted(toks[i], toks[i + 1 :])
+                subj = np_head_near(toks[:i], False) or inverted_speaker(toks[i], toks[i + 1 :])
             if subj is not None:
                 return _said(ctx, toks[i], lemma, subj)
     lead = ctx.text[start_limit:end].rstrip()
@@ -479,45 +471,15 @@ def _leading(ctx: Context, end: int, start_limit: int) -> Found | None:
     return None
 
 
-def _inverted(verb: Token, after: Sequence[Token]) -> Token | None:
-    """The speaker after the verb ("Said X: “…”"), not the subject of the clause the verb
-    reports ("After saying her knee was “badly hurt,” she …": the knee says nothing)."""
-    subj = np_head_near(after, True)
-    if subj is None or subj.dep_ not in ("nsubj", "nsubjpass") or subj.head is verb:
-        return subj
-    return None
-
-
 def _utterance_frame(ctx: Context, toks: Sequence[Token]) -> Found | None:
     """ "X issued a statement, “…”", "X posted a tweet, “…”": the main verb has for its
     object the thing said, and its subject says the quotation."""
     for tok in reversed(toks):
-        if _makes_utterance(tok) and not subordinate(tok):
+        if makes_utterance(tok) and not subordinate(tok):
             subj = subject_of(tok)
             if usable_subject(ctx, subj) and not weak_subject(subj):
                 return Found(speaker=subj)
     return None
-
-
-def _makes_utterance(verb: Token) -> bool:
-    """A verb whose object is a statement, a tweet, a letter ("issued a statement")."""
-    return verb.pos_ == "VERB" and any(
-        c.dep_ == "dobj" and str(c.lemma_).lower() in UTTERANCES | DOCUMENTS for c in verb.children
-    )
-
-
-def _main_verb(verb: Token) -> bool:
-    """The main verb of its sentence, or one joined to it ("X said …, pointing out that Y
-    voted to insist …": "said", not "insist")."""
-    return verb.dep_ == "ROOT" or (verb.dep_ == "conj" and verb.head.dep_ == "ROOT")
-
-
-def _not_subordinate(verb: Token) -> bool:
-    return not subordinate(verb)
-
-
-def _any(verb: Token) -> bool:
-    return True
 
 
 def _colon_frame(ctx: Context, toks: Sequence[Token]) -> Found | None:
@@ -618,7 +580,7 @@ def after_report(ctx: Context, qi: int) -> Found | None:
             continue
         lemma = cue_lemma(tok, ctx.lexicon)
         said = lemma is not None and lemma.split()[0] in speech
-        if not (said or _makes_utterance(tok)):
+        if not (said or makes_utterance(tok)):
             continue  # "X said S." / "X issued a statement apologizing …"
         subj = subject_of(tok)
         if usable_subject(ctx, subj) and not weak_subject(subj):
@@ -658,17 +620,10 @@ def clause_subject(ctx: Context, qi: int) -> Found | None:
         subj = subject_of(cand)
         if subj is None or not usable_subject(ctx, subj):
             continue
-        if _speaker_like(subj):
+        if speaker_like(subj):
             return Found(speaker=subj)
         return None
     return None
-
-
-def _speaker_like(tok: Token) -> bool:
-    """A person or an organization the tagger names as such, or a personal pronoun."""
-    if tok.ent_type_ == "PERSON" or tok.lower_ in PERSONAL:
-        return True
-    return tok.pos_ == "PROPN" and tok.ent_type_ in ("ORG", "")
 
 
 def _words_owner(ctx: Context, noun: Token) -> Token | None:
@@ -679,7 +634,7 @@ def _words_owner(ctx: Context, noun: Token) -> Token | None:
     owner = next((c for c in noun.children if c.dep_ == "poss"), None)
     if owner is None or not usable_subject(ctx, owner):
         return None
-    return owner if _speaker_like(owner) or owner.lower_ in ("his", "her") else None
+    return owner if speaker_like(owner) or owner.lower_ in ("his", "her") else None
 
 
 LOCAL_RULES: tuple[Rule, ...] = (

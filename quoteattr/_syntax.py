@@ -21,6 +21,7 @@ from ._lexicon import (
     RELATIVE_PRONOUNS,
     SUBJECT_DEPS,
     TIME_ENTITIES,
+    UTTERANCES,
 )
 from ._roles import is_person_noun
 
@@ -28,11 +29,19 @@ if TYPE_CHECKING:
     from spacy.tokens import Token
 
 __all__ = [
+    "after_apposition",
+    "any_verb",
     "has_letter",
     "heads_above",
+    "inverted_speaker",
+    "main_verb",
+    "makes_utterance",
+    "not_subordinate",
     "np_head_near",
     "person_like",
     "relative_pronoun",
+    "says_more",
+    "speaker_like",
     "subject_of",
     "subordinate",
     "time_clause",
@@ -240,3 +249,57 @@ def relative_pronoun(cue: Token) -> Token | None:
 def has_letter(tok: Token) -> bool:
     """Whether a token holds a letter."""
     return any(c.isalpha() for c in tok.text)
+
+
+def after_apposition(toks: Sequence[Token], i: int) -> bool:
+    """Whether ``toks[i]`` comes right after a name and its apposition: the first token
+    names someone, and the words before ``toks[i]`` end with the apposition's comma."""
+    first = toks[0]
+    named = first.pos_ in ("PROPN", "PRON") or first.ent_type_ == "PERSON"
+    return named and toks[i - 1].text == "," and any(t.text == "," for t in toks[1 : i - 1])
+
+
+def says_more(verb: Token) -> bool:
+    """Whether a verb of saying has a content or a clause joined to it ("disagreed and put
+    her point", "admitted mistakes had been made"): a sentence of its own, no attribution."""
+    return any(c.dep_ in ("ccomp", "dobj", "conj", "xcomp") for c in verb.children)
+
+
+def inverted_speaker(verb: Token, after: Sequence[Token]) -> Token | None:
+    """The speaker after the verb ("Said X: “…”"), not the subject of the clause the verb
+    reports ("After saying her knee was “badly hurt,” she …": the knee says nothing)."""
+    subj = np_head_near(after, True)
+    if subj is None or subj.dep_ not in ("nsubj", "nsubjpass") or subj.head is verb:
+        return subj
+    return None
+
+
+def makes_utterance(verb: Token) -> bool:
+    """A verb whose object is a statement, a tweet, a letter ("issued a statement")."""
+    return verb.pos_ == "VERB" and any(
+        c.dep_ == "dobj" and str(c.lemma_).lower() in UTTERANCES | DOCUMENTS for c in verb.children
+    )
+
+
+def main_verb(verb: Token) -> bool:
+    """The main verb of its sentence, or one joined to it ("X said …, pointing out that Y
+    voted to insist …": "said", not "insist")."""
+    return verb.dep_ == "ROOT" or (verb.dep_ == "conj" and verb.head.dep_ == "ROOT")
+
+
+def not_subordinate(verb: Token) -> bool:
+    """Whether a verb heads no subordinate clause (see :func:`subordinate`)."""
+    return not subordinate(verb)
+
+
+def any_verb(verb: Token) -> bool:
+    """Any verb at all: the last level :func:`~quoteattr._rules` tries."""
+    del verb
+    return True
+
+
+def speaker_like(tok: Token) -> bool:
+    """A person or an organization the tagger names as such, or a personal pronoun."""
+    if tok.ent_type_ == "PERSON" or tok.lower_ in PERSONAL:
+        return True
+    return tok.pos_ == "PROPN" and tok.ent_type_ in ("ORG", "")
