@@ -79,6 +79,7 @@ from ._syntax import (
     makes_utterance,
     not_subordinate,
     np_head_near,
+    participle_holder,
     person_like,
     relative_pronoun,
     says_more,
@@ -241,7 +242,8 @@ def _first_linked_cue(ctx: Context, qi: int, according: bool) -> Found | None:
             continue
         if weak_subject(subj):
             subj = _thing_owner(ctx, cand, subj)
-        found = _said(ctx, cand, lemma, subj)
+        nearer = _nearer_participle(ctx, qi, cand) if weak_subject(subj) else None
+        found = nearer or _said(ctx, cand, lemma, subj)
         if first is not None and _demonstrative(first.speaker):
             first = None  # "that", "this" are never speakers: any other subject is better
         if first is None:
@@ -253,6 +255,26 @@ def _first_linked_cue(ctx: Context, qi: int, according: bool) -> Found | None:
             # the thing is the inner subject, the speaker the enclosing one
             return _outer_cue(ctx, qi, found, cand) if not according else found
     return first
+
+
+def _nearer_participle(ctx: Context, qi: int, cue: Token) -> Found | None:
+    """A participle of saying held by a person between a thing's ``cue`` and the quotation:
+    "The ad concludes with footage of X saying, “…”" quotes X, not the ad; "urging those
+    calling for …" names no one."""
+    start = ctx.quotes[qi].mark_start
+    for tok in reversed(ctx.outside(ctx.base(cue) + len(cue.text), start, limit=20)):
+        if tok.sent != cue.sent or tok.tag_ != "VBG":
+            continue
+        lemma = cue_lemma(tok, ctx.lexicon)
+        if lemma is None:
+            continue
+        own = next((c for c in tok.children if c.dep_ == "nsubj" and c.i < tok.i), None)
+        holder = own or participle_holder(tok)  # "of X saying": X may be its subject
+        if holder is None or holder.pos_ == "PRON" or weak_subject(holder):
+            continue
+        if usable_subject(ctx, holder):
+            return _said(ctx, tok, lemma, holder)
+    return None
 
 
 def _demonstrative(tok: Token | None) -> bool:

@@ -38,6 +38,7 @@ __all__ = [
     "makes_utterance",
     "not_subordinate",
     "np_head_near",
+    "participle_holder",
     "person_like",
     "relative_pronoun",
     "says_more",
@@ -81,9 +82,12 @@ def subject_of(verb: Token, depth: int = 0) -> Token | None:
                 for grand in child.children:
                     if grand.dep_ == "pobj":
                         return grand
-    holder = _participle_holder(verb)
+    holder = participle_holder(verb)
     if holder is not None:
         return holder
+    controller = _object_controller(verb)
+    if controller is not None:
+        return controller
     if depth < 3 and verb.dep_ in ("advcl", "xcomp", "conj", "acl", "dep") and verb.head != verb:
         return subject_of(verb.head, depth + 1)
     if depth < 3 and verb.dep_ == "pcomp" and verb.head.head != verb.head:
@@ -106,6 +110,18 @@ def _description_head(subj: Token) -> Token:
     return subj
 
 
+def _object_controller(verb: Token) -> Token | None:
+    """The person an infinitive of saying belongs to when the verb above it has that person
+    for its object ("led the writer Maya Lindqvist to fear a “…”", "urged him to say"); a
+    thing object leaves the subject above speaking ("used the occasion to say")."""
+    if verb.dep_ != "xcomp" or verb.tag_ != "VB":
+        return None
+    obj = next((c for c in verb.head.children if c.dep_ == "dobj"), None)
+    if obj is None or obj.i > verb.i or not (person_like(obj) or obj.ent_type_ == "PERSON"):
+        return None
+    return _description_head(obj)
+
+
 def _who_antecedent(who: Token, verb: Token) -> Token:
     """Whom "who" stands for: the name right before it ("a row with his colleague Carol
     Nolan who said …", however the parser hangs the clause), else the noun its relative
@@ -117,7 +133,7 @@ def _who_antecedent(who: Token, verb: Token) -> Token:
     return verb.head if verb.dep_ == "relcl" else who
 
 
-def _participle_holder(verb: Token) -> Token | None:
+def participle_holder(verb: Token) -> Token | None:
     """Who a participle of saying belongs to when it follows a person rather than a
     clause: "a video of the minister saying, “…”" (the parser hangs "saying" on "video"),
     "the rally ended with Pedro Alves telling the crowd, “…”"."""

@@ -1880,6 +1880,53 @@ CASES: list[Case] = [
         rule="syntactic_cue",
         whole=True,
     ),
+    Case(
+        id="participle_nearer_than_a_things_cue",
+        text="The advert concludes with footage of Ruth Okafor saying at the rally, “We will "
+        "not be moved,” as the crowd cheers.",
+        quote="We will not be moved,",
+        speaker="Ruth Okafor",
+        rule="syntactic_cue",
+        cue="say",
+        whole=True,
+    ),
+    Case(
+        id="persons_cue_beats_a_letters_participle",
+        text="Dana Whitfield said the mayor’s letter saying the plan works meant “a clean "
+        "start for everyone.”",
+        quote="a clean start for everyone.",
+        speaker="Dana Whitfield",
+        cue="say",
+        kind="partial",
+        whole=True,
+    ),
+    Case(
+        id="participle_of_a_pronoun_names_no_one",
+        text="“Let them decide,” said Ana Duarte, urging those calling for a recount to “wait "
+        "for the count.”",
+        quote="wait for the count.",
+        speaker="Ana Duarte",
+        kind="partial",
+    ),
+    Case(
+        id="object_of_the_verb_above_an_infinitive_speaks",
+        text="The decision prompted the poet Ines Mokoena to warn of a “quiet emergency.”",
+        quote="quiet emergency.",
+        speaker="Ines Mokoena",
+        rule="syntactic_cue",
+        cue="warn",
+        kind="partial",
+        whole=True,
+    ),
+    Case(
+        id="thing_object_leaves_the_subject_speaking",
+        text="Ruth Okafor used the occasion to say the mill was “a ruin from top to bottom.”",
+        quote="a ruin from top to bottom.",
+        speaker="Ruth Okafor",
+        cue="say",
+        kind="partial",
+        whole=True,
+    ),
     # === reported speech (include_indirect=True)
     Case(
         id="according_to_first",
