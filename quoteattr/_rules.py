@@ -91,7 +91,7 @@ from ._syntax import (
     weak_subject,
 )
 from .cues import cue_lemma, speech_lemmas
-from .marks import QuoteSpan
+from .marks import CLOSING_MARKS, QuoteSpan
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
@@ -324,16 +324,37 @@ def _outer_cue(ctx: Context, qi: int, found: Found, cue: Token) -> Found:
     verbs of the quotation's own paragraph, outside every quotation, count.
     """
     best = found
+    if _trailing_attribution(ctx, qi, found, cue):
+        return found
     for steps, (child, node) in enumerate(heads_above(ctx, qi, cue, 12), start=1):
         if child.dep_ not in _PATH or (steps == 1 and child.dep_ == "conj"):
             break  # "meddling the congressman said is …", "… and Y replied, “…”"
         lemma = cue_lemma(node, ctx.lexicon)
+        if lemma is not None and child.dep_ == "advcl" and _signs_off(node):
+            break  # "“…,” Okafor said, adding that …": who adds is who said
         if lemma is None or child.dep_ not in _CONTENT:
             continue  # "as Trump went on about “…”, Melanie said": not what Melanie said
         subj = subject_of(node)
         if usable_subject(ctx, subj) and not weak_subject(subj):
             best = _said(ctx, node, lemma, subj)
     return best
+
+
+def _trailing_attribution(ctx: Context, qi: int, found: Found, cue: Token) -> bool:
+    """ "Comey cannot say that “…,” Lewandowski added": a cue whose subject follows the
+    quotation attributes it, whatever clause the parser hangs it in."""
+    q = ctx.quotes[qi]
+    subj = found.speaker
+    return subj is not None and q.mark_end <= ctx.base(subj) and subj.i < cue.i
+
+
+def _signs_off(verb: Token) -> bool:
+    """Whether a verb's subject comes right after a closing mark ("“…,” Okafor said")."""
+    subj = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    if subj is None or subj.left_edge.i == 0:
+        return False
+    before = verb.doc[subj.left_edge.i - 1]
+    return before.text in CLOSING_MARKS
 
 
 # --- the local rules ------------------------------------------------------------------------

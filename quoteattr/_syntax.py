@@ -24,6 +24,7 @@ from ._lexicon import (
     UTTERANCES,
 )
 from ._roles import is_person_noun
+from .cues import cue_lemma
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
@@ -88,11 +89,29 @@ def subject_of(verb: Token, depth: int = 0) -> Token | None:
     controller = _object_controller(verb)
     if controller is not None:
         return controller
+    if depth < 3 and _adds_to_outer(verb):
+        return subject_of(verb.head.head, depth + 1)
     if depth < 3 and verb.dep_ in ("advcl", "xcomp", "conj", "acl", "dep") and verb.head != verb:
         return subject_of(verb.head, depth + 1)
     if depth < 3 and verb.dep_ == "pcomp" and verb.head.head != verb.head:
         return subject_of(verb.head.head, depth + 1)  # "began by saying, “…”"
     return None
+
+
+def _adds_to_outer(verb: Token) -> bool:
+    """Whether a participle set off by a comma hangs from what an outer verb reports: "X
+    told Y that Z “…,” adding, “…”" is X adding, not Z."""
+    head = verb.head
+    return (
+        verb.tag_ == "VBG"
+        and verb.dep_ == "advcl"
+        and verb.i > 0
+        and verb.doc[verb.i - 1].text in (",", "”", '"')
+        and head.dep_ == "ccomp"
+        and head.head.pos_ == "VERB"
+        and head.head.i < head.i < verb.i
+        and cue_lemma(head) is None  # "Okafor said, adding" is Okafor adding
+    )
 
 
 def _description_head(subj: Token) -> Token:

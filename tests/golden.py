@@ -1927,6 +1927,43 @@ CASES: list[Case] = [
         kind="partial",
         whole=True,
     ),
+    Case(
+        id="participle_after_reported_clause_is_outer_speakers",
+        text="To wit, Marta Silva told Radio Nova that Pedro Alves “had a crazy policy of "
+        "self-reliance which was maniacal,” adding, “He lost all of the rural vote.”",
+        quote="He lost all of the rural vote.",
+        speaker="Marta Silva",
+        rule="syntactic_cue",
+        cue="add",
+    ),
+    Case(
+        id="trailing_cue_beats_the_clause_it_hangs_in",
+        text="The mayor cannot say that “from his own point of view,” Okafor added.",
+        quote="from his own point of view,",
+        speaker="Okafor",
+        kind="partial",
+        rule="syntactic_cue",
+        cue="add",
+        whole=True,
+    ),
+    Case(
+        id="trailing_cue_in_a_reported_clause",
+        text="Halvorsen cannot say that “in his view,” Okafor added, saying it should be “up "
+        "to the voters to move forward or not.”",
+        quote="in his view,",
+        speaker="Okafor",
+        kind="partial",
+        cue="add",
+    ),
+    Case(
+        id="participle_after_signed_off_cue_is_its_speakers",
+        text="Halvorsen cannot say that “in his view,” Okafor added, saying it should be “up "
+        "to the voters to move forward or not.”",
+        quote="up to the voters to move forward or not.",
+        speaker="Okafor",
+        kind="partial",
+        cue="say",
+    ),
     # === reported speech (include_indirect=True)
     Case(
         id="according_to_first",
