@@ -59,19 +59,17 @@ from ._interviews import INTERVIEW_RULES
 from ._lexicon import (
     CALENDAR,
     DASHES,
-    DEMONSTRATIVES,
     GROUP_NOUNS,
     HYPHEN,
     SAYING_NOUNS,
-    SUBJECT_DEPS,
     TIME_ENTITIES,
-    UTTERANCES,
 )
 from ._passing import DOCUMENT_RULES
 from ._quotations import label_end
 from ._syntax import (
     after_apposition,
     any_verb,
+    demonstrative,
     has_letter,
     heads_above,
     inverted_speaker,
@@ -83,15 +81,17 @@ from ._syntax import (
     person_like,
     relative_pronoun,
     says_more,
+    signs_off,
     speaker_like,
     subject_of,
     subordinate,
+    thing_owner,
     time_clause,
     usable_subject,
     weak_subject,
 )
 from .cues import cue_lemma, speech_lemmas
-from .marks import CLOSING_MARKS, QuoteSpan
+from .marks import QuoteSpan
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
@@ -241,10 +241,10 @@ def _first_linked_cue(ctx: Context, qi: int, according: bool) -> Found | None:
         if subj is None or not usable_subject(ctx, subj):
             continue
         if weak_subject(subj):
-            subj = _thing_owner(ctx, cand, subj)
+            subj = thing_owner(ctx, cand, subj)
         nearer = _nearer_participle(ctx, qi, cand) if weak_subject(subj) else None
         found = nearer or _said(ctx, cand, lemma, subj)
-        if first is not None and _demonstrative(first.speaker):
+        if first is not None and demonstrative(first.speaker):
             first = None  # "that", "this" are never speakers: any other subject is better
         if first is None:
             if not weak_subject(subj):
@@ -277,36 +277,6 @@ def _nearer_participle(ctx: Context, qi: int, cue: Token) -> Found | None:
     return None
 
 
-def _demonstrative(tok: Token | None) -> bool:
-    """ "that", "this": never a speaker ("it" may stand for an organization)."""
-    return tok is not None and tok.lower_ in DEMONSTRATIVES - {"it"}
-
-
-def _thing_owner(ctx: Context, cue: Token, subj: Token) -> Token:
-    """The person behind a thing that speaks, when the text names them in the same clause.
-
-    "Clinton made a controversial comment that described them as “…”": the comment is the
-    object of a verb whose subject made it. "footage of Hillary Clinton asking, “…”": a
-    participle right after a name is that person's (the parse may hang it elsewhere).
-    """
-    doc = cue.doc
-    if cue.tag_ == "VBG" and cue.i > 0:
-        prev = doc[cue.i - 1]
-        if (prev.ent_type_ == "PERSON" or prev.pos_ == "PROPN") and ctx.inside(prev) is None:
-            return prev
-    if subj.pos_ == "NOUN" and subj.dep_ == "dobj" and subj.lemma_ in UTTERANCES:
-        verb = subj.head
-        owner = subject_of(verb)
-        if verb.dep_ == "xcomp" and not any(c.dep_ in SUBJECT_DEPS for c in verb.children):
-            # "prompted his wife to make a comment": the object is who made it
-            owner = next((c for c in verb.head.children if c.dep_ == "dobj"), owner)
-        if owner is not None and usable_subject(ctx, owner) and person_like(owner):
-            return owner
-        if owner is not None and owner.pos_ == "PROPN" and usable_subject(ctx, owner):
-            return owner
-    return subj
-
-
 _PATH = frozenset({"ccomp", "xcomp", "advcl", "acl", "prep", "pobj", "pcomp", "dobj", "conj"})
 """Links a reported clause hangs from inside what an outer verb reports."""
 _CONTENT = frozenset({"ccomp", "prep", "dobj"})
@@ -330,7 +300,7 @@ def _outer_cue(ctx: Context, qi: int, found: Found, cue: Token) -> Found:
         if child.dep_ not in _PATH or (steps == 1 and child.dep_ == "conj"):
             break  # "meddling the congressman said is …", "… and Y replied, “…”"
         lemma = cue_lemma(node, ctx.lexicon)
-        if lemma is not None and child.dep_ == "advcl" and _signs_off(node):
+        if lemma is not None and child.dep_ == "advcl" and signs_off(node):
             break  # "“…,” Okafor said, adding that …": who adds is who said
         if lemma is None or child.dep_ not in _CONTENT:
             continue  # "as Trump went on about “…”, Melanie said": not what Melanie said
@@ -346,15 +316,6 @@ def _trailing_attribution(ctx: Context, qi: int, found: Found, cue: Token) -> bo
     q = ctx.quotes[qi]
     subj = found.speaker
     return subj is not None and q.mark_end <= ctx.base(subj) and subj.i < cue.i
-
-
-def _signs_off(verb: Token) -> bool:
-    """Whether a verb's subject comes right after a closing mark ("“…,” Okafor said")."""
-    subj = next((c for c in verb.children if c.dep_ == "nsubj"), None)
-    if subj is None or subj.left_edge.i == 0:
-        return False
-    before = verb.doc[subj.left_edge.i - 1]
-    return before.text in CLOSING_MARKS
 
 
 # --- the local rules ------------------------------------------------------------------------

@@ -25,6 +25,7 @@ from ._lexicon import (
 )
 from ._roles import is_person_noun
 from .cues import cue_lemma
+from .marks import CLOSING_MARKS
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
@@ -32,6 +33,7 @@ if TYPE_CHECKING:
 __all__ = [
     "after_apposition",
     "any_verb",
+    "demonstrative",
     "has_letter",
     "heads_above",
     "inverted_speaker",
@@ -43,9 +45,11 @@ __all__ = [
     "person_like",
     "relative_pronoun",
     "says_more",
+    "signs_off",
     "speaker_like",
     "subject_of",
     "subordinate",
+    "thing_owner",
     "time_clause",
     "usable_subject",
     "weak_subject",
@@ -338,3 +342,42 @@ def speaker_like(tok: Token) -> bool:
     if tok.ent_type_ == "PERSON" or tok.lower_ in PERSONAL:
         return True
     return tok.pos_ == "PROPN" and tok.ent_type_ in ("ORG", "")
+
+
+def thing_owner(ctx: Context, cue: Token, subj: Token) -> Token:
+    """The person behind a thing that speaks, when the text names them in the same clause.
+
+    "Clinton made a controversial comment that described them as “…”": the comment is the
+    object of a verb whose subject made it. "footage of Hillary Clinton asking, “…”": a
+    participle right after a name is that person's (the parse may hang it elsewhere).
+    """
+    doc = cue.doc
+    if cue.tag_ == "VBG" and cue.i > 0:
+        prev = doc[cue.i - 1]
+        if (prev.ent_type_ == "PERSON" or prev.pos_ == "PROPN") and ctx.inside(prev) is None:
+            return prev
+    if subj.pos_ == "NOUN" and subj.dep_ == "dobj" and subj.lemma_ in UTTERANCES:
+        verb = subj.head
+        owner = subject_of(verb)
+        if verb.dep_ == "xcomp" and not any(c.dep_ in SUBJECT_DEPS for c in verb.children):
+            # "prompted his wife to make a comment": the object is who made it
+            owner = next((c for c in verb.head.children if c.dep_ == "dobj"), owner)
+        if owner is not None and usable_subject(ctx, owner) and person_like(owner):
+            return owner
+        if owner is not None and owner.pos_ == "PROPN" and usable_subject(ctx, owner):
+            return owner
+    return subj
+
+
+def signs_off(verb: Token) -> bool:
+    """Whether a verb's subject comes right after a closing mark ("“…,” Okafor said")."""
+    subj = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    if subj is None or subj.left_edge.i == 0:
+        return False
+    before = verb.doc[subj.left_edge.i - 1]
+    return before.text in CLOSING_MARKS
+
+
+def demonstrative(tok: Token | None) -> bool:
+    """ "that", "this": never a speaker ("it" may stand for an organization)."""
+    return tok is not None and tok.lower_ in DEMONSTRATIVES - {"it"}
