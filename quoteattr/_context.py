@@ -195,15 +195,15 @@ class Context:
 
     def embedded(self, quote: QuoteSpan) -> bool:
         """Whether a quotation sits inside a sentence (see
-        :func:`quoteattr._quotations.embedded`), read from the last character before its
-        opening mark that is not white space (not from its whole paragraph)."""
+        :func:`quoteattr._quotations.embedded`), read from the last two characters before
+        its opening mark that are not white space (not from its whole paragraph)."""
         done = self._embedded.get(quote.mark_start)
         if done is None:
             start = self.para_of(quote).start
             i = quote.mark_start
             while i > start and self.text[i - 1].isspace():
                 i -= 1
-            done = self._embedded[quote.mark_start] = embedded(self.text, max(start, i - 1), quote)
+            done = self._embedded[quote.mark_start] = embedded(self.text, max(start, i - 2), quote)
         return done
 
     def opens_paragraph(self, quote: QuoteSpan) -> bool:

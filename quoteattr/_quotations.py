@@ -55,7 +55,7 @@ __all__ = [
 def embedded(text: str, para_start: int, quote: QuoteSpan) -> bool:
     """Whether a quotation sits inside a sentence (a fragment) rather than standing alone:
     the text before its opening mark, in its paragraph, ends in a word, a figure or a
-    closing mark.
+    closing mark (but not one after a full stop, before a capital: a new sentence).
 
     Args:
         text: The text.
@@ -65,6 +65,11 @@ def embedded(text: str, para_start: int, quote: QuoteSpan) -> bool:
     before = text[para_start : quote.mark_start].rstrip()
     if not before:
         return False
+    if len(before) > 1 and before[-2] in ".!?" and before[-1] in CLOSING_MARKS:
+        # "… on “Morning Round.” “But …”": the sentence ended inside the last quotation
+        first = next((c for c in text[quote.start : quote.end] if c.isalnum()), "")
+        if first.isupper():
+            return False
     return before[-1].isalnum() or before[-1] in _BEFORE_FRAGMENT
 
 

@@ -125,20 +125,28 @@ def work_title(ctx: Context, qi: int) -> bool:
     toks = ctx.tokens(q.start, q.end)
     inside = {t.i for t in toks}
     for tok in toks:
-        node = tok
+        node = via = tok
         while node.head.i != node.i and node.i in inside:
-            node = node.head
+            via, node = node, node.head
         if node.i in inside or ctx.inside(node) is not None:
             continue
         while node.pos_ not in ("VERB", "AUX") and node.head.i != node.i:
-            node = node.head  # "appeared on “60 Minutes”": through the preposition
+            via, node = node, node.head  # "appeared on “60 Minutes”": through the preposition
         if node.pos_ == "AUX" or node.lemma_ == "be":
             # "his favorite book is “…”" names a work; "were “Mostly False”" rates
             return _nominal_root(toks, inside)
         if node.pos_ == "VERB":
-            return cue_lemma(node, ctx.lexicon) is None
+            return cue_lemma(node, ctx.lexicon) is None or _not_content(node, via)
         return False
     return False
+
+
+def _not_content(verb: Token, via: Token) -> bool:
+    """Whether what hangs from a verb of saying by ``via`` is where or to whom it was said,
+    not what: "said on “Meet the Press”", "told CBC's “The Current”"."""
+    if via.dep_ == "prep":
+        return via.lower_ in ("on", "in")
+    return via.dep_ in ("dobj", "dative") and str(verb.lemma_) in ("tell", "ask")
 
 
 def _nominal_root(toks: Sequence[Token], inside: set[int]) -> bool:

@@ -1964,6 +1964,36 @@ CASES: list[Case] = [
         kind="partial",
         cue="say",
     ),
+    Case(
+        id="show_after_said_on_is_a_title",
+        text="“I have always expected to be checked,” Okafor said on “Morning Round.” “But "
+        "being checked like this is new.”",
+        quote="Morning Round.",
+        kind=None,
+    ),
+    Case(
+        id="quotation_after_a_title_ending_a_sentence_continues",
+        text="“I have always expected to be checked,” Okafor said on “Morning Round.” “But "
+        "being checked like this is new.”",
+        quote="But being checked like this is new.",
+        speaker="Okafor",
+        rule="same_paragraph",
+    ),
+    Case(
+        id="programme_told_is_a_title",
+        text='"Norway is worried about what the north is doing," Senator Ruth Halvorsen told '
+        'CBC\'s "The Current." "When you have a bomb, you are a threat to everyone."',
+        quote="The Current.",
+        kind=None,
+    ),
+    Case(
+        id="quotation_after_a_programme_continues",
+        text='"Norway is worried about what the north is doing," Senator Ruth Halvorsen told '
+        'CBC\'s "The Current." "When you have a bomb, you are a threat to everyone."',
+        quote="When you have a bomb, you are a threat to everyone.",
+        speaker="Ruth Halvorsen",
+        rule="same_paragraph",
+    ),
     # === reported speech (include_indirect=True)
     Case(
         id="according_to_first",
