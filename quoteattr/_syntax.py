@@ -349,13 +349,17 @@ def thing_owner(ctx: Context, cue: Token, subj: Token) -> Token:
 
     "Clinton made a controversial comment that described them as “…”": the comment is the
     object of a verb whose subject made it. "footage of Hillary Clinton asking, “…”": a
-    participle right after a name is that person's (the parse may hang it elsewhere).
+    participle right after a name is that person's (the parse may hang it elsewhere). "an
+    email sent out by X warned" is X's.
     """
     doc = cue.doc
     if cue.tag_ == "VBG" and cue.i > 0:
         prev = doc[cue.i - 1]
         if (prev.ent_type_ == "PERSON" or prev.pos_ == "PROPN") and ctx.inside(prev) is None:
             return prev
+    agent = _agent_of(subj)
+    if agent is not None and usable_subject(ctx, agent) and not weak_subject(agent):
+        return agent
     if subj.pos_ == "NOUN" and subj.dep_ == "dobj" and subj.lemma_ in UTTERANCES:
         verb = subj.head
         owner = subject_of(verb)
@@ -367,6 +371,19 @@ def thing_owner(ctx: Context, cue: Token, subj: Token) -> Token:
         if owner is not None and owner.pos_ == "PROPN" and usable_subject(ctx, owner):
             return owner
     return subj
+
+
+def _agent_of(thing: Token) -> Token | None:
+    """Who sent a message or a document named as sent by them: "a fundraising email sent
+    out by Sanders", "a statement issued by the ministry"."""
+    if str(thing.lemma_).lower() not in UTTERANCES | DOCUMENTS:
+        return None
+    for acl in thing.children:
+        if acl.dep_ == "acl" and acl.tag_ == "VBN":
+            for agent in acl.children:
+                if agent.dep_ == "agent":
+                    return next((c for c in agent.children if c.dep_ == "pobj"), None)
+    return None
 
 
 def signs_off(verb: Token) -> bool:

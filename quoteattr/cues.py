@@ -141,7 +141,8 @@ def cue_lemma(token: Token, lexicon: frozenset[str] | None = None) -> str | None
 
     A token is a cue when it is a verb whose lemma is in ``lexicon`` (for a phrasal cue,
     with its particle; "put" only in the idiom "as X put it"). "said" is taken as a cue
-    whatever its part-of-speech tag, since taggers sometimes call it an adjective.
+    whatever its part-of-speech tag, since taggers sometimes call it an adjective. The
+    last word of a hyphenated compound ("self-described") is never a cue.
 
     Args:
         token: A spaCy token.
@@ -150,6 +151,8 @@ def cue_lemma(token: Token, lexicon: frozenset[str] | None = None) -> str | None
     """
     if lexicon is None:
         lexicon = cue_lemmas()
+    if token.i > 0 and token.nbor(-1).text == "-" and not token.nbor(-1).whitespace_:
+        return None  # "self-described", "so-called": a word of a compound adjective
     lemma = str(token.lemma_).lower()
     lower = str(token.lower_)
     if lower in {"said", "says", "say"}:

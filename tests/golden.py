@@ -1994,6 +1994,28 @@ CASES: list[Case] = [
         speaker="Ruth Halvorsen",
         rule="same_paragraph",
     ),
+    Case(
+        id="message_sent_by_a_person_is_theirs",
+        text="In addition, a fundraising email sent out by Ruth Okafor on Tuesday night warned "
+        'of the fight ahead: "There are 14 contests over the next three weeks, and you can be '
+        'certain of a desperate response."',
+        quote="There are 14 contests over the next three weeks, and you can be certain of a "
+        "desperate response.",
+        speaker="Ruth Okafor",
+        rule="syntactic_cue",
+        cue="warn",
+        whole=True,
+    ),
+    Case(
+        id="hyphenated_participle_is_no_cue",
+        text="Pedro Alves referred to the mayor as “the most valuable player” for the "
+        "self-described Harbour Front.",
+        quote="the most valuable player",
+        speaker="Pedro Alves",
+        kind="partial",
+        rule="clause_subject",
+        whole=True,
+    ),
     # === reported speech (include_indirect=True)
     Case(
         id="according_to_first",
