@@ -447,7 +447,24 @@ def collect_names(ctx: Context, table: EntityTable) -> None:
             pos = ctx.base(tok)
             entity = table.resolve_pronoun(POSSESSIVES.get(lower) or _REFLEXIVES[lower], pos)
             if entity is not None:
-                table.note_possessive(entity, lower, pos, ctx.base(tok.sent[0]))
+                bound = _described_subject(tok)
+                table.note_possessive(entity, lower, pos, ctx.base(tok.sent[0]), bound=bound)
+
+
+def _described_subject(pron: Token) -> bool:
+    """Whether a possessive or reflexive pronoun's clause has for its subject a person
+    described, not named ("The head coach declared himself proud of his side"): the
+    pronoun then stands for whoever the description resolves to."""
+    verb = pron.head
+    while verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i:
+        verb = verb.head
+    subj = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    return (
+        subj is not None
+        and subj.i < pron.i
+        and subj.pos_ == "NOUN"
+        and is_person_noun(str(subj.lemma_).lower())
+    )
 
 
 _REFLEXIVES = {"himself": "he", "herself": "she"}

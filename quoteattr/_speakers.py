@@ -53,6 +53,9 @@ POSSESSIVE_REACH = 400
 """How far back (in characters) the person a possessive pronoun is evidence for may be
 named: "Ann Lee, visiting with her family, said"."""
 
+_POSSESSOR = {"his": "he", "her": "she", "himself": "he", "herself": "she"}
+"""The subject pronoun of each possessive or reflexive pronoun that tells a gender."""
+
 
 def _of_a_person(description: str) -> bool:
     """Whether an apposition describes a person: its last word is a role ("the CBN
@@ -384,23 +387,30 @@ class EntityTable:
             entity.gender = gender
         self._remember(position, entity, True)
 
-    def note_possessive(self, entity: Entity, word: str, position: int, since: int) -> None:
+    def note_possessive(
+        self, entity: Entity, word: str, position: int, since: int, *, bound: bool = False
+    ) -> None:
         """Record a possessive or reflexive pronoun ("his", "herself") that refers to
         ``entity`` as evidence of its gender, when ``entity`` is named in its sentence
-        before it (from ``since``), or is the last person named in the
-        ``POSSESSIVE_REACH`` characters before it. It changes neither salience nor the
-        resolution of pronouns."""
+        before it (from ``since``), when its clause's subject is a description of it
+        (``bound``), or else for the last person named in the ``POSSESSIVE_REACH``
+        characters before it ("an astonishing try to Coates. His effort …") whose gender
+        does not conflict. It changes neither salience nor the resolution of pronouns."""
         lower = word.lower()
-        if lower in entity.possessives:
-            return
         hi = bisect.bisect_left(self._positions, position)
         lo = bisect.bisect_left(self._positions, since, 0, hi)
-        if not any(e is entity for _, e, _ in self._timeline[lo:hi]):
+        if not bound and not any(e is entity for _, e, _ in self._timeline[lo:hi]):
             near = bisect.bisect_left(self._positions, position - POSSESSIVE_REACH, 0, hi)
             people = (e for _, e, _ in reversed(self._timeline[near:hi]) if e.kind == "person")
-            if next(people, None) is not entity:
+            last = next(people, None)
+            gender = PRONOUNS.get(_POSSESSOR.get(lower, ""), "")
+            if last is None or not self._agrees(last, gender):
                 return
-        entity.possessives.append(lower)
+            if last.likely_gender not in ("", gender):
+                return  # "Ana Silva passed to Tom Reyes. Her pass …": not Tom's
+            entity = last
+        if lower not in entity.possessives:
+            entity.possessives.append(lower)
 
     def mention(self, entity: Entity, position: int, *, subject: bool = True) -> None:
         """Record another mention of a known entity (for salience)."""

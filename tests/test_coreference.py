@@ -66,3 +66,34 @@ def test_table_merges_spellings_and_names_canonically() -> None:
     assert a is b is c
     assert d is not e
     assert a is not None and a.name == "Federico Santoponto"
+
+
+def test_possessive_goes_to_the_person_just_named_when_the_subject_is_far() -> None:
+    # "Coach Dan Bell … a pass to Tom Kiri on the last play. His effort went viral."
+    table = EntityTable()
+    bell = table.add_name(["Dan", "Bell"], "person", 0, subject=True)
+    kiri = table.add_name(["Tom", "Kiri"], "person", 60)
+    assert bell is not None and kiri is not None
+    assert table.resolve_pronoun("he", 90) is bell  # the subject, for "he"
+    table.note_possessive(bell, "His", 90, since=85)
+    assert (bell.possessives, kiri.possessives) == ([], ["his"])
+
+
+def test_possessive_never_goes_to_a_person_of_the_other_likely_gender() -> None:
+    # "Ana Silva passed to Tom Reyes. Her pass went viral.": not Tom's
+    table = EntityTable()
+    silva = table.add_name(["Ana", "Silva"], "person", 0, subject=True)
+    reyes = table.add_name(["Tom", "Reyes"], "person", 20)
+    assert silva is not None and reyes is not None
+    table.note_possessive(silva, "Her", 40, since=38)
+    assert (silva.possessives, reyes.possessives) == ([], [])
+
+
+def test_possessive_bound_by_a_described_subject_is_its_referents() -> None:
+    # "Ivo Markovic … The national coach declared himself proud of his side."
+    table = EntityTable()
+    markovic = table.add_name(["Ivo", "Markovic"], "person", 0, subject=True)
+    club = table.add_name(["Bafana"], "person", 40)
+    assert markovic is not None and club is not None
+    table.note_possessive(markovic, "himself", 300, since=260, bound=True)
+    assert (markovic.possessives, club.possessives) == (["himself"], [])
