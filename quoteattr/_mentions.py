@@ -283,6 +283,8 @@ def _name_kind(run: Span, table: EntityTable, subject: bool) -> str | None:
     """
     labels = {t.ent_type_ for t in run if t.ent_type_}
     words = [t.text for t in run]
+    if len(words) == 1 and words[0].lower() in ORG_NOUNS:
+        return "organization"  # "The Government, he said, …": a capitalized institution
     if any(c.isdigit() for w in words for c in w):
         # "the 13th Amendment", "Route 66": no person's name has a digit
         return "organization" if subject and labels <= ORG_ENTITIES else None

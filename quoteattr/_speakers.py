@@ -28,7 +28,7 @@ import jellyfish
 
 from ._gender import HONORIFIC_GENDER as GENDERED
 from ._gender import Gender, gender_of, name_gender
-from ._lexicon import PRONOUNS
+from ._lexicon import ORG_NOUNS, PRONOUNS
 from ._names import (
     DEFAULT_NAME_SIMILARITY,
     HONORIFICS,
@@ -456,6 +456,8 @@ class EntityTable:
         """The latest bare "organization" subject (a tagger's one-word guess, or a name
         no recognizer saw: see ``quoteattr._mentions``), re-read as a person."""
         for _, entity, subject in reversed(before):
+            if entity.name.lower() in ORG_NOUNS:
+                continue  # "The Government, he said, …": an institution, never a he
             if subject and entity.kind == "organization" and entity.bare:
                 entity.kind = "person"
                 entity.gender = gender

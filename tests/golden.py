@@ -2018,6 +2018,16 @@ CASES: list[Case] = [
     ),
     # === reported speech (include_indirect=True)
     Case(
+        id="capitalized_institution_is_never_a_he",
+        text="The Government, he said, will always put citizens first.",
+        quote="The Government, he said, will always put citizens first",
+        speaker="",
+        kind="indirect",
+        rule="trailing_said",
+        indirect=True,
+        whole=True,
+    ),
+    Case(
         id="according_to_first",
         text="According to Maria Lopez, the bridge will reopen in May.",
         quote="the bridge will reopen in May",
