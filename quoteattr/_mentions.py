@@ -379,11 +379,12 @@ def _not_a_name(words: list[str]) -> bool:
     return not words or all(w.lower().rstrip(".") in CALENDAR | PRONOUNS.keys() for w in words)
 
 
-_DATELINE_ENDS = DASHES | {",", HYPHEN}
+_DATELINE_ENDS = DASHES | {",", ":", HYPHEN}
 
 
 def _dateline(head: Token, start: int) -> bool:
-    """A dateline: an upper-case place opening its line, then a comma or a dash (KYIV, …)."""
+    """A dateline: an upper-case place opening its line, then a comma, a colon or a dash
+    (KYIV, …; LAHORE: …)."""
     doc = head.doc
     tok = doc[start]
     if not tok.text.isupper() or len(tok.text) < 3:

@@ -61,9 +61,13 @@ def title_words() -> frozenset[str]:
 
 
 def is_title_word(word: str) -> bool:
-    """Whether a word is a title or role word ("Minister", "sen.", "coach"), any case."""
+    """Whether a word is a title or role word ("Minister", "sen.", "coach",
+    "Vice-President"), any case."""
     w = word.lower().rstrip(".")
-    return w in _lexicon() or word.lower() in _lexicon()
+    if w in _lexicon() or word.lower() in _lexicon():
+        return True
+    parts = w.split("-")  # "Vice-President", "Deputy-Governor": each part a title
+    return len(parts) > 1 and all(p in _lexicon() for p in parts)
 
 
 def is_person_noun(lemma: str) -> bool:

@@ -23,7 +23,7 @@ from ._lexicon import (
     TIME_ENTITIES,
     UTTERANCES,
 )
-from ._roles import is_person_noun
+from ._roles import is_person_noun, is_title_word
 from .cues import cue_lemma
 from .marks import CLOSING_MARKS
 
@@ -70,7 +70,7 @@ def subject_of(verb: Token, depth: int = 0) -> Token | None:
                         return grand
         return None
     passive = False
-    for child in verb.children:
+    for child in _nearest_subject_first(verb):
         if child.dep_ in ("nsubj", "csubj"):
             if child.lower_ == "who":
                 return _who_antecedent(child, verb)
@@ -118,9 +118,27 @@ def _adds_to_outer(verb: Token) -> bool:
     )
 
 
+def _nearest_subject_first(verb: Token) -> list[Token]:
+    """A verb's children, with one subject first when a damaged parse gives it several
+    ("LAHORE: (Point News, Jan 16th) Vice-President Maryam Nawaz said"): the nearest
+    named person, else the nearest."""
+    children = list(verb.children)
+    subjects = [c for c in children if c.dep_ == "nsubj" and c.i < verb.i]
+    if len(subjects) < 2:
+        return children
+    people = [c for c in subjects if c.ent_type_ == "PERSON"]
+    first = (people or subjects)[-1]  # a person named as a subject, if any, then nearest
+    return [first, *(c for c in children if c is not first)]
+
+
 def _description_head(subj: Token) -> Token:
     """The person noun that ends a description the parser headed by a name inside it
-    ("the 2008 World Under 20 10,000m champion said": "champion", not "World")."""
+    ("the 2008 World Under 20 10,000m champion said": "champion", not "World"), or the
+    name in apposition to a title ("Harbour Bank Board Chairman, Tomas Lindqvist, said")."""
+    if is_title_word(subj.text) or is_person_noun(str(subj.lemma_).lower()):
+        for c in subj.children:
+            if c.dep_ == "appos" and c.ent_type_ == "PERSON" and c.i > subj.i:
+                return c
     last = subj.right_edge
     if (
         subj.pos_ == "PROPN"
