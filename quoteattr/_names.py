@@ -269,7 +269,8 @@ def similar_spelling(a: str, b: str, threshold: float = DEFAULT_NAME_SIMILARITY)
 
     Equal once folded, or the same first letter, at least three letters each, a
     Jaro-Winkler similarity of at least ``threshold - 0.1`` and Metaphone keys at least
-    ``threshold`` similar.
+    ``threshold`` similar; surnames with leading particles ("Al Saud", "van Dijk") are
+    compared without them.
 
     Args:
         a: A name word ("Leuprecht").
@@ -282,6 +283,12 @@ def similar_spelling(a: str, b: str, threshold: float = DEFAULT_NAME_SIMILARITY)
     """
     if a == b:
         return True
+    ca, cb = _core(a), _core(b)
+    if (ca, cb) != (a, b):
+        if fold(ca)[:1] != fold(cb)[:1]:
+            return False  # "Al Ghamidi" and "Al Saud": the particle they share says nothing
+        if ca == a or cb == b:
+            return similar_spelling(ca, cb, threshold)  # "von der Leyen" and "Leyen"
     fa, fb = fold(a), fold(b)
     if fa == fb:
         return True
@@ -291,6 +298,14 @@ def similar_spelling(a: str, b: str, threshold: float = DEFAULT_NAME_SIMILARITY)
         return False
     meta = jellyfish.jaro_winkler_similarity(jellyfish.metaphone(fa), jellyfish.metaphone(fb))
     return bool(meta >= threshold)
+
+
+def _core(surname: str) -> str:
+    """A surname without its leading particles ("Al Ghamidi" -> "Ghamidi")."""
+    words = surname.split()
+    while len(words) > 1 and words[0].lower() in PARTICLES:
+        words = words[1:]
+    return " ".join(words)
 
 
 def same_given(a: str, b: str) -> bool:

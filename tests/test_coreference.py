@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 
 import quoteattr
-from quoteattr._names import split_title
+from quoteattr._names import similar_spelling, split_title
 from quoteattr._speakers import EntityTable
 
 
@@ -97,3 +97,25 @@ def test_possessive_bound_by_a_described_subject_is_its_referents() -> None:
     assert markovic is not None and club is not None
     table.note_possessive(markovic, "himself", 300, since=260, bound=True)
     assert (markovic.possessives, club.possessives) == (["himself"], [])
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "same"),
+    [
+        ("Al Mansouri", "Al Thani", False),  # the particle they share says nothing
+        ("Al Mansouri", "Mansouri", True),
+        ("van Dijk", "van Dyk", True),  # a misspelling behind the same particle
+        ("von der Leyen", "Leyen", True),
+        ("Leuprecht", "Lubricht", True),
+    ],
+)
+def test_surnames_with_particles_compare_by_what_follows(a: str, b: str, same: bool) -> None:
+    assert similar_spelling(a, b) is same
+
+
+def test_a_particle_surname_does_not_join_another_family() -> None:
+    table = EntityTable()
+    king = table.add_name("Khalid bin Faisal Al Thani".split(), "person", 0, subject=True)
+    visitor = table.add_name(["Al", "Mansouri"], "person", 200, title=["Mr"])
+    assert king is not None and visitor is not None
+    assert king is not visitor and visitor.name == "Al Mansouri"
