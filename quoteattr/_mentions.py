@@ -387,8 +387,8 @@ def _dateline(head: Token, start: int) -> bool:
     (KYIV, …; LAHORE: …)."""
     doc = head.doc
     tok = doc[start]
-    if not tok.text.isupper() or len(tok.text) < 3:
-        return False
+    if not tok.text.isupper() or len(doc[start : head.i + 1].text) < 3:
+        return False  # "LA CROSSE, Wisc. —" is one, "UN," is not
     before = doc[start - 1] if start > 0 else None
     if before is not None and "\n" not in before.text and not before.is_space:
         return False

@@ -76,7 +76,7 @@ def subject_of(verb: Token, depth: int = 0) -> Token | None:
                 return _who_antecedent(child, verb)
             if child.lower_ in RELATIVE_PRONOUNS and verb.dep_ == "relcl":
                 return verb.head
-            return _description_head(child)
+            return _inverted_name(verb, child) or _description_head(child)
         if child.dep_ == "nsubjpass":
             passive = True
             if verb.lemma_ in ("quote", "cite"):
@@ -116,6 +116,26 @@ def _adds_to_outer(verb: Token) -> bool:
         and head.head.i < head.i < verb.i
         and cue_lemma(head) is None  # "Okafor said, adding" is Okafor adding
     )
+
+
+_INVERTING = frozenset({"said", "says", "added", "adds", "wrote", "writes", "noted", "explained"})
+"""Verbs of saying that put the speaker after them ("…, said Geert Wilders")."""
+
+
+def _inverted_name(verb: Token, subj: Token) -> Token | None:
+    """The person named right after a verb set off by a comma, when the parser took a word
+    of the clause before it for its subject ("The rejection signals “…” for the EU, said
+    Geert Wilders")."""
+    doc = verb.doc
+    if subj.i > verb.i or verb.i == 0 or verb.i + 1 >= len(doc) or not weak_subject(subj):
+        return None
+    if verb.lower_ not in _INVERTING:
+        return None  # "X, who leads, mocked Marco Rubio": an object, not an inversion
+    after = doc[verb.i + 1]
+    if doc[verb.i - 1].text != "," or after.ent_type_ != "PERSON" or after.ent_iob_ != "B":
+        return None
+    span = next((e for e in doc.ents if e.start == after.i), None)
+    return span.root if span is not None else None
 
 
 def _nearest_subject_first(verb: Token) -> list[Token]:

@@ -2034,6 +2034,28 @@ CASES: list[Case] = [
         cue="say",
         whole=True,
     ),
+    Case(
+        id="inverted_name_after_a_things_clause",
+        text="The rejection of the treaty signals “the beginning of the end” for the union, "
+        "said Geert Halvorsen, founder of the Freedom Party.",
+        quote="the beginning of the end",
+        speaker="Geert Halvorsen",
+        kind="partial",
+        rule="syntactic_cue",
+        cue="say",
+        whole=True,
+    ),
+    Case(
+        id="object_after_a_relative_clause_is_no_inversion",
+        text="Okafor, who has a commanding lead in the polls, mocked Pedro Alves for “having a "
+        "tough night” on Tuesday.",
+        quote="having a tough night",
+        speaker="Okafor",
+        kind="partial",
+        rule="syntactic_cue",
+        cue="mock",
+        whole=True,
+    ),
     # === reported speech (include_indirect=True)
     Case(
         id="name_in_apposition_to_a_title_speaks",
