@@ -70,6 +70,25 @@ _CHARACTERIZING_VERBS = frozenset(
 rules to “burning the Constitution”", "hailed him as “the comeback kid”")."""
 
 
+_MANNERS = frozenset("beam grin smile rave fume bristle huff".split())
+"""Manners of saying that are cues only right beside a quotation ("“…!” beamed X", "X
+fumed: “…”"); elsewhere they are what a face or a crowd does."""
+
+_CLOSERS = frozenset("\"'\u201d\u2019\u00bb")
+
+
+def _beside_quotation(token: Token) -> bool:
+    """Whether a token follows a closing mark (with a comma between) or precedes a colon."""
+    doc = token.doc
+    i = token.i
+    if i + 1 < len(doc) and doc[i + 1].text == ":":
+        return True
+    prev = [t.text for t in doc[max(0, i - 2) : i]]
+    if not prev:
+        return False
+    return prev[-1] in _CLOSERS or (len(prev) == 2 and prev[1] == "," and prev[0] in _CLOSERS)
+
+
 @functools.cache
 def cue_lemmas() -> frozenset[str]:
     """Lemmas of reporting verbs: textacy's English list plus the news verbs above.
@@ -77,7 +96,7 @@ def cue_lemmas() -> frozenset[str]:
     Built on first use, so that importing quoteattr (which spaCy does for its component
     entry point whenever a pipeline is loaded) does not import textacy.
     """
-    return (_textacy_verbs() | _NEWS_VERBS | _CHARACTERIZING_VERBS) - {"according"}
+    return (_textacy_verbs() | _NEWS_VERBS | _CHARACTERIZING_VERBS | _MANNERS) - {"according"}
 
 
 def __getattr__(name: str) -> frozenset[str]:
@@ -142,7 +161,8 @@ def cue_lemma(token: Token, lexicon: frozenset[str] | None = None) -> str | None
     A token is a cue when it is a verb whose lemma is in ``lexicon`` (for a phrasal cue,
     with its particle; "put" only in the idiom "as X put it"). "said" is taken as a cue
     whatever its part-of-speech tag, since taggers sometimes call it an adjective. The
-    last word of a hyphenated compound ("self-described") is never a cue.
+    last word of a hyphenated compound ("self-described") is never a cue, and a manner of
+    saying ("beamed", "fumed") is one only right beside a quotation.
 
     Args:
         token: A spaCy token.
@@ -164,6 +184,8 @@ def cue_lemma(token: Token, lexicon: frozenset[str] | None = None) -> str | None
     particle = _particle(token)
     if lemma in PHRASAL_CUES and particle in PHRASAL_CUES[lemma]:
         return f"{lemma} {particle}"
+    if lemma in _MANNERS and not _beside_quotation(token):
+        return None
     if lemma in lexicon and lemma not in _ALWAYS_PHRASAL:
         return lemma
     return None
@@ -183,6 +205,7 @@ NOT_SPEECH = frozenset(
     continue read offer decline sigh express echo
     praise tout dismiss highlight underscore brag
     speak answer plead remind order disagree quote
+    beam grin smile fume bristle huff
     """.split()
 )
 """Cue lemmas that frame a quotation but do not report speech or writing.
@@ -191,9 +214,11 @@ Beliefs and feelings (*believe*, *think*, *fear*, *hope*, *worry*, *wonder*), fi
 (*conclude*: what a study or a poll shows), verbs that go with a quotation but take no
 reported clause (*continue*, *read*, *decline*, *speak*, *answer*, *plead*), evaluations
 and acts that name no content of their own (*praise*, *tout*, *dismiss*, *highlight*,
-*underscore*, *brag*), commands and reminders (*order*, *remind*). Wishes and intentions
-(*want*, *plan*, *intend*) and findings (*show*, *find*) are not cues at all. The line is
-PolNeAR's: none of these verbs ever frames an attribution of reported speech there."""
+*underscore*, *brag*), commands and reminders (*order*, *remind*), and the manners of
+saying that only frame a quotation ("“…!” beamed X": *beam*, *grin*, *smile*, *fume*).
+Wishes and intentions (*want*, *plan*, *intend*) and findings (*show*, *find*) are not
+cues at all. The line is PolNeAR's: none of these verbs ever frames an attribution of
+reported speech there."""
 
 REPORTING_ONLY = frozenset("question propose indicate estimate signal imply speculate".split())
 """Verbs of saying that report content but do not frame quotations, so they are not in

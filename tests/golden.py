@@ -2056,6 +2056,23 @@ CASES: list[Case] = [
         cue="mock",
         whole=True,
     ),
+    Case(
+        id="manner_of_saying_beside_the_quotation",
+        text="“This is fantastic!” beamed Ana Duarte of Porto, who had waited all night.",
+        quote="This is fantastic!",
+        speaker="Ana Duarte",
+        rule="syntactic_cue",
+        cue="beam",
+        whole=True,
+    ),
+    Case(
+        id="manner_verb_away_from_a_quotation_is_no_cue",
+        text="The giant face of the mayor beaming from every billboard has not hurt interest. "
+        "“It has had a marvellous result.”",
+        quote="It has had a marvellous result.",
+        speaker=None,
+        whole=True,
+    ),
     # === reported speech (include_indirect=True)
     Case(
         id="name_in_apposition_to_a_title_speaks",
