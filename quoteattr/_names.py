@@ -9,6 +9,7 @@ Names are compared folded (:func:`fold`: lower case, no accents), surname spelli
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from collections.abc import Sequence
 from functools import lru_cache
@@ -195,14 +196,21 @@ def _first_names() -> dict[str, str]:
 
 @lru_cache(maxsize=1 << 16)
 def fold(name: str) -> str:
-    """Return ``name`` lower-cased and without accents: the form names are compared in.
+    """Return ``name`` lower-cased and without accents (a lone surrogate as U+FFFD): the form
+    names are compared in.
 
     Example:
         >>> fold("Mélanie JOLY")
         'melanie joly'
     """
     decomposed = unicodedata.normalize("NFKD", name)
-    return "".join(c for c in decomposed if not unicodedata.combining(c)).lower()
+    folded = "".join(c for c in decomposed if not unicodedata.combining(c)).lower()
+    # a lone surrogate (text decoded with errors="surrogateescape") cannot be encoded for
+    # the string comparisons: it compares as the replacement character
+    return _SURROGATE.sub("\ufffd", folded)
+
+
+_SURROGATE = re.compile("[\ud800-\udfff]")
 
 
 def first_name_gender(name: str) -> str:

@@ -21,6 +21,7 @@ from fuzz.invariants import (
     check_quotes,
 )
 from quoteattr._context import Context
+from quoteattr._names import fold, similar_spelling
 from quoteattr._parsing import paragraphs_of_doc
 from quoteattr.marks import QuoteSpan, find_quotes, paragraph_bounds
 from quoteattr.options import Options
@@ -45,6 +46,27 @@ def test_lone_surrogates_do_not_crash_extraction(text: str, nlp) -> None:  # typ
     assert [q.text for q in quotes] == [text[q.start : q.end] for q in quotes]
     assert len(quotes) == 1
     assert quotes[0].text.startswith("Hi")
+
+
+SURROGATE_NAMES = [
+    # jellyfish raised UnicodeEncodeError comparing name spellings that held a lone
+    # surrogate (found by the extract target): names now fold it to U+FFFD
+    "\u201dF\x1cMary\naccording to\x01t\u201eM\u201d\ud800",
+    '\ud83dMs..:"M',
+    "“We won,” said Ana\ud800 Silva. “We won again,” said Ana Silva.",
+]
+
+
+@pytest.mark.parametrize("text", SURROGATE_NAMES)
+def test_lone_surrogates_in_names_do_not_crash(text: str, nlp) -> None:  # type: ignore[no-untyped-def]
+    check_marks(text)
+    quotes = quoteattr.extract_quotes(text, nlp)
+    check_extract(text, quotes, include_scare=False)
+
+
+def test_folded_surrogate_compares_as_the_replacement_character() -> None:
+    assert fold("Sil\ud800va") == "sil\ufffdva"
+    assert isinstance(similar_spelling("Sil\ud800va", "Silva"), bool)  # no UnicodeEncodeError
 
 
 def test_surrogate_outside_the_attribution_keeps_the_speaker(nlp) -> None:  # type: ignore[no-untyped-def]
@@ -280,6 +302,7 @@ def test_a_transcript_label_is_never_inside_its_quotation(text: str, nlp) -> Non
 FINDINGS = [
     *TRANSCRIPT_LABELS,
     *SURROGATE_INPUTS,
+    *SURROGATE_NAMES,
     *(text for text, _ in MENTION_INPUTS),
     GLUED_FINDING,
     *(text for text, _ in GLUED_MARKS),
