@@ -37,7 +37,7 @@ from typing import Any, Literal, cast
 
 import attrs
 
-from ._lexicon import POSSESSIVES, PRONOUNS
+from ._lexicon import POSSESSIVES, PRONOUNS, REFLEXIVES
 from ._names import HONORIFICS, fold
 
 __all__ = [
@@ -63,7 +63,6 @@ GENDER_PACKAGE = "nomquamgender"
 """The optional package of the given-name fallback (``pip install "quoteattr[gender]"``)."""
 
 _SHORT = {"m": "male", "f": "female"}
-_REFLEXIVES = {"himself": "he", "herself": "she"}
 
 HONORIFIC_GENDER: dict[str, str] = {
     **{k.rstrip("."): _SHORT[v] for k, v in HONORIFICS.items() if v in _SHORT},
@@ -214,7 +213,7 @@ def _clues(
 def _pronoun_gender(pronoun: str) -> str:
     """``m`` or ``f`` for a personal or possessive pronoun of one gender, else ``""``."""
     lower = pronoun.lower()
-    lower = _REFLEXIVES.get(lower) or POSSESSIVES.get(lower) or lower
+    lower = REFLEXIVES.get(lower) or POSSESSIVES.get(lower) or lower
     return PRONOUNS.get(lower, "")
 
 

@@ -24,6 +24,7 @@ __all__ = [
     "PERSONAL",
     "POSSESSIVES",
     "PRONOUNS",
+    "REFLEXIVES",
     "RELATIVE_PRONOUNS",
     "SAYING_NOUNS",
     "SUBJECT_DEPS",
@@ -51,6 +52,9 @@ PERSONAL = frozenset({"he", "she", "i"})
 
 POSSESSIVES = {"his": "he", "her": "she", "their": "they"}
 """Possessive pronouns and the subject pronoun they agree with."""
+
+REFLEXIVES = {"himself": "he", "herself": "she"}
+"""Reflexive pronouns that tell a gender and the subject pronoun they agree with."""
 
 DEMONSTRATIVES = frozenset({"it", "this", "that", "these", "those", "which", "what"})
 """Pronouns that stand for a thing, never a speaker."""

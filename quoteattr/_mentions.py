@@ -27,6 +27,7 @@ from ._lexicon import (
     PEOPLE_NOUNS,
     POSSESSIVES,
     PRONOUNS,
+    REFLEXIVES,
     SUBJECT_DEPS,
     TIME_ENTITIES,
 )
@@ -446,9 +447,9 @@ def collect_names(ctx: Context, table: EntityTable) -> None:
                 table.note_pronoun(entity, tok.lower_, pos)
     for tok in toks:  # "X, visiting with his family, said": evidence of gender, no more
         lower = tok.lower_
-        if (tok.dep_ == "poss" and lower in ("his", "her")) or lower in _REFLEXIVES:
+        if (tok.dep_ == "poss" and lower in ("his", "her")) or lower in REFLEXIVES:
             pos = ctx.base(tok)
-            entity = table.resolve_pronoun(POSSESSIVES.get(lower) or _REFLEXIVES[lower], pos)
+            entity = table.resolve_pronoun(POSSESSIVES.get(lower) or REFLEXIVES[lower], pos)
             if entity is not None:
                 bound = _described_subject(tok)
                 table.note_possessive(entity, lower, pos, ctx.base(tok.sent[0]), bound=bound)
@@ -468,9 +469,6 @@ def _described_subject(pron: Token) -> bool:
         and subj.pos_ == "NOUN"
         and is_person_noun(str(subj.lemma_).lower())
     )
-
-
-_REFLEXIVES = {"himself": "he", "herself": "she"}
 
 
 def _introduce(ctx: Context, table: EntityTable) -> None:

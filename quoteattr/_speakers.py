@@ -28,7 +28,7 @@ import jellyfish
 
 from ._gender import HONORIFIC_GENDER as GENDERED
 from ._gender import Gender, gender_of, name_gender
-from ._lexicon import ORG_NOUNS, PRONOUNS
+from ._lexicon import ORG_NOUNS, POSSESSIVES, PRONOUNS, REFLEXIVES
 from ._names import (
     DEFAULT_NAME_SIMILARITY,
     HONORIFICS,
@@ -52,9 +52,6 @@ __all__ = ["POSSESSIVE_REACH", "Entity", "EntityTable", "SpeakerGroup", "group_b
 POSSESSIVE_REACH = 400
 """How far back (in characters) the person a possessive pronoun is evidence for may be
 named: "Ann Lee, visiting with her family, said"."""
-
-_POSSESSOR = {"his": "he", "her": "she", "himself": "he", "herself": "she"}
-"""The subject pronoun of each possessive or reflexive pronoun that tells a gender."""
 
 
 def _of_a_person(description: str) -> bool:
@@ -403,7 +400,7 @@ class EntityTable:
             near = bisect.bisect_left(self._positions, position - POSSESSIVE_REACH, 0, hi)
             people = (e for _, e, _ in reversed(self._timeline[near:hi]) if e.kind == "person")
             last = next(people, None)
-            gender = PRONOUNS.get(_POSSESSOR.get(lower, ""), "")
+            gender = PRONOUNS.get(POSSESSIVES.get(lower) or REFLEXIVES.get(lower, ""), "")
             if last is None or not self._agrees(last, gender):
                 return
             if last.likely_gender not in ("", gender):

@@ -74,19 +74,17 @@ _MANNERS = frozenset("beam grin smile rave fume bristle huff".split())
 """Manners of saying that are cues only right beside a quotation ("“…!” beamed X", "X
 fumed: “…”"); elsewhere they are what a face or a crowd does."""
 
-_CLOSERS = frozenset("\"'\u201d\u2019\u00bb")
-
 
 def _beside_quotation(token: Token) -> bool:
-    """Whether a token follows a closing mark (with a comma between) or precedes a colon."""
+    """Whether a token follows a quotation mark (with a comma between) or precedes a colon."""
     doc = token.doc
     i = token.i
     if i + 1 < len(doc) and doc[i + 1].text == ":":
         return True
-    prev = [t.text for t in doc[max(0, i - 2) : i]]
-    if not prev:
+    prev = doc[max(0, i - 2) : i]
+    if not len(prev):
         return False
-    return prev[-1] in _CLOSERS or (len(prev) == 2 and prev[1] == "," and prev[0] in _CLOSERS)
+    return prev[-1].is_quote or (len(prev) == 2 and prev[1].text == "," and prev[0].is_quote)
 
 
 @functools.cache
