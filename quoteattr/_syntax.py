@@ -110,7 +110,7 @@ def _adds_to_outer(verb: Token) -> bool:
         verb.tag_ == "VBG"
         and verb.dep_ == "advcl"
         and verb.i > 0
-        and verb.doc[verb.i - 1].text in (",", "”", '"')
+        and (verb.doc[verb.i - 1].text == "," or verb.doc[verb.i - 1].text in CLOSING_MARKS)
         and head.dep_ == "ccomp"
         and head.head.pos_ == "VERB"
         and head.head.i < head.i < verb.i
@@ -134,8 +134,10 @@ def _inverted_name(verb: Token, subj: Token) -> Token | None:
     after = doc[verb.i + 1]
     if doc[verb.i - 1].text != "," or after.ent_type_ != "PERSON" or after.ent_iob_ != "B":
         return None
-    span = next((e for e in doc.ents if e.start == after.i), None)
-    return span.root if span is not None else None
+    end = after.i + 1
+    while end < len(doc) and doc[end].ent_iob_ == "I":
+        end += 1
+    return doc[after.i : end].root
 
 
 def _nearest_subject_first(verb: Token) -> list[Token]:
@@ -175,12 +177,18 @@ def _object_controller(verb: Token) -> Token | None:
     """The person an infinitive of saying belongs to when the verb above it has that person
     for its object ("led the writer Maya Lindqvist to fear a “…”", "urged him to say"); a
     thing object leaves the subject above speaking ("used the occasion to say")."""
-    if verb.dep_ != "xcomp" or verb.tag_ != "VB":
-        return None
-    obj = next((c for c in verb.head.children if c.dep_ == "dobj"), None)
-    if obj is None or obj.i > verb.i or not (person_like(obj) or obj.ent_type_ == "PERSON"):
+    obj = _object_above(verb) if verb.tag_ == "VB" else None
+    if obj is None or obj.i > verb.i or not person_like(obj):
         return None
     return _description_head(obj)
+
+
+def _object_above(verb: Token) -> Token | None:
+    """The object of the verb above a subjectless infinitive, who does what it says
+    ("prompted his wife to make a comment", "led X to fear")."""
+    if verb.dep_ != "xcomp" or any(c.dep_ in SUBJECT_DEPS for c in verb.children):
+        return None
+    return next((c for c in verb.head.children if c.dep_ == "dobj"), None)
 
 
 def _who_antecedent(who: Token, verb: Token) -> Token:
@@ -400,10 +408,7 @@ def thing_owner(ctx: Context, cue: Token, subj: Token) -> Token:
         return agent
     if subj.pos_ == "NOUN" and subj.dep_ == "dobj" and subj.lemma_ in UTTERANCES:
         verb = subj.head
-        owner = subject_of(verb)
-        if verb.dep_ == "xcomp" and not any(c.dep_ in SUBJECT_DEPS for c in verb.children):
-            # "prompted his wife to make a comment": the object is who made it
-            owner = next((c for c in verb.head.children if c.dep_ == "dobj"), owner)
+        owner = _object_above(verb) or subject_of(verb)  # "prompted his wife to make a comment"
         if owner is not None and usable_subject(ctx, owner) and person_like(owner):
             return owner
         if owner is not None and owner.pos_ == "PROPN" and usable_subject(ctx, owner):
