@@ -266,6 +266,18 @@ def _unlabelled_kind(words: list[str], table: EntityTable, subject: bool) -> str
     return "organization" if subject else None
 
 
+def _titled_name(words: list[str], table: EntityTable) -> bool:
+    """A person's title before a name tagged ORG as a whole ("Councillor Edda Krog"): the
+    words after the title read as a person's name, or are two or more words none of which
+    names an institution ("Premier League", "Minister of State Office" stay)."""
+    name = _after_titles(words)
+    if not 0 < len(name) < len(words):
+        return False
+    if table.looks_like_person(name):
+        return True
+    return len(name) > 1 and all(w[:1].isupper() and w.lower() not in ORG_NOUNS for w in name)
+
+
 def _lone_surname(words: list[str]) -> bool:
     """One word that is a known family name and no English word, and no acronym: a surname
     the recognizer did not know ("“…,” Thune said.") or did not see."""
@@ -297,7 +309,8 @@ def _name_kind(run: Span, table: EntityTable, subject: bool) -> str | None:
         return (
             "person"
             # a surname tagged ORG is a person; places and groups (GPE, NORP) stay
-            if table.looks_like_person(words) or (labels == {"ORG"} and _lone_surname(words))
+            if table.looks_like_person(words)
+            or (labels == {"ORG"} and (_lone_surname(words) or _titled_name(words, table)))
             else "organization"
         )
     if labels:

@@ -90,7 +90,7 @@ from ._syntax import (
     usable_subject,
     weak_subject,
 )
-from .cues import cue_lemma, speech_lemmas
+from .cues import cue_lemma, noun_frames_quotation, speech_lemmas
 from .marks import QuoteSpan
 
 if TYPE_CHECKING:
@@ -279,6 +279,9 @@ def _nearer_participle(ctx: Context, qi: int, cue: Token) -> Found | None:
 
 _PATH = frozenset({"ccomp", "xcomp", "advcl", "acl", "prep", "pobj", "pcomp", "dobj", "conj"})
 """Links a reported clause hangs from inside what an outer verb reports."""
+_CONTRAST = frozenset({"while", "whereas", "whilst"})
+"""Marks of a clause set against another ("…, while Y said …"), in the reporter's voice."""
+
 _CONTENT = frozenset({"ccomp", "prep", "dobj"})
 """Links from an outer verb to what it reports ("said that …", "pointed to reports that …")."""
 
@@ -299,6 +302,10 @@ def _outer_cue(ctx: Context, qi: int, found: Found, cue: Token) -> Found:
     for steps, (child, node) in enumerate(heads_above(ctx, qi, cue, 12), start=1):
         if child.dep_ not in _PATH or (steps == 1 and child.dep_ == "conj"):
             break  # "meddling the congressman said is …", "… and Y replied, “…”"
+        if child.dep_ == "advcl" and any(
+            c.dep_ == "mark" and c.lower_ in _CONTRAST for c in child.children
+        ):
+            break  # "X suggested S, while Y said that “…”": Y's words, not X's
         lemma = cue_lemma(node, ctx.lexicon)
         if lemma is not None and child.dep_ == "advcl" and signs_off(node):
             break  # "“…,” Okafor said, adding that …": who adds is who said
@@ -386,11 +393,16 @@ def trailing_cue(ctx: Context, qi: int) -> Found | None:
     nxt = ctx.marks[qi + 1][0] if qi + 1 < len(ctx.marks) else para.end
     toks = ctx.outside(q.mark_end, min(nxt, para.end), limit=_TRAILING_REACH)
     ended = ctx.text[q.start : q.end].rstrip().endswith(".")
+    if ended and ctx.text[q.start : q.start + 1].islower():
+        return None  # "calling him “a failed candidate.” Romney fired back": its own sentence's
     for i, tok in enumerate(toks):
         if tok.is_punct and tok.text in ".!?;":
             break
         lemma = cue_lemma(tok, ctx.lexicon)
         if lemma is None:
+            lemma = noun_frames_quotation(tok, ctx.lexicon)
+            if lemma is not None:  # “…,” the document states.
+                return _said(ctx, tok, lemma, tok.nbor(-1))
             continue
         if i >= _TRAILING_NEAR and not after_apposition(toks, i):
             break

@@ -82,11 +82,9 @@ def subject_of(verb: Token, depth: int = 0) -> Token | None:
             if verb.lemma_ in ("quote", "cite"):
                 return child
     if passive:
-        for child in verb.children:
-            if child.dep_ == "agent":
-                for grand in child.children:
-                    if grand.dep_ == "pobj":
-                        return grand
+        agent = _agent(verb)
+        if agent is not None:
+            return agent
     holder = participle_holder(verb)
     if holder is not None:
         return holder
@@ -99,6 +97,26 @@ def subject_of(verb: Token, depth: int = 0) -> Token | None:
         return subject_of(verb.head, depth + 1)
     if depth < 3 and verb.dep_ == "pcomp" and verb.head.head != verb.head:
         return subject_of(verb.head.head, depth + 1)  # "began by saying, “…”"
+    return None
+
+
+def _agent(verb: Token) -> Token | None:
+    """The agent of a passive verb: "was criticized by X", or "was called “…” by X" and
+    "was described as “…” by X", where the parser hangs "by X" from the quoted words."""
+    for child in verb.children:
+        if child.dep_ == "agent":
+            return next((g for g in child.children if g.dep_ == "pobj"), None)
+    for child in verb.children:
+        as_ = child.dep_ == "prep" and child.lower_ == "as"
+        if not (as_ or child.dep_ in ("oprd", "attr", "dobj")) or child.i < verb.i:
+            continue
+        words = [child, *(g for g in child.children if g.dep_ == "pobj")]
+        for word in words:
+            for by in word.children:
+                if by.lower_ == "by" and by.dep_ in ("prep", "agent"):
+                    pobj = next((g for g in by.children if g.dep_ == "pobj"), None)
+                    if pobj is not None and (pobj.pos_ == "PROPN" or person_like(pobj)):
+                        return _description_head(pobj)
     return None
 
 

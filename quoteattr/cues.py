@@ -6,6 +6,9 @@ quotation: manner-of-speaking verbs ("quip", "insist"), writing and posting verb
 "post"), verbs of describing and naming ("call", "describe") and of characterizing
 ("liken", "brand", "hail", "denounce") that frame partial quotes.
 The additions were written for quoteattr from reading news copy; each is a plain English verb.
+Right after a quotation, in the frame of an attribution ("“…,” Renn barked."), any verb is a
+cue (:func:`frames_quotation`), and so is a verb of saying the tagger took for a noun
+(:func:`noun_frames_quotation`: "“…,” the memo states.").
 
 Reported speech (:func:`speech_lemmas`) counts only the verbs of saying and writing among
 them: the cue lemmas and :data:`REPORTING_ONLY`, without those of belief, wish, feeling,
@@ -28,8 +31,10 @@ __all__ = [
     "cue_forms",
     "cue_lemma",
     "cue_lemmas",
+    "frames_quotation",
     "is_cue",
     "make_lexicon",
+    "noun_frames_quotation",
     "speech_lemmas",
 ]
 
@@ -87,6 +92,92 @@ def _beside_quotation(token: Token) -> bool:
     return prev[-1].is_quote or (len(prev) == 2 and prev[1].text == "," and prev[0].is_quote)
 
 
+_FRAME_COMPLEMENTS = frozenset({"dobj", "ccomp", "xcomp", "attr", "acomp", "dative", "oprd"})
+_FRAME_ENDS = frozenset({".", "!", "?", ",", ";", ":"})
+_FIRST_SECOND = frozenset({"i", "you", "we"})
+
+
+def frames_quotation(token: Token) -> bool:
+    """Whether ``token`` is any verb in the frame of an attribution right after a quotation.
+
+    ``“…,” Renn barked.``, ``“…?” she elaborated.``, ``“…,” remembered Oskar Lind, an
+    aide.``: the quotation ends in a comma, question or exclamation mark (or a comma
+    follows its closing mark), and the verb's clause is nothing but its subject (before it,
+    or right after it when the verb follows the mark) and adverbials, up to the end of the
+    sentence. In that frame news copy uses any verb of manner for "said", so the verb is a
+    cue whatever its lemma ("surmised", "barked", "fumed on Tuesday").
+
+    Args:
+        token: A spaCy token.
+    """
+    if token.pos_ != "VERB" or token.tag_ not in ("VBD", "VBZ", "VBP"):
+        return False
+    doc = token.doc
+    before = [c for c in token.lefts if c.dep_ not in ("punct", "ccomp")]
+    after = [c for c in token.rights if c.dep_ != "punct"]
+    if before:  # "… ,” Renn barked": the subject and nothing else before the verb
+        subject = before[0]
+        if len(before) != 1 or subject.dep_ != "nsubj" or subject.right_edge.i != token.i - 1:
+            return False
+        if subject.lower_ in _FIRST_SECOND:
+            return False  # "… ,” you know": the speaker's own words go on
+        left = before[0].left_edge.i
+        if any(c.dep_ in _FRAME_COMPLEMENTS for c in after):
+            return False
+    else:  # ",” remembered Oskar Lind": the subject (or what the parser took for it) after
+        if not after or after[0].dep_ not in ("nsubj", "dobj"):
+            return False
+        if any(c.dep_ in _FRAME_COMPLEMENTS for c in after[1:]) or after[0].pos_ == "PRON":
+            return False
+        left = token.i
+    if not _after_frame_mark(token, left):
+        return False
+    end = token.right_edge.i + 1
+    return end >= len(doc) or doc[end].text in _FRAME_ENDS or doc[end].is_quote
+
+
+def _after_frame_mark(token: Token, left: int) -> bool:
+    """Whether the words from ``left`` follow a quotation's closing mark, with a comma,
+    question or exclamation mark inside it or a comma after it."""
+    doc = token.doc
+    mark = left - 1
+    comma_after = mark >= 0 and doc[mark].text == ","
+    if comma_after:
+        mark -= 1
+    if mark < 1 or not doc[mark].is_quote:
+        return False
+    return comma_after or doc[mark - 1].text in (",", "?", "!")
+
+
+def noun_frames_quotation(token: Token, lexicon: frozenset[str] | None = None) -> str | None:
+    """The cue lemma of a verb of saying the tagger took for a noun, in the frame of an
+    attribution right after a quotation: ``“…,” the document states.``, ``“…,” the two
+    write.``, ``“…,” the email read.`` (the parse makes "the document states" one noun
+    phrase). The words between the mark and the verb are a phrase led by a determiner or a
+    number, and the sentence ends after the verb.
+
+    Args:
+        token: A spaCy token.
+        lexicon: The lemmas to accept; the default lexicon when ``None``.
+    """
+    if token.pos_ != "NOUN" or token.dep_ != "ROOT" or token.i < 2:
+        return None
+    lemma = str(token.lemma_).lower()
+    if lemma not in (cue_lemmas() if lexicon is None else lexicon):
+        return None
+    doc = token.doc
+    end = token.i + 1
+    if end < len(doc) and doc[end].text not in _FRAME_ENDS:
+        return None
+    words = [c for c in token.lefts if not c.is_punct and c.dep_ != "ccomp"]
+    if not words or any(t.is_punct for t in doc[words[0].left_edge.i : token.i]):
+        return None
+    left = words[0].left_edge.i
+    if token.i - left > 4 or doc[left].pos_ not in ("DET", "NUM"):
+        return None
+    return lemma if _after_frame_mark(token, left) else None
+
+
 @functools.cache
 def cue_lemmas() -> frozenset[str]:
     """Lemmas of reporting verbs: textacy's English list plus the news verbs above.
@@ -115,10 +206,13 @@ PHRASAL_CUES: dict[str, frozenset[str]] = {
     "lash": frozenset({"out"}),
     "fire": frozenset({"back"}),
     "hit": frozenset({"back"}),
+    "shoot": frozenset({"back"}),
 }
 """Verbs that are cues only with a particle ("point out", "go on")."""
 
-_ALWAYS_PHRASAL = frozenset({"go", "sum", "spell", "chime", "weigh", "lash", "fire", "hit"})
+_ALWAYS_PHRASAL = frozenset(
+    {"go", "sum", "spell", "chime", "weigh", "lash", "fire", "hit", "shoot"}
+)
 
 
 @functools.lru_cache(maxsize=64)
@@ -138,9 +232,16 @@ def make_lexicon(extra: Iterable[str] = ()) -> frozenset[str]:
     return _lexicon(frozenset(extra))
 
 
+_PARTICLES = frozenset(p for ps in PHRASAL_CUES.values() for p in ps)
+
+
 def _particle(token: Token) -> str | None:
+    """The verb's particle: a ``prt`` child, or one of the cue particles right after it that
+    the parser took for an adverb ("fired back", "shot back")."""
     for child in token.children:
-        if child.dep_ == "prt":
+        if child.dep_ == "prt" or (
+            child.dep_ == "advmod" and child.i == token.i + 1 and child.lower_ in _PARTICLES
+        ):
             return str(child.lower_)
     return None
 
@@ -160,7 +261,8 @@ def cue_lemma(token: Token, lexicon: frozenset[str] | None = None) -> str | None
     with its particle; "put" only in the idiom "as X put it"). "said" is taken as a cue
     whatever its part-of-speech tag, since taggers sometimes call it an adjective. The
     last word of a hyphenated compound ("self-described") is never a cue, and a manner of
-    saying ("beamed", "fumed") is one only right beside a quotation.
+    saying ("beamed", "fumed") is one only right beside a quotation. Any verb is a cue in
+    the frame of an attribution right after a quotation (:func:`frames_quotation`).
 
     Args:
         token: A spaCy token.
@@ -182,9 +284,11 @@ def cue_lemma(token: Token, lexicon: frozenset[str] | None = None) -> str | None
     particle = _particle(token)
     if lemma in PHRASAL_CUES and particle in PHRASAL_CUES[lemma]:
         return f"{lemma} {particle}"
-    if lemma in _MANNERS and not _beside_quotation(token):
+    if lemma in _MANNERS and not (_beside_quotation(token) or frames_quotation(token)):
         return None
     if lemma in lexicon and lemma not in _ALWAYS_PHRASAL:
+        return lemma
+    if frames_quotation(token):
         return lemma
     return None
 

@@ -567,7 +567,7 @@ def test_extra_cue_reaches_the_extractor(
     capsys: pytest.CaptureFixture[str], tmp_path: Path
 ) -> None:
     path = tmp_path / "a.txt"
-    path.write_text("“The plan will fail,” Jane Doe intoned.\n", encoding="utf-8")
+    path.write_text("Jane Doe intoned: “The plan will fail.”\n", encoding="utf-8")
     _, before, _ = run(capsys, "extract", path, "--format", "jsonl")
     code, after, _ = run(capsys, "extract", path, "--format", "jsonl", "--extra-cue", "intone")
     assert code == 0
