@@ -41,6 +41,7 @@ from ._names import (
 )
 from ._roles import is_person_noun, is_title_word
 from ._speakers import Entity, EntityTable
+from .cues import inverted_cue
 from .marks import MARK_CHARS
 from .model import Mention, SpeakerKind
 
@@ -146,6 +147,8 @@ def name_run(head: Token) -> tuple[int, int]:
             lo, i = i, i - 1
     while lo > 0 and _name_word(doc[lo - 1]) and doc[lo - 1].ent_type_ not in TIME_ENTITIES:
         lo -= 1  # a broken parse ("Leader Hakeem Jeffries" parsed as a clause)
+    while lo < head.i and _opens_inversion(doc[lo]):
+        lo += 1  # "Stated Varga: “…”": the verb, not a word of the name
     i = head.i - 1
     while i >= lo:
         tok = doc[i]
@@ -173,6 +176,12 @@ def name_run(head: Token) -> tuple[int, int]:
     while end < hi and _name_word(doc[end]):
         end += 1
     return start, end
+
+
+def _opens_inversion(tok: Token) -> bool:
+    """A capitalized verb of saying opening its sentence before a name ("Stated Varga:",
+    "Wrote Ines Ruiz in her column:"), which the tagger may take for part of the name."""
+    return bool(tok.is_sent_start) and inverted_cue(tok.text) is not None
 
 
 def _name_word(tok: Token) -> bool:

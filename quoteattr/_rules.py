@@ -90,7 +90,7 @@ from ._syntax import (
     usable_subject,
     weak_subject,
 )
-from .cues import cue_lemma, noun_frames_quotation, speech_lemmas
+from .cues import cue_lemma, inverted_cue, noun_frames_quotation, speech_lemmas
 from .marks import QuoteSpan
 
 if TYPE_CHECKING:
@@ -555,14 +555,23 @@ def speaker_label(ctx: Context, qi: int) -> Found | None:
     if not lead.endswith(":") or len(lead) > 80:
         return None
     toks = ctx.outside(start, q.mark_start)
+    lemma = inverted_cue(toks[0].text, ctx.lexicon) if toks and toks[0].is_sent_start else None
+    if lemma is not None:
+        toks = toks[1:]  # "Stated Varga:", "Added the mayor:": an inverted attribution
     if any(t.pos_ in ("VERB", "AUX") for t in toks):
         return None
     names = [t for t in toks if (t.pos_ == "PROPN" or t.ent_type_ == "PERSON") and has_letter(t)]
     if not names:
-        return None
+        subj = np_head_near(toks, True) if lemma is not None else None
+        if subj is None or not person_like(subj):
+            return None
+        names = [subj]
     head = names[-1]
     while head.dep_ in ("compound", "flat") and head.head.i > head.i:
         head = head.head
+    if lemma is not None:
+        cue = ctx.outside(start, q.mark_start)[0]
+        return Found(speaker=head, cue=cue_at(ctx, cue, lemma))
     return Found(speaker=head)
 
 

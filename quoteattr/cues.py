@@ -32,6 +32,7 @@ __all__ = [
     "cue_lemma",
     "cue_lemmas",
     "frames_quotation",
+    "inverted_cue",
     "is_cue",
     "make_lexicon",
     "noun_frames_quotation",
@@ -353,6 +354,31 @@ _IRREGULAR = {
     "read": ("read",),
     "forbid": ("forbade", "forbidden"),
 }
+
+
+@functools.lru_cache(maxsize=8)
+def _forms_index(lexicon: frozenset[str]) -> dict[str, str]:
+    index: dict[str, str] = {}
+    for lemma in sorted(lexicon):
+        for form in cue_forms(lemma):
+            index.setdefault(form, lemma)
+    return index
+
+
+def inverted_cue(word: str, lexicon: frozenset[str] | None = None) -> str | None:
+    """The cue lemma of a capitalized verb of saying that opens an inverted attribution
+    ("Stated Varga: “…”", "Wrote Ines Ruiz in her column: “…”"), however the tagger
+    labelled it; ``None`` for any other word. "Said" and "Says" are left out: they are
+    given names too ("Said Jalili").
+
+    Args:
+        word: A word as written.
+        lexicon: The lemmas to accept; the default lexicon when ``None``.
+    """
+    if not word[:1].isupper() or word.lower() in ("said", "says"):
+        return None
+    lemma = _forms_index(cue_lemmas() if lexicon is None else lexicon).get(word.lower())
+    return lemma if lemma is not None and lemma not in _ALWAYS_PHRASAL else None
 
 
 def cue_forms(lemma: str) -> set[str]:

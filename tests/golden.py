@@ -2179,6 +2179,24 @@ CASES: list[Case] = [
         cue="say",
         whole=True,
     ),
+    Case(
+        id="inverted_verb_before_a_label_is_the_cue_not_the_name",
+        text="Stated Varga: “We are ready for the vote.”",
+        quote="We are ready for the vote.",
+        speaker="Varga",
+        rule="speaker_label",
+        cue="state",
+        whole=True,
+    ),
+    Case(
+        id="inverted_verb_before_a_full_name_and_an_occasion",
+        text="Wrote Ines Ruiz in her column: “The town deserves better.”",
+        quote="The town deserves better.",
+        speaker="Ines Ruiz",
+        rule="speaker_label",
+        cue="write",
+        whole=True,
+    ),
     # === reported speech (include_indirect=True)
     Case(
         id="name_in_apposition_to_a_title_speaks",

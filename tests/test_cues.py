@@ -117,3 +117,11 @@ def test_a_verb_of_writing_tagged_a_noun_after_a_quotation() -> None:
     assert cues.noun_frames_quotation(doc[6]) == "state"
     doc[6].lemma_ = "boat"
     assert cues.noun_frames_quotation(doc[6]) is None
+
+
+def test_an_inverted_verb_of_saying_is_known_by_its_form() -> None:
+    assert cues.inverted_cue("Stated") == "state"
+    assert cues.inverted_cue("Wrote") == "write"
+    assert cues.inverted_cue("stated") is None  # only a capitalized word opens an inversion
+    assert cues.inverted_cue("Said") is None  # a given name too
+    assert cues.inverted_cue("Varga") is None
