@@ -88,6 +88,17 @@ def label_end(text: str, start: int) -> int:
     return m.end(1) if m is not None and any(c.isalpha() for c in m.group(1)) else start
 
 
+_TOPIC_DASH = re.compile(r"\s[-‐–—―]+\s?")
+
+
+def after_topic(text: str, start: int, end: int) -> int:
+    """Where a speaker label starts after a topic and a spaced dash, in a lead that ends in
+    a colon ("Turnout models matter - Lina Berg: “…”", "… all along -More from Berg:
+    “…”"): after the last such dash in ``[start, end)``, or ``start`` when there is none."""
+    ends = [m.end() for m in _TOPIC_DASH.finditer(text, start, end)]
+    return ends[-1] if ends else start
+
+
 _FRAME_START = re.compile(r"(?:said|says|added|adds|told|tells|asked|asks|wrote|writes)\b")
 
 

@@ -61,11 +61,10 @@ from ._lexicon import (
     DASHES,
     GROUP_NOUNS,
     HYPHEN,
-    SAYING_NOUNS,
     TIME_ENTITIES,
 )
 from ._passing import DOCUMENT_RULES
-from ._quotations import label_end
+from ._quotations import after_topic, label_end
 from ._syntax import (
     after_apposition,
     any_verb,
@@ -89,6 +88,7 @@ from ._syntax import (
     time_clause,
     usable_subject,
     weak_subject,
+    words_owner,
 )
 from .cues import cue_lemma, inverted_cue, noun_frames_quotation, speech_lemmas
 from .marks import QuoteSpan
@@ -481,10 +481,20 @@ def _leading(ctx: Context, end: int, start_limit: int) -> Found | None:
                 return _said(ctx, toks[i], lemma, subj)
     lead = ctx.text[start_limit:end].rstrip()
     if toks and lead.endswith(":"):
-        return _colon_frame(ctx, toks)
+        return _inverted(ctx, toks) or _colon_frame(ctx, toks)
     if toks and lead.endswith(","):
         return _utterance_frame(ctx, toks)
     return None
+
+
+def _inverted(ctx: Context, toks: Sequence[Token]) -> Found | None:
+    """ "Stated Varga: “…”", "Wrote Ines Ruiz in her column: “…”": a capitalized verb of
+    saying opens the sentence (tagged as anything), and the name after it speaks."""
+    lemma = inverted_cue(toks[0].text, ctx.lexicon) if toks[0].is_sent_start else None
+    subj = np_head_near(toks[1:], True) if lemma is not None else None
+    if lemma is None or subj is None or not (subj.pos_ == "PROPN" or person_like(subj)):
+        return None
+    return _said(ctx, toks[0], lemma, subj)
 
 
 def _utterance_frame(ctx: Context, toks: Sequence[Token]) -> Found | None:
@@ -524,7 +534,10 @@ def leading_cue(ctx: Context, qi: int) -> Found | None:
     q = ctx.quotes[qi]
     para = ctx.para_of(q)
     prev = ctx.marks[qi - 1][1] if qi > 0 and ctx.quotes[qi - 1].paragraph == q.paragraph else 0
-    return _leading(ctx, q.mark_start, max(para.start, prev))
+    start = max(para.start, prev)
+    if ctx.text[start : q.mark_start].rstrip().endswith(":"):
+        start = after_topic(ctx.text, start, q.mark_start)  # the label after a topic's dash
+    return _leading(ctx, q.mark_start, start)
 
 
 @local_rule(0.75)
@@ -552,26 +565,20 @@ def speaker_label(ctx: Context, qi: int) -> Found | None:
     prev = ctx.marks[qi - 1][1] if qi > 0 and ctx.quotes[qi - 1].paragraph == q.paragraph else 0
     start = max(para.start, prev)
     lead = ctx.text[start : q.mark_start].rstrip()
+    if lead.endswith(":"):
+        start = after_topic(ctx.text, start, q.mark_start)  # "Turnout matters - Lina Berg:"
+        lead = ctx.text[start : q.mark_start].rstrip()
     if not lead.endswith(":") or len(lead) > 80:
         return None
     toks = ctx.outside(start, q.mark_start)
-    lemma = inverted_cue(toks[0].text, ctx.lexicon) if toks and toks[0].is_sent_start else None
-    if lemma is not None:
-        toks = toks[1:]  # "Stated Varga:", "Added the mayor:": an inverted attribution
     if any(t.pos_ in ("VERB", "AUX") for t in toks):
         return None
     names = [t for t in toks if (t.pos_ == "PROPN" or t.ent_type_ == "PERSON") and has_letter(t)]
     if not names:
-        subj = np_head_near(toks, True) if lemma is not None else None
-        if subj is None or not person_like(subj):
-            return None
-        names = [subj]
+        return None
     head = names[-1]
     while head.dep_ in ("compound", "flat") and head.head.i > head.i:
         head = head.head
-    if lemma is not None:
-        cue = ctx.outside(start, q.mark_start)[0]
-        return Found(speaker=head, cue=cue_at(ctx, cue, lemma))
     return Found(speaker=head)
 
 
@@ -637,7 +644,7 @@ def clause_subject(ctx: Context, qi: int) -> Found | None:
         return None
     toks = ctx.tokens(q.start, q.end)
     for cand in _candidate_cues(ctx, qi, toks):
-        owner = _words_owner(ctx, cand)
+        owner = words_owner(ctx, cand)
         if owner is not None:
             return Found(speaker=owner)
         if cand.pos_ not in ("VERB", "AUX"):
@@ -649,17 +656,6 @@ def clause_subject(ctx: Context, qi: int) -> Found | None:
             return Found(speaker=subj)
         return None
     return None
-
-
-def _words_owner(ctx: Context, noun: Token) -> Token | None:
-    """The owner of a noun of saying the fragment hangs from: "Clinton" in "Clinton's
-    assertion of a “claim”", "his" in "his call for a “deportation force”"."""
-    if noun.pos_ != "NOUN" or str(noun.lemma_).lower() not in SAYING_NOUNS:
-        return None
-    owner = next((c for c in noun.children if c.dep_ == "poss"), None)
-    if owner is None or not usable_subject(ctx, owner):
-        return None
-    return owner if speaker_like(owner) or owner.lower_ in ("his", "her") else None
 
 
 LOCAL_RULES: tuple[Rule, ...] = (

@@ -19,6 +19,7 @@ from ._lexicon import (
     ORG_NOUNS,
     PERSONAL,
     RELATIVE_PRONOUNS,
+    SAYING_NOUNS,
     SUBJECT_DEPS,
     TIME_ENTITIES,
     UTTERANCES,
@@ -53,6 +54,7 @@ __all__ = [
     "time_clause",
     "usable_subject",
     "weak_subject",
+    "words_owner",
 ]
 
 
@@ -459,3 +461,14 @@ def signs_off(verb: Token) -> bool:
 def demonstrative(tok: Token | None) -> bool:
     """ "that", "this": never a speaker ("it" may stand for an organization)."""
     return tok is not None and tok.lower_ in DEMONSTRATIVES - {"it"}
+
+
+def words_owner(ctx: Context, noun: Token) -> Token | None:
+    """The owner of a noun of saying the fragment hangs from: "Clinton" in "Clinton's
+    assertion of a “claim”", "his" in "his call for a “deportation force”"."""
+    if noun.pos_ != "NOUN" or str(noun.lemma_).lower() not in SAYING_NOUNS:
+        return None
+    owner = next((c for c in noun.children if c.dep_ == "poss"), None)
+    if owner is None or not usable_subject(ctx, owner):
+        return None
+    return owner if speaker_like(owner) or owner.lower_ in ("his", "her") else None

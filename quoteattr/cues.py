@@ -62,7 +62,7 @@ _NEWS_VERBS = frozenset(
     text thunder tout tweet underline underscore urge vow warn whisper wonder write yell
     interject mumble murmur laugh chuckle concur reckon gush sob scream shriek bellow roar
     sneer snarl stammer groan moan whine rant blurt gasp marvel enthuse jest tease taunt
-    lecture preach recite
+    lecture preach recite react
     """.split()
 )
 
@@ -308,7 +308,7 @@ NOT_SPEECH = frozenset(
     continue read offer decline sigh express echo
     praise tout dismiss highlight underscore brag
     speak answer plead remind order disagree quote
-    beam grin smile fume bristle huff
+    beam grin smile fume bristle huff react
     """.split()
 )
 """Cue lemmas that frame a quotation but do not report speech or writing.

@@ -2180,11 +2180,11 @@ CASES: list[Case] = [
         whole=True,
     ),
     Case(
-        id="inverted_verb_before_a_label_is_the_cue_not_the_name",
+        id="inverted_verb_before_a_colon_is_the_cue_not_the_name",
         text="Stated Varga: “We are ready for the vote.”",
         quote="We are ready for the vote.",
         speaker="Varga",
-        rule="speaker_label",
+        rule="leading_cue",
         cue="state",
         whole=True,
     ),
@@ -2193,8 +2193,45 @@ CASES: list[Case] = [
         text="Wrote Ines Ruiz in her column: “The town deserves better.”",
         quote="The town deserves better.",
         speaker="Ines Ruiz",
-        rule="speaker_label",
+        rule="leading_cue",
         cue="write",
+        whole=True,
+    ),
+    Case(
+        id="inverted_verb_closing_a_paragraph_introduces_the_next",
+        text="Holm was speaking on a morning radio programme.\n\nStated Holm:\n\n“The stakes are "
+        "high, and the council knows it.”",
+        quote="The stakes are high, and the council knows it.",
+        speaker="Holm",
+        rule="colon_intro",
+        cue="state",
+    ),
+    Case(
+        id="speaker_label_after_a_topic_and_a_dash",
+        text="Turnout models matter for the spring vote - Lina Berg: “The models missed the young "
+        "voters entirely.”",
+        quote="The models missed the young voters entirely.",
+        speaker="Lina Berg",
+        rule="speaker_label",
+        whole=True,
+    ),
+    Case(
+        id="more_from_label_glued_to_a_dash",
+        text="Signs of a shift were there all along -More from Tomas Vik: “Data collected by our "
+        "firm helps confirm it.”",
+        quote="Data collected by our firm helps confirm it.",
+        speaker="Tomas Vik",
+        rule="speaker_label",
+        whole=True,
+    ),
+    Case(
+        id="reacted_frames_a_quotation",
+        text="Ingrid Holm, the regional commissioner, reacted coolly to the deal, “I am "
+        "concerned about any agreement of this kind.”",
+        quote="I am concerned about any agreement of this kind.",
+        speaker="Ingrid Holm",
+        rule="syntactic_cue",
+        cue="react",
         whole=True,
     ),
     # === reported speech (include_indirect=True)

@@ -9,7 +9,7 @@ import pytest
 
 from quoteattr import _rules
 from quoteattr._parsing import Para, parse, tokenize, window
-from quoteattr._quotations import embedded, outermost_quotations
+from quoteattr._quotations import after_topic, embedded, outermost_quotations
 from quoteattr._scare import LINE_WINDOW, headline_title
 from quoteattr.marks import paragraph_bounds
 
@@ -81,3 +81,12 @@ def test_trailing_cue_and_dash_signature_unchanged(view: Any) -> None:
     ctx = view("“Be kind to one another.” ― Jorge Falcon")
     found = _rules.dash_signature(ctx, 0)
     assert found is not None and found.speaker is not None and found.speaker.text == "Falcon"
+
+
+def test_a_label_starts_after_a_topic_and_its_spaced_dash() -> None:
+    text = "Turnout matters - Ann Berg: “…”"
+    assert text[after_topic(text, 0, len(text)) :].startswith("Ann Berg:")
+    glued = "True all along -More from Berg: “…”"
+    assert glued[after_topic(glued, 0, len(glued)) :].startswith("More from")
+    hyphen = "Jean-Luc Roy: “…”"  # a hyphen inside a name is no topic's dash
+    assert after_topic(hyphen, 0, len(hyphen)) == 0
