@@ -412,7 +412,8 @@ def trailing_cue(ctx: Context, qi: int) -> Found | None:
         if not usable_subject(ctx, subj):
             # ", X said" / ", she told Harvey": the words before the cue; ", said X": after
             after = toks[i + 1 : _TRAILING_NEAR]
-            subj = np_head_near(toks[:i], False) or np_head_near(after, True)
+            forward = tok.tag_ != "VBG"  # ", comparing him to X": a participle's object
+            subj = np_head_near(toks[:i], False) or (np_head_near(after, True) if forward else None)
         if subj is not None:
             return _said(ctx, tok, lemma, subj)
     return None
@@ -449,8 +450,8 @@ def dash_signature(ctx: Context, qi: int) -> Found | None:
     for t in toks:
         if names and t.is_punct and t.text == ",":
             break  # "— Maria Lopez, Toronto Star": the outlet is not the signer
-        if (t.pos_ == "PROPN" or t.ent_type_ == "PERSON") and has_letter(t):
-            names.append(t)
+        if (t.pos_ == "PROPN" or t.ent_type_ == "PERSON") and t.text[:1].isupper():
+            names.append(t)  # not "”—and promised": a word glued to the dash
     if not names:
         return None
     head = names[-1]

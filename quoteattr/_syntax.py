@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING
 
 from ._context import Context
 from ._lexicon import (
+    DASHES,
     DEMONSTRATIVES,
     DOCUMENTS,
     GROUP_NOUNS,
@@ -26,7 +27,7 @@ from ._lexicon import (
 )
 from ._roles import is_person_noun, is_title_word
 from .cues import cue_lemma
-from .marks import CLOSING_MARKS
+from .marks import CLOSING_MARKS, MARK_CHARS
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
@@ -35,6 +36,7 @@ __all__ = [
     "after_apposition",
     "any_verb",
     "demonstrative",
+    "glued_to_mark",
     "has_letter",
     "heads_above",
     "inverted_speaker",
@@ -94,6 +96,9 @@ def subject_of(verb: Token, depth: int = 0) -> Token | None:
     if controller is not None:
         return controller
     if depth < 3 and _adds_to_outer(verb):
+        return subject_of(verb.head.head, depth + 1)
+    if depth < 3 and verb.dep_ == "conj" and verb.head.dep_ in ("dobj", "pobj"):
+        # "He adopted an accent and joked, “…”": the parse joins the verb to the object
         return subject_of(verb.head.head, depth + 1)
     if depth < 3 and verb.dep_ in ("advcl", "xcomp", "conj", "acl", "dep") and verb.head != verb:
         return subject_of(verb.head, depth + 1)
@@ -254,7 +259,15 @@ def _names_someone(noun: Token) -> bool:
 
 def usable_subject(ctx: Context, subj: Token | None) -> bool:
     """Whether a subject can be a speaker's mention: a word outside every quotation."""
-    return subj is not None and ctx.inside(subj) is None and not subj.is_punct
+    if subj is None or subj.is_punct or ctx.inside(subj) is not None:
+        return False
+    return not glued_to_mark(subj)
+
+
+def glued_to_mark(tok: Token) -> bool:
+    """A word the tokenizer left glued to a quotation mark or a dash ("history”—and",
+    "—and"): no one's name, whatever the parser makes of it."""
+    return any(c in MARK_CHARS for c in tok.text) or tok.text[0] in DASHES
 
 
 _SUBORDINATORS = frozenset("when while after before because since until once if".split())
@@ -301,6 +314,9 @@ def weak_subject(subj: Token | None) -> bool:
     return not (is_person_noun(lemma) or lemma in GROUP_NOUNS or organization)
 
 
+_OBJECT_PRONOUNS = frozenset({"him", "them", "us", "me", "whom"})
+
+
 def np_head_near(tokens: Sequence[Token], forward: bool) -> Token | None:
     """The head of the first noun phrase (a name, a pronoun, a subject noun) among
     ``tokens`` (read backwards unless ``forward``), before a sentence end; for a name read
@@ -309,6 +325,8 @@ def np_head_near(tokens: Sequence[Token], forward: bool) -> Token | None:
     for tok in seq:
         if tok.dep_ == "poss" and tok.pos_ == "PRON":
             continue  # "describe their actions": a possessive is no speaker
+        if glued_to_mark(tok) or tok.lower_ in _OBJECT_PRONOUNS:
+            continue  # "—and promised to put him in charge": neither speaks
         if tok.pos_ in ("PROPN", "PRON") or (tok.pos_ == "NOUN" and tok.dep_ in SUBJECT_DEPS):
             # walk to the head of a name (compound chains point right)
             head = tok

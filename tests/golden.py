@@ -2234,6 +2234,23 @@ CASES: list[Case] = [
         cue="react",
         whole=True,
     ),
+    Case(
+        id="verb_joined_to_an_object_takes_the_clause_subject",
+        text="Tor Lund took the stage at nine. He then adopted a fake Southern accent and joked, "
+        "“But I am just going to make it easier for them.”",
+        quote="But I am just going to make it easier for them.",
+        speaker="Tor Lund",
+        rule="leading_cue",
+        cue="joke",
+    ),
+    Case(
+        id="word_glued_to_a_mark_and_a_dash_is_no_speaker",
+        text="Lena Holm wants to bring back the 1990s. She has touted her husband’s economic "
+        "record—“the longest peacetime expansion in our history”—and promised to put him in "
+        "charge.",
+        quote="the longest peacetime expansion in our history",
+        speaker="Lena Holm",
+    ),
     # === reported speech (include_indirect=True)
     Case(
         id="name_in_apposition_to_a_title_speaks",
