@@ -206,6 +206,15 @@ class Context:
             done = self._embedded[quote.mark_start] = embedded(self.text, max(start, i - 2), quote)
         return done
 
+    def subheading(self, quote: QuoteSpan) -> bool:
+        """Whether a quotation is a subheading: short, alone as its paragraph, with no
+        final stop."""
+        para = self.para_of(quote)
+        words = self.text[quote.start : quote.end].split()
+        alone = not self.text[quote.mark_end : para.end].strip()
+        last = self.text[quote.start : quote.end].rstrip()[-1:]
+        return alone and len(words) <= 6 and last not in ".!?,"
+
     def opens_paragraph(self, quote: QuoteSpan) -> bool:
         """Whether nothing but white space precedes a quotation in its paragraph."""
         return _NONSPACE.search(self.text, self.para_of(quote).start, quote.mark_start) is None

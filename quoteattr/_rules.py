@@ -59,6 +59,7 @@ from ._interviews import INTERVIEW_RULES
 from ._lexicon import (
     CALENDAR,
     DASHES,
+    DEMONSTRATIVES,
     GROUP_NOUNS,
     HYPHEN,
     TIME_ENTITIES,
@@ -91,7 +92,6 @@ from ._syntax import (
     words_owner,
 )
 from .cues import cue_lemma, inverted_cue, noun_frames_quotation, speech_lemmas
-from .marks import QuoteSpan
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
@@ -349,8 +349,24 @@ def transcript_label(ctx: Context, qi: int) -> Found | None:
 
 @local_rule(0.9)
 def syntactic_cue(ctx: Context, qi: int) -> Found | None:
-    """The quotation hangs from a reporting verb whose subject is the speaker."""
-    return _linked_cue(ctx, qi, according=False)
+    """The quotation hangs from a reporting verb whose subject is the speaker; a verb of
+    saying right before a colon that opens the quotation comes first ("Dahl said as the
+    heckler yelled: “…”")."""
+    return _colon_cue(ctx, qi) or _linked_cue(ctx, qi, according=False)
+
+
+def _colon_cue(ctx: Context, qi: int) -> Found | None:
+    q = ctx.quotes[qi]
+    toks = ctx.outside(ctx.para_of(q).start, q.mark_start)[-3:]
+    if len(toks) < 2 or toks[-1].text != ":":
+        return None
+    lemma = cue_lemma(toks[-2], ctx.lexicon)
+    subj = subject_of(toks[-2]) if lemma is not None else None
+    if lemma is None or subj is None or not usable_subject(ctx, subj):
+        return None
+    if subj.lower_ in DEMONSTRATIVES:
+        return None
+    return _said(ctx, toks[-2], lemma, subj)
 
 
 @local_rule(0.9)
@@ -595,7 +611,7 @@ def after_report(ctx: Context, qi: int) -> Found | None:
     q = ctx.quotes[qi]
     if q.paragraph == 0 or not ctx.opens_paragraph(q) or ctx.by_para.get(q.paragraph - 1):
         return None
-    if _subheading(ctx, q):
+    if ctx.subheading(q):
         return None  # ‘Horrifying scene’ heads the paragraphs after it
     para = ctx.para_of(q)
     after = ctx.outside(q.mark_end, para.end, limit=_TRAILING_REACH)
@@ -619,14 +635,6 @@ def after_report(ctx: Context, qi: int) -> Found | None:
         if usable_subject(ctx, subj) and not weak_subject(subj):
             return _said(ctx, tok, lemma, subj) if lemma else Found(speaker=subj)
     return None
-
-
-def _subheading(ctx: Context, q: QuoteSpan) -> bool:
-    """A short quotation standing alone as its paragraph, with no final stop: a subheading."""
-    para = ctx.para_of(q)
-    words = ctx.text[q.start : q.end].split()
-    alone = not ctx.text[q.mark_end : para.end].strip()
-    return alone and len(words) <= 6 and ctx.text[q.start : q.end].rstrip()[-1:] not in ".!?,"
 
 
 @local_rule(0.5)

@@ -97,6 +97,9 @@ def subject_of(verb: Token, depth: int = 0) -> Token | None:
         return controller
     if depth < 3 and _adds_to_outer(verb):
         return subject_of(verb.head.head, depth + 1)
+    passive_head = next((c for c in verb.head.children if c.dep_ == "nsubjpass"), None)
+    if verb.dep_ == "conj" and passive_head is not None and passive_head.i < verb.head.i:
+        return passive_head  # "X was joined on stage by Y and joked": X, not the agent
     if depth < 3 and verb.dep_ == "conj" and verb.head.dep_ in ("dobj", "pobj"):
         # "He adopted an accent and joked, “…”": the parse joins the verb to the object
         return subject_of(verb.head.head, depth + 1)

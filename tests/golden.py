@@ -2251,6 +2251,25 @@ CASES: list[Case] = [
         quote="the longest peacetime expansion in our history",
         speaker="Lena Holm",
     ),
+    Case(
+        id="verb_joined_to_a_passive_takes_its_subject_not_the_agent",
+        text="As the crowd began to chant, Siri Holm was joined on stage by Senator Per Lie and "
+        "joked, “You are being ridiculous,” drawing jeers.",
+        quote="You are being ridiculous,",
+        speaker="Siri Holm",
+        rule="leading_cue",
+        cue="joke",
+        whole=True,
+    ),
+    Case(
+        id="verb_of_saying_before_the_colon_beats_the_main_verb",
+        text="“Apparently there is a young man with some problems,” Dahl said as the heckler "
+        "yelled: “You are a fraud!”",
+        quote="You are a fraud!",
+        speaker="heckler",
+        rule="syntactic_cue",
+        cue="yell",
+    ),
     # === reported speech (include_indirect=True)
     Case(
         id="name_in_apposition_to_a_title_speaks",
