@@ -30,6 +30,7 @@ if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
 
 __all__ = [
+    "BATCH_TOKENS",
     "READ_ATTRIBUTES",
     "Para",
     "attach",
@@ -256,6 +257,24 @@ def split_at_entities(nlp: Language) -> tuple[list[str], list[str]]:
     return names, []
 
 
+BATCH_TOKENS = 10_000
+"""About how many tokens a batch of :func:`parse` holds at most, on average over its Docs.
+
+A component's arrays grow with the tokens of its batch, not with its Docs: 256 windows of
+150 tokens (one long paragraph of short quotations) make arrays of tens of megabytes, whose
+pages the kernel maps and zeroes afresh for every batch, so that a token cost more (system
+time) the more windows a text had, up to 256 (×10.5 the windows, ×12.9 the CPU time in
+``nlp.pipe``). Windows of a few dozen tokens, as in most news, still go 256 at a time."""
+
+
+def _batch_size(docs: Sequence[Doc | Span], batch_size: int) -> int:
+    """Docs per batch: at most ``batch_size``, and as many as hold about
+    :data:`BATCH_TOKENS` tokens, at their mean length."""
+    tokens = sum(len(d) for d in docs)
+    by_tokens = BATCH_TOKENS * len(docs) // tokens if tokens else len(docs)
+    return max(1, min(batch_size, len(docs), by_tokens))
+
+
 def parse(
     nlp: Language,
     docs: Sequence[Doc],
@@ -282,7 +301,8 @@ def parse(
             :data:`quoteattr._selection.MAX_CHUNK` characters.
         entities: For each Doc, the sorted, disjoint ``[start, end)`` token ranges to run
             the entity components on (default: each whole Doc).
-        batch_size: Docs per batch inside each component.
+        batch_size: Docs per batch inside each component (fewer when they are long:
+            see :data:`BATCH_TOKENS`).
         wanted: Called with each of those stretches once the components before the
             entity components have run (so it can read tags): only the stretches it
             accepts go through them (default: all).
@@ -295,16 +315,16 @@ def parse(
     """
     if not docs:
         return []
-    size = max(1, min(batch_size, len(docs)))
     skipped = skipped_components(nlp)
     before, after = split_at_entities(nlp)
-    out = list(nlp.pipe(docs, batch_size=size, disable=skipped + after))
+    out = list(nlp.pipe(docs, batch_size=_batch_size(docs, batch_size), disable=skipped + after))
     if after and recognize:
         ranges = entities if entities is not None else [[(0, len(d))] for d in out]
         jobs = [(d, a, b) for d, rs in zip(out, ranges, strict=True) for a, b in rs if b > a]
         if wanted is not None:
             jobs = [(d, a, b) for d, a, b in jobs if wanted(d[a:b])]
         parts = [d if (a, b) == (0, len(d)) else d[a:b].as_doc() for d, a, b in jobs]
+        size = _batch_size(parts, batch_size)
         found = nlp.pipe(parts, batch_size=size, disable=skipped + before)
         for (doc, a, _), part in zip(jobs, found, strict=True):
             if part is not doc:
