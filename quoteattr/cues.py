@@ -170,7 +170,8 @@ def noun_frames_quotation(token: Token, lexicon: frozenset[str] | None = None) -
     end = token.i + 1
     if end < len(doc) and doc[end].text not in _FRAME_ENDS:
         return None
-    words = [c for c in token.lefts if not c.is_punct and c.dep_ != "ccomp"]
+    mark = next((t.i for t in reversed(doc[max(0, token.i - 6) : token.i]) if t.is_quote), None)
+    words = [c for c in token.lefts if mark is not None and c.i > mark]
     if not words or any(t.is_punct for t in doc[words[0].left_edge.i : token.i]):
         return None
     left = words[0].left_edge.i

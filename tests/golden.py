@@ -2270,6 +2270,17 @@ CASES: list[Case] = [
         rule="syntactic_cue",
         cue="yell",
     ),
+    Case(
+        id="verb_of_writing_tagged_a_noun_after_a_long_quotation",
+        text="“If the minister wants to lead the region, she should act like it, and come to the "
+        "valley,” the editorial read.",
+        quote="If the minister wants to lead the region, she should act like it, and come to the "
+        "valley,",
+        speaker="editorial",
+        rule="trailing_cue",
+        cue="read",
+        whole=True,
+    ),
     # === reported speech (include_indirect=True)
     Case(
         id="name_in_apposition_to_a_title_speaks",
