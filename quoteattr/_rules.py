@@ -72,6 +72,7 @@ from ._syntax import (
     demonstrative,
     has_letter,
     heads_above,
+    in_time_clause,
     inverted_speaker,
     main_verb,
     makes_utterance,
@@ -488,8 +489,8 @@ def _leading(ctx: Context, end: int, start_limit: int) -> Found | None:
     for level in (main_verb, not_subordinate, any_verb):
         for i in range(len(toks) - 1, -1, -1):
             lemma = cue_lemma(toks[i], ctx.lexicon)
-            if lemma is None or not level(toks[i]):
-                continue
+            if lemma is None or not level(toks[i]) or in_time_clause(toks[i]):
+                continue  # "when Lund … said it was great, a man yelled “…”": not Lund
             subj = subject_of(toks[i])
             if not usable_subject(ctx, subj):
                 # "X said: “…”", or inverted: "Said X: “…”"

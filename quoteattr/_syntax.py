@@ -39,6 +39,7 @@ __all__ = [
     "glued_to_mark",
     "has_letter",
     "heads_above",
+    "in_time_clause",
     "inverted_speaker",
     "main_verb",
     "makes_utterance",
@@ -97,6 +98,9 @@ def subject_of(verb: Token, depth: int = 0) -> Token | None:
         return controller
     if depth < 3 and _adds_to_outer(verb):
         return subject_of(verb.head.head, depth + 1)
+    adverbial = _adverbial_host(verb)
+    if depth < 3 and adverbial is not None:
+        return subject_of(adverbial, depth + 1)  # "…, at one point calling X a “liar”"
     passive_head = next((c for c in verb.head.children if c.dep_ == "nsubjpass"), None)
     if verb.dep_ == "conj" and passive_head is not None and passive_head.i < verb.head.i:
         return passive_head  # "X was joined on stage by Y and joked": X, not the agent
@@ -230,6 +234,17 @@ def _who_antecedent(who: Token, verb: Token) -> Token:
     return verb.head if verb.dep_ == "relcl" else who
 
 
+def _adverbial_host(verb: Token) -> Token | None:
+    """The verb above a participle the parser hangs on the noun of an adverbial phrase
+    ("he has battled with X, at one point calling the mayor a “liar”": "calling" on
+    "point"), when that noun names no one."""
+    noun, prep = verb.head, verb.head.head
+    if verb.tag_ != "VBG" or verb.dep_ != "acl" or noun.dep_ != "pobj" or _names_someone(noun):
+        return None
+    host = prep.head
+    return host if prep.dep_ == "prep" and host.pos_ in ("VERB", "AUX") else None
+
+
 def participle_holder(verb: Token) -> Token | None:
     """Who a participle of saying belongs to when it follows a person rather than a
     clause: "a video of the minister saying, “…”" (the parser hangs "saying" on "video"),
@@ -281,6 +296,12 @@ def time_clause(verb: Token) -> bool:
     return verb.dep_ == "advcl" and any(
         c.dep_ in ("advmod", "mark") and c.lower_ in _SUBORDINATORS for c in verb.children
     )
+
+
+def in_time_clause(verb: Token) -> bool:
+    """Whether a verb heads a clause of time or cause, or is joined to one ("when X
+    thanked the town and said …")."""
+    return time_clause(verb) or (verb.dep_ == "conj" and time_clause(verb.head))
 
 
 def heads_above(ctx: Context, qi: int, tok: Token, limit: int) -> Iterator[tuple[Token, Token]]:

@@ -2281,6 +2281,28 @@ CASES: list[Case] = [
         cue="read",
         whole=True,
     ),
+    Case(
+        id="participle_hung_on_an_adverbial_noun_takes_the_clause_subject",
+        text="Governor Tor Aas made the harbour a priority, but the effort stalled, and he has "
+        "battled with Dahl over the budget, at one point calling the mayor a “liar” in public.",
+        quote="liar",
+        speaker="Tor Aas",
+        kind="partial",
+        rule="syntactic_cue",
+        cue="call",
+        whole=True,
+    ),
+    Case(
+        id="verb_of_saying_in_a_time_clause_does_not_lead",
+        text="Some in the crowd booed, and when Lund thanked the town and said it was great to "
+        "be home, a man yelled “Stay there!”",
+        quote="Stay there!",
+        speaker="man",
+        kind="partial",
+        rule="leading_cue",
+        cue="yell",
+        whole=True,
+    ),
     # === reported speech (include_indirect=True)
     Case(
         id="name_in_apposition_to_a_title_speaks",
