@@ -134,6 +134,7 @@ DOCUMENTS = frozenset(
     """
     report statement letter email e-mail memo memorandum study survey poll brief filing
     document release complaint lawsuit ruling order decision ad advertisement post tweet
+    investigation inquiry probe audit review assessment
     """.split()
 )
 """Nouns for documents that "say" things: their speakers are of kind ``other``."""

@@ -48,7 +48,7 @@ for) when they sit inside a sentence with no reporting frame (see :mod:`quoteatt
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING
 
 import attrs
@@ -60,6 +60,7 @@ from ._lexicon import (
     CALENDAR,
     DASHES,
     DEMONSTRATIVES,
+    DOCUMENTS,
     GROUP_NOUNS,
     HYPHEN,
     TIME_ENTITIES,
@@ -69,6 +70,7 @@ from ._quotations import after_topic, label_end
 from ._syntax import (
     after_apposition,
     any_verb,
+    candidate_cues,
     demonstrative,
     has_letter,
     heads_above,
@@ -87,7 +89,6 @@ from ._syntax import (
     subject_of,
     subordinate,
     thing_owner,
-    time_clause,
     usable_subject,
     weak_subject,
     words_owner,
@@ -147,46 +148,6 @@ def _said(ctx: Context, cue: Token, lemma: str, subj: Token | None) -> Found:
 # --- reporting verbs linked in the parse --------------------------------------------------
 
 
-def _candidate_cues(ctx: Context, qi: int, toks: Sequence[Token]) -> Iterator[Token]:
-    """Verbs outside the quotation linked to it in the parse, nearest link first.
-
-    Only words of the quotation's own paragraph count: a caller's Doc is parsed whole, and
-    its parse can link a quotation to a verb of the next paragraph.
-    """
-    inside = {t.i for t in toks}
-    seen: set[int] = set()
-    para = ctx.para_of(ctx.quotes[qi])
-    for tok in toks:
-        # upward: the clause the quotation hangs from
-        node = tok
-        steps = 0
-        while node.head is not node and steps < 10:
-            node = node.head
-            steps += 1
-            if node.i in inside or not para.start <= ctx.base(node) < para.end:
-                break
-            if ctx.inside(node) is not None:
-                continue  # a word of another quotation ("a “liar” and a “bully”")
-            if node.i not in seen:
-                seen.add(node.i)
-                yield node
-            for child in node.children:  # "…, according to X" hangs from the clause
-                if child.i in seen or ctx.inside(child) is not None:
-                    continue
-                if child.lower_ == "according" or child.dep_ == "parataxis":
-                    seen.add(child.i)  # or an inserted "X said," does
-                    yield child
-        # downward: a "he said" attached to a word of the quotation
-        for child in tok.children:
-            if child.i in inside or child.i in seen or ctx.inside(child) is not None:
-                continue
-            if time_clause(child):
-                continue  # "“That makes me smart,” when Clinton blasted him": not the frame
-            if para.start <= ctx.base(child) < para.end:
-                seen.add(child.i)
-                yield child
-
-
 def _linked_cue(ctx: Context, qi: int, according: bool) -> Found | None:
     found = _first_linked_cue(ctx, qi, according)
     if found is None or found.cue is None or according:
@@ -232,7 +193,8 @@ def _first_linked_cue(ctx: Context, qi: int, according: bool) -> Found | None:
     if not toks:
         return None
     first: Found | None = None
-    for cand in _candidate_cues(ctx, qi, toks):
+    first_cue: Token | None = None
+    for cand in candidate_cues(ctx, qi, toks):
         if (cand.lower_ == "according") != according:
             continue
         lemma = "according to" if according else cue_lemma(cand, ctx.lexicon)
@@ -250,12 +212,29 @@ def _first_linked_cue(ctx: Context, qi: int, according: bool) -> Found | None:
         if first is None:
             if not weak_subject(subj):
                 return _outer_cue(ctx, qi, found, cand) if not according else found
-            first = found
+            first, first_cue = found, cand
+        elif first_cue is not None and _document_aside(first_cue, first, cand):
+            return first  # "X criticized the use, which an inquiry said was “…”"
         elif not weak_subject(subj):
             # "She says it underscores that …", "X said in the letter that the ad suggests …":
             # the thing is the inner subject, the speaker the enclosing one
             return _outer_cue(ctx, qi, found, cand) if not according else found
     return first
+
+
+def _document_aside(cue: Token, found: Found, outer: Token) -> bool:
+    """Whether a document's verb of saying lies in a relative clause below ``outer``: the
+    words are the document's, not those of the verb's subject above ("Mukasey criticized
+    the email use, which an inquiry said was “extremely careless”")."""
+    speaker = found.speaker
+    if speaker is None or str(speaker.lemma_).lower() not in DOCUMENTS:
+        return False
+    node = cue
+    while node.head.i != node.i and node.i != outer.i:
+        if node.dep_ == "relcl":
+            return True
+        node = node.head
+    return False
 
 
 def _nearer_participle(ctx: Context, qi: int, cue: Token) -> Found | None:
@@ -653,7 +632,7 @@ def clause_subject(ctx: Context, qi: int) -> Found | None:
     if not ctx.embedded(q):
         return None
     toks = ctx.tokens(q.start, q.end)
-    for cand in _candidate_cues(ctx, qi, toks):
+    for cand in candidate_cues(ctx, qi, toks):
         owner = words_owner(ctx, cand)
         if owner is not None:
             return Found(speaker=owner)

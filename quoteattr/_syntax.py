@@ -35,6 +35,7 @@ if TYPE_CHECKING:
 __all__ = [
     "after_apposition",
     "any_verb",
+    "candidate_cues",
     "demonstrative",
     "glued_to_mark",
     "has_letter",
@@ -514,3 +515,43 @@ def words_owner(ctx: Context, noun: Token) -> Token | None:
     if owner is None or not usable_subject(ctx, owner):
         return None
     return owner if speaker_like(owner) or owner.lower_ in ("his", "her") else None
+
+
+def candidate_cues(ctx: Context, qi: int, toks: Sequence[Token]) -> Iterator[Token]:
+    """Verbs outside the quotation linked to it in the parse, nearest link first.
+
+    Only words of the quotation's own paragraph count: a caller's Doc is parsed whole, and
+    its parse can link a quotation to a verb of the next paragraph.
+    """
+    inside = {t.i for t in toks}
+    seen: set[int] = set()
+    para = ctx.para_of(ctx.quotes[qi])
+    for tok in toks:
+        # upward: the clause the quotation hangs from
+        node = tok
+        steps = 0
+        while node.head is not node and steps < 10:
+            node = node.head
+            steps += 1
+            if node.i in inside or not para.start <= ctx.base(node) < para.end:
+                break
+            if ctx.inside(node) is not None:
+                continue  # a word of another quotation ("a “liar” and a “bully”")
+            if node.i not in seen:
+                seen.add(node.i)
+                yield node
+            for child in node.children:  # "…, according to X" hangs from the clause
+                if child.i in seen or ctx.inside(child) is not None:
+                    continue
+                if child.lower_ == "according" or child.dep_ == "parataxis":
+                    seen.add(child.i)  # or an inserted "X said," does
+                    yield child
+        # downward: a "he said" attached to a word of the quotation
+        for child in tok.children:
+            if child.i in inside or child.i in seen or ctx.inside(child) is not None:
+                continue
+            if time_clause(child):
+                continue  # "“That makes me smart,” when Clinton blasted him": not the frame
+            if para.start <= ctx.base(child) < para.end:
+                seen.add(child.i)
+                yield child

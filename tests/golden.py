@@ -2303,6 +2303,18 @@ CASES: list[Case] = [
         cue="yell",
         whole=True,
     ),
+    Case(
+        id="document_in_a_relative_clause_keeps_its_words",
+        text="Mukasey criticized the minister's email use, which an inquiry said was “extremely "
+        "careless” but not criminal.",
+        quote="extremely careless",
+        speaker="inquiry",
+        kind="partial",
+        rule="syntactic_cue",
+        cue="say",
+        speaker_kind="other",
+        whole=True,
+    ),
     # === reported speech (include_indirect=True)
     Case(
         id="name_in_apposition_to_a_title_speaks",
