@@ -62,18 +62,19 @@ _NEWS_VERBS = frozenset(
     text thunder tout tweet underline underscore urge vow warn whisper wonder write yell
     interject mumble murmur laugh chuckle concur reckon gush sob scream shriek bellow roar
     sneer snarl stammer groan moan whine rant blurt gasp marvel enthuse jest tease taunt
-    lecture preach recite react
+    lecture preach recite react vent
     """.split()
 )
 
 _CHARACTERIZING_VERBS = frozenset(
     """
-    blast brand characterize characterise chant compare condemn decry denounce dub hail
-    label lambaste liken mock rate ridicule slam term
+    blast brand characterize characterise chant compare condemn decry denounce depict dub
+    hail label lambaste liken mock portray rate refer ridicule slam term
     """.split()
 )
 """Verbs of characterizing, whose subject's words a partial quote gives ("likened the
-rules to “burning the Constitution”", "hailed him as “the comeback kid”")."""
+rules to “burning the Constitution”", "hailed him as “the comeback kid”", "refers to her
+as “the boss”", "portrayed the plan as a “giveaway”")."""
 
 
 _MANNERS = frozenset("beam grin smile rave fume bristle huff".split())

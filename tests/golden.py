@@ -2008,7 +2008,7 @@ CASES: list[Case] = [
     ),
     Case(
         id="hyphenated_participle_is_no_cue",
-        text="Pedro Alves referred to the mayor as “the most valuable player” for the "
+        text="Pedro Alves nominated the mayor as “the most valuable player” for the "
         "self-described Harbour Front.",
         quote="the most valuable player",
         speaker="Pedro Alves",
@@ -2313,6 +2313,37 @@ CASES: list[Case] = [
         rule="syntactic_cue",
         cue="say",
         speaker_kind="other",
+        whole=True,
+    ),
+    Case(
+        id="refer_to_as_frames_its_subjects_words",
+        text="Olaf Brandt refers to the coach, his friend of twenty years, as “Mister Hale.”",
+        quote="Mister Hale.",
+        speaker="Olaf Brandt",
+        kind="partial",
+        rule="syntactic_cue",
+        cue="refer",
+        whole=True,
+    ),
+    Case(
+        id="portray_as_frames_its_subjects_words",
+        text="Rita Okafor portrayed the plan as a “giveaway to the richest families in the land.”",
+        quote="giveaway to the richest families in the land.",
+        speaker="Rita Okafor",
+        kind="partial",
+        rule="syntactic_cue",
+        cue="portray",
+        whole=True,
+    ),
+    Case(
+        id="vent_is_a_verb_of_saying",
+        text="Ines Roth vented to her brother that the deal would be “incredibly ugly” for "
+        "the firm.",
+        quote="incredibly ugly",
+        speaker="Ines Roth",
+        kind="partial",
+        rule="syntactic_cue",
+        cue="vent",
         whole=True,
     ),
     # === reported speech (include_indirect=True)
