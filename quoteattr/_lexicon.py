@@ -10,6 +10,7 @@ the given and family names in :mod:`quoteattr._names`, the reporting verbs in
 from __future__ import annotations
 
 __all__ = [
+    "ANSWERS",
     "CALENDAR",
     "DASHES",
     "DEMONSTRATIVES",
@@ -146,6 +147,12 @@ SAYING_NOUNS = frozenset(
     """.split()
 )
 """Nouns whose owner says the words quoted after them ("Clinton's assertion of a “…”")."""
+
+ANSWERS = SAYING_NOUNS | frozenset(
+    "response reply answer retort message reaction verdict advice explanation".split()
+)
+"""Nouns for what someone answers or tells, whose owner speaks the quotation a colon
+introduces ("Dahl's response was: “…”", "the mayor's message was simple: “…”")."""
 
 UTTERANCES = frozenset(
     "comment remark statement letter note message post tweet speech email memo".split()

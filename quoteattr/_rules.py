@@ -57,6 +57,7 @@ from ._attribution import Attribution, Found, Rule, cue_at, rule
 from ._context import Context
 from ._interviews import INTERVIEW_RULES
 from ._lexicon import (
+    ANSWERS,
     CALENDAR,
     DASHES,
     DEMONSTRATIVES,
@@ -82,6 +83,7 @@ from ._syntax import (
     np_head_near,
     participle_holder,
     person_like,
+    presents,
     relative_pronoun,
     says_more,
     signs_off,
@@ -508,17 +510,21 @@ def _utterance_frame(ctx: Context, toks: Sequence[Token]) -> Found | None:
 def _colon_frame(ctx: Context, toks: Sequence[Token]) -> Found | None:
     """A clause that ends in a colon before a quotation, with no verb of saying: its
     subject introduces the quotation ("Sanders made the following comment: “…”", "She
-    then addressed the supporters again: “…”"). Only a person or a named subject counts,
-    with a lower confidence."""
+    then addressed the supporters again: “…”", "Here's Dahl in 1992: “…”"), or the owner of
+    a subject that is an answer ("Dahl's response was: “…”"). Only a person or a named
+    subject counts, with a lower confidence."""
     inside = {t.i for t in toks}
     for tok in toks:
         if tok.head.i in inside and tok.head.i != tok.i:
             continue
-        if tok.pos_ not in ("VERB", "AUX"):
+        if tok.pos_ not in ("VERB", "AUX") and not presents(tok):
             return None
         subj = subject_of(tok)
         if subj is None or subj.i not in inside or not usable_subject(ctx, subj):
             return None
+        owner = words_owner(ctx, subj, ANSWERS)  # "Dahl's response was: “…”"
+        if owner is not None:
+            return Found(speaker=owner, weight=0.8)
         if person_like(subj) or (subj.pos_ == "PROPN" and not weak_subject(subj)):
             return Found(speaker=subj, weight=0.8)
         return None

@@ -48,6 +48,7 @@ __all__ = [
     "np_head_near",
     "participle_holder",
     "person_like",
+    "presents",
     "relative_pronoun",
     "says_more",
     "signs_off",
@@ -401,9 +402,11 @@ def has_letter(tok: Token) -> bool:
 
 def after_apposition(toks: Sequence[Token], i: int) -> bool:
     """Whether ``toks[i]`` comes right after a name and its apposition: the first token
-    names someone, and the words before ``toks[i]`` end with the apposition's comma."""
+    names someone (or leads a description the name is in apposition to: "the party's
+    nominee, Lars Vik, tweeted"), and the words before ``toks[i]`` end with the
+    apposition's comma."""
     first = toks[0]
-    named = first.pos_ in ("PROPN", "PRON") or first.ent_type_ == "PERSON"
+    named = first.pos_ in ("PROPN", "PRON", "DET") or first.ent_type_ == "PERSON"
     return named and toks[i - 1].text == "," and any(t.text == "," for t in toks[1 : i - 1])
 
 
@@ -501,20 +504,30 @@ def signs_off(verb: Token) -> bool:
     return before.text in CLOSING_MARKS
 
 
+def presents(tok: Token) -> bool:
+    """ "'s" in "Here's Dahl in 1992:": the verb presenting whose words follow (the tagger
+    takes it for a particle)."""
+    doc = tok.doc
+    return tok.lower_ in ("'s", "’s") and tok.i > 0 and doc[tok.i - 1].lower_ == "here"
+
+
 def demonstrative(tok: Token | None) -> bool:
     """ "that", "this": never a speaker ("it" may stand for an organization)."""
     return tok is not None and tok.lower_ in DEMONSTRATIVES - {"it"}
 
 
-def words_owner(ctx: Context, noun: Token) -> Token | None:
+def words_owner(ctx: Context, noun: Token, nouns: frozenset[str] = SAYING_NOUNS) -> Token | None:
     """The owner of a noun of saying the fragment hangs from: "Clinton" in "Clinton's
-    assertion of a “claim”", "his" in "his call for a “deportation force”"."""
-    if noun.pos_ != "NOUN" or str(noun.lemma_).lower() not in SAYING_NOUNS:
+    assertion of a “claim”", "his" in "his call for a “deportation force”" (``nouns``: the
+    lemmas that count)."""
+    if noun.pos_ != "NOUN" or str(noun.lemma_).lower() not in nouns:
         return None
     owner = next((c for c in noun.children if c.dep_ == "poss"), None)
     if owner is None or not usable_subject(ctx, owner):
         return None
-    return owner if speaker_like(owner) or owner.lower_ in ("his", "her") else None
+    if speaker_like(owner) or person_like(owner) or owner.lower_ in ("his", "her"):
+        return owner  # "Clinton's", "the mayor's", "his"
+    return None
 
 
 def candidate_cues(ctx: Context, qi: int, toks: Sequence[Token]) -> Iterator[Token]:

@@ -151,27 +151,38 @@ def _after_frame_mark(token: Token, left: int) -> bool:
     return comma_after or doc[mark - 1].text in (",", "?", "!")
 
 
+_NOUN_FRAME_RIGHTS = frozenset({"prep", "advmod", "npadvmod"})
+
+
 def noun_frames_quotation(token: Token, lexicon: frozenset[str] | None = None) -> str | None:
     """The cue lemma of a verb of saying the tagger took for a noun, in the frame of an
     attribution right after a quotation: ``“…,” the document states.``, ``“…,” the two
-    write.``, ``“…,” the email read.`` (the parse makes "the document states" one noun
-    phrase). The words between the mark and the verb are a phrase led by a determiner or a
-    number, and the sentence ends after the verb.
+    write.``, ``“…,” the email read.``, ``“…,” the Danes state in the white paper.`` (the
+    parse makes "the document states" one noun phrase). The words between the mark and
+    the verb are a phrase led by a determiner or a number, and the sentence ends after the
+    verb and its adverbials.
 
     Args:
         token: A spaCy token.
         lexicon: The lemmas to accept; the default lexicon when ``None``.
     """
-    if token.pos_ != "NOUN" or token.dep_ != "ROOT" or token.i < 2:
+    if token.pos_ != "NOUN" or token.i < 2:
         return None
     lemma = str(token.lemma_).lower()
     if lemma not in (cue_lemmas() if lexicon is None else lexicon):
         return None
     doc = token.doc
-    end = token.i + 1
+    mark = next((t.i for t in reversed(doc[max(0, token.i - 6) : token.i]) if t.is_quote), None)
+    if token.dep_ != "ROOT" and (mark is None or token.head.i >= mark):
+        return None  # hung on the quotation's own words, or the root
+    rights = [c for c in token.rights if not c.is_punct]
+    if any(c.dep_ not in _NOUN_FRAME_RIGHTS for c in rights):
+        return None  # "the state of the union": a noun with its own complement
+    end = max([token.i] + [c.right_edge.i for c in rights]) + 1
     if end < len(doc) and doc[end].text not in _FRAME_ENDS:
         return None
-    mark = next((t.i for t in reversed(doc[max(0, token.i - 6) : token.i]) if t.is_quote), None)
+    if rights and doc[token.i - 1].pos_ == "DET":
+        return None  # "the state in question": a verb's subject comes between
     words = [c for c in token.lefts if mark is not None and c.i > mark]
     if not words or any(t.is_punct for t in doc[words[0].left_edge.i : token.i]):
         return None

@@ -2346,6 +2346,50 @@ CASES: list[Case] = [
         cue="vent",
         whole=True,
     ),
+    Case(
+        id="answer_owner_before_a_colon_speaks",
+        text="The board met on Monday. Ola Dahl's response was: “We will never sell the club.”",
+        quote="We will never sell the club.",
+        speaker="Ola Dahl",
+        kind="direct",
+        rule="leading_cue",
+    ),
+    Case(
+        id="heres_name_before_a_colon_speaks",
+        text="Here's Ola Dahl in December 1992: “We will never sell the club.”",
+        quote="We will never sell the club.",
+        speaker="Ola Dahl",
+        kind="direct",
+        rule="leading_cue",
+    ),
+    Case(
+        id="description_and_name_in_apposition_before_a_late_cue",
+        text="“If he does not resign, he should be removed!” the party's presumptive nominee, "
+        "Lars Vik, tweeted on Sunday after the vote.",
+        quote="If he does not resign, he should be removed!",
+        speaker="Lars Vik",
+        kind="direct",
+        rule="trailing_cue",
+        cue="tweet",
+    ),
+    Case(
+        id="noun_tagged_cue_with_adverbials_after_it",
+        text="“The kingdom has been a partner in every effort against smuggling,” the Danes "
+        "state in the white paper, which was shared with lawmakers on Thursday.",
+        quote="The kingdom has been a partner in every effort against smuggling,",
+        speaker="Danes",
+        kind="direct",
+        rule="trailing_cue",
+        cue="state",
+    ),
+    Case(
+        id="noun_with_its_own_complement_after_a_quotation_is_no_cue",
+        text="“We cut the budget again,” the state in the report.",
+        quote="We cut the budget again,",
+        speaker=None,
+        kind="direct",
+        rule="none",
+    ),
     # === reported speech (include_indirect=True)
     Case(
         id="name_in_apposition_to_a_title_speaks",
