@@ -2390,6 +2390,23 @@ CASES: list[Case] = [
         kind="direct",
         rule="none",
     ),
+    Case(
+        id="spaced_dash_introduces_like_a_colon",
+        text="Ola Dahl had a simple message — “We will never sell the club.”",
+        quote="We will never sell the club.",
+        speaker="Ola Dahl",
+        kind="direct",
+        rule="leading_cue",
+    ),
+    Case(
+        id="double_hyphen_introduces_like_a_colon",
+        text="Vik also embraced the harsher penalties -- “I think a fine is nothing compared to "
+        "what they did.”",
+        quote="I think a fine is nothing compared to what they did.",
+        speaker="Vik",
+        kind="direct",
+        rule="leading_cue",
+    ),
     # === reported speech (include_indirect=True)
     Case(
         id="name_in_apposition_to_a_title_speaks",
