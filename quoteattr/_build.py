@@ -17,7 +17,7 @@ import attrs
 from ._attribution import Attribution
 from ._confidence import Features, calibrated, distance_bucket
 from ._context import Context
-from ._mentions import Resolved, resolve
+from ._mentions import Resolved, poll_of, resolve
 from ._scare import headline_echo, headline_title, work_title
 from ._speakers import EntityTable
 from .marks import QuoteSpan
@@ -98,7 +98,8 @@ def direct_quotes(
     resolved: list[Resolved | None] = []
     for att in found:
         if att is not None and att.speaker is not None:
-            resolved.append(resolve(ctx, table, att.speaker))
+            head = poll_of(ctx, att.speaker) or att.speaker  # "75 percent said “…”"
+            resolved.append(resolve(ctx, table, head))
         else:
             resolved.append(None)
     quotes = []

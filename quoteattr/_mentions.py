@@ -48,7 +48,15 @@ from .model import Mention, SpeakerKind
 if TYPE_CHECKING:
     from spacy.tokens import Span, Token
 
-__all__ = ["ResolutionPath", "Resolved", "collect_names", "mention_bounds", "name_run", "resolve"]
+__all__ = [
+    "ResolutionPath",
+    "Resolved",
+    "collect_names",
+    "mention_bounds",
+    "name_run",
+    "poll_of",
+    "resolve",
+]
 
 _NP_LEFT = {"compound", "det", "poss", "amod", "nmod", "nummod", "flat", "case", "quantmod"}
 _NP_RIGHT = {"flat", "compound", "case"}
@@ -658,6 +666,35 @@ def _nominal_name(ctx: Context, phrase: Span, head: Token) -> str:
 
 _NO_ONE = frozenset("one many some others another few most several all both none".split())
 """Words that stand for people without describing them ("one said", "others said")."""
+
+
+_POLLS = frozenset({"poll", "survey"})
+
+
+def poll_of(ctx: Context, head: Token) -> Token | None:
+    """The poll whose words a share of its respondents is said to say: in "A survey by the
+    institute asked voters … 75 percent said she was “too cautious”", the quoted words are
+    the survey's (its questionnaire's), so the survey speaks. It is named in the share's
+    sentence, or before it in its paragraph or the one before. Reported speech keeps the
+    share ("12 percent said they were unsure": the respondents' view, in the writer's
+    words).
+
+    Args:
+        ctx: The document.
+        head: The head token of a quotation's speaker.
+    """
+    if str(head.lemma_).lower() not in ("percent", "%"):
+        return None
+    pos = ctx.base(head)
+    para = next((p.index for p in ctx.paras if p.start <= pos < p.end), None)
+    if para is None:
+        return None
+    earlier = ctx.outside(ctx.paras[max(0, para - 1)].start, pos)
+    candidates: list[Token] = [*head.sent, *reversed(earlier)]
+    for tok in candidates:
+        if tok.pos_ == "NOUN" and str(tok.lemma_).lower() in _POLLS and ctx.inside(tok) is None:
+            return tok
+    return None
 
 
 def _nominal_kind(lemma: str) -> SpeakerKind:

@@ -2407,7 +2407,40 @@ CASES: list[Case] = [
         kind="direct",
         rule="leading_cue",
     ),
+    Case(
+        id="share_of_respondents_quotes_its_poll",
+        text="A new survey by the Nordic Institute asked 1,000 voters about the mayor. Some 62 "
+        "percent said she was “too cautious by half.”",
+        quote="too cautious by half.",
+        speaker="new survey",
+        kind="partial",
+        rule="syntactic_cue",
+        cue="say",
+        speaker_kind="other",
+        whole=True,
+    ),
+    Case(
+        id="share_with_no_poll_named_stays_the_speaker",
+        text="The mayor is popular. Some 62 percent said she was “too cautious by half.”",
+        quote="too cautious by half.",
+        speaker="Some 62 percent",
+        kind="partial",
+        rule="syntactic_cue",
+        cue="say",
+        whole=True,
+    ),
     # === reported speech (include_indirect=True)
+    Case(
+        id="share_of_respondents_keeps_its_reported_speech",
+        text="A new survey by the Nordic Institute asked 1,000 voters about the mayor. Some 12 "
+        "percent said that they were not sure.",
+        quote="they were not sure",
+        speaker="Some 12 percent",
+        kind="indirect",
+        rule="said_that",
+        cue="say",
+        indirect=True,
+    ),
     Case(
         id="name_in_apposition_to_a_title_speaks",
         text="Harbour Bank Board Chairman, Tomas Lindqvist, revealed that the chief executive "
