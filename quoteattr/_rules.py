@@ -61,7 +61,6 @@ from ._lexicon import (
     CALENDAR,
     DASHES,
     DEMONSTRATIVES,
-    DOCUMENTS,
     GROUP_NOUNS,
     HYPHEN,
     TIME_ENTITIES,
@@ -72,7 +71,9 @@ from ._syntax import (
     after_apposition,
     any_verb,
     candidate_cues,
+    claim_owner,
     demonstrative,
+    document_aside,
     has_letter,
     heads_above,
     in_time_clause,
@@ -215,28 +216,13 @@ def _first_linked_cue(ctx: Context, qi: int, according: bool) -> Found | None:
             if not weak_subject(subj):
                 return _outer_cue(ctx, qi, found, cand) if not according else found
             first, first_cue = found, cand
-        elif first_cue is not None and _document_aside(first_cue, first, cand):
+        elif first_cue is not None and document_aside(first_cue, first.speaker, cand):
             return first  # "X criticized the use, which an inquiry said was “…”"
         elif not weak_subject(subj):
             # "She says it underscores that …", "X said in the letter that the ad suggests …":
             # the thing is the inner subject, the speaker the enclosing one
             return _outer_cue(ctx, qi, found, cand) if not according else found
     return first
-
-
-def _document_aside(cue: Token, found: Found, outer: Token) -> bool:
-    """Whether a document's verb of saying lies in a relative clause below ``outer``: the
-    words are the document's, not those of the verb's subject above ("Mukasey criticized
-    the email use, which an inquiry said was “extremely careless”")."""
-    speaker = found.speaker
-    if speaker is None or str(speaker.lemma_).lower() not in DOCUMENTS:
-        return False
-    node = cue
-    while node.head.i != node.i and node.i != outer.i:
-        if node.dep_ == "relcl":
-            return True
-        node = node.head
-    return False
 
 
 def _nearer_participle(ctx: Context, qi: int, cue: Token) -> Found | None:
@@ -634,13 +620,18 @@ def clause_subject(ctx: Context, qi: int) -> Found | None:
     Only a person or an organization named as such, or a personal pronoun, counts, so
     that "talks about a “security” partnership" between two countries stays a scare
     quote; so does the owner of the words a noun names ("Clinton's assertion of a “claim
-    of right”", "his call for a “deportation force”").
+    of right”", "his call for a “deportation force”"), also as the subject of "is that"
+    ("Lund's claim is that the committee is a “witch hunt”").
     """
     q = ctx.quotes[qi]
     if not ctx.embedded(q):
         return None
     toks = ctx.tokens(q.start, q.end)
-    for cand in candidate_cues(ctx, qi, toks):
+    cands = list(candidate_cues(ctx, qi, toks))
+    claimant = claim_owner(ctx, cands)  # "Lund's claim is that the committee is a “…”"
+    if claimant is not None:
+        return Found(speaker=claimant)
+    for cand in cands:
         owner = words_owner(ctx, cand)
         if owner is not None:
             return Found(speaker=owner)

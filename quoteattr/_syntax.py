@@ -36,7 +36,9 @@ __all__ = [
     "after_apposition",
     "any_verb",
     "candidate_cues",
+    "claim_owner",
     "demonstrative",
+    "document_aside",
     "glued_to_mark",
     "has_letter",
     "heads_above",
@@ -511,6 +513,21 @@ def presents(tok: Token) -> bool:
     return tok.lower_ in ("'s", "’s") and tok.i > 0 and doc[tok.i - 1].lower_ == "here"
 
 
+def document_aside(cue: Token, speaker: Token | None, outer: Token) -> bool:
+    """Whether a document's verb of saying lies in a relative clause below ``outer``: the
+    words are the document's, not those of the verb's subject above ("Mukasey criticized
+    the email use, which an inquiry said was “extremely careless”"): ``speaker`` is the
+    verb's subject."""
+    if speaker is None or str(speaker.lemma_).lower() not in DOCUMENTS:
+        return False
+    node = cue
+    while node.head.i != node.i and node.i != outer.i:
+        if node.dep_ == "relcl":
+            return True
+        node = node.head
+    return False
+
+
 def demonstrative(tok: Token | None) -> bool:
     """ "that", "this": never a speaker ("it" may stand for an organization)."""
     return tok is not None and tok.lower_ in DEMONSTRATIVES - {"it"}
@@ -527,6 +544,18 @@ def words_owner(ctx: Context, noun: Token, nouns: frozenset[str] = SAYING_NOUNS)
         return None
     if speaker_like(owner) or person_like(owner) or owner.lower_ in ("his", "her"):
         return owner  # "Clinton's", "the mayor's", "his"
+    return None
+
+
+def claim_owner(ctx: Context, verbs: Sequence[Token]) -> Token | None:
+    """The owner of a noun of saying that is the subject of "is that" among ``verbs``: "Lund"
+    in "Lund's claim is that the committee is a “witch hunt”" (see :func:`words_owner`)."""
+    for verb in verbs:
+        if verb.lemma_ == "be" and any(c.dep_ == "ccomp" for c in verb.children):
+            subj = subject_of(verb)
+            owner = words_owner(ctx, subj) if subj is not None else None
+            if owner is not None:
+                return owner
     return None
 
 

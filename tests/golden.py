@@ -2429,6 +2429,16 @@ CASES: list[Case] = [
         cue="say",
         whole=True,
     ),
+    Case(
+        id="claim_is_that_gives_the_claims_owner",
+        text="Ola Lund was fired in June. But Lund’s most explosive claim is that the committee "
+        "is a “witch hunt” against him.",
+        quote="witch hunt",
+        speaker="Ola Lund",
+        kind="partial",
+        rule="clause_subject",
+        whole=True,
+    ),
     # === reported speech (include_indirect=True)
     Case(
         id="share_of_respondents_keeps_its_reported_speech",
