@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING
 
 from ._context import Context
 from ._lexicon import (
+    ANSWERS,
     DASHES,
     DEMONSTRATIVES,
     DOCUMENTS,
@@ -548,12 +549,13 @@ def words_owner(ctx: Context, noun: Token, nouns: frozenset[str] = SAYING_NOUNS)
 
 
 def claim_owner(ctx: Context, verbs: Sequence[Token]) -> Token | None:
-    """The owner of a noun of saying that is the subject of "is that" among ``verbs``: "Lund"
-    in "Lund's claim is that the committee is a “witch hunt”" (see :func:`words_owner`)."""
+    """The owner of a noun of saying or answering that is the subject of "is that" among
+    ``verbs``: "Lund" in "Lund's claim is that the committee is a “witch hunt”", "the
+    senator" in "the senator's answer was that “…”" (see :func:`words_owner`)."""
     for verb in verbs:
         if verb.lemma_ == "be" and any(c.dep_ == "ccomp" for c in verb.children):
             subj = subject_of(verb)
-            owner = words_owner(ctx, subj) if subj is not None else None
+            owner = words_owner(ctx, subj, ANSWERS) if subj is not None else None
             if owner is not None:
                 return owner
     return None

@@ -62,14 +62,14 @@ _NEWS_VERBS = frozenset(
     text thunder tout tweet underline underscore urge vow warn whisper wonder write yell
     interject mumble murmur laugh chuckle concur reckon gush sob scream shriek bellow roar
     sneer snarl stammer groan moan whine rant blurt gasp marvel enthuse jest tease taunt
-    lecture preach recite react vent
+    lecture preach recite react vent imply indicate speculate
     """.split()
 )
 
 _CHARACTERIZING_VERBS = frozenset(
     """
-    blast brand characterize characterise chant compare condemn decry denounce depict dub
-    hail label lambaste liken mock portray rate refer ridicule slam term
+    attack blast brand characterize characterise chant compare condemn decry denounce
+    depict dub hail label lambaste liken mock portray rate refer ridicule slam term
     """.split()
 )
 """Verbs of characterizing, whose subject's words a partial quote gives ("likened the
@@ -336,10 +336,9 @@ Wishes and intentions (*want*, *plan*, *intend*) and findings (*show*, *find*) a
 cues at all. The line is PolNeAR's: none of these verbs ever frames an attribution of
 reported speech there."""
 
-REPORTING_ONLY = frozenset("question propose indicate estimate signal imply speculate".split())
+REPORTING_ONLY = frozenset("question propose estimate".split())
 """Verbs of saying that report content but do not frame quotations, so they are not in
-the cue lexicon: "X questioned whether S", "X proposed S", "the poll indicates S", "X
-estimated S", "X signaled S", "X implied S", "X speculated S"."""
+the cue lexicon: "X questioned whether S", "X proposed S", "X estimated S"."""
 
 
 @functools.cache

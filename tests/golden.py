@@ -2162,7 +2162,7 @@ CASES: list[Case] = [
     ),
     Case(
         id="partial_ending_its_sentence_is_not_the_next_sentences",
-        text="In the spring, Dale attacked Berg, calling him, among other things, “a tired old "
+        text="In the spring, Dale confronted Berg, calling him, among other things, “a tired old "
         "man.” Berg fired back in March.",
         quote="a tired old man.",
         speaker="Dale",
@@ -2435,6 +2435,36 @@ CASES: list[Case] = [
         "is a “witch hunt” against him.",
         quote="witch hunt",
         speaker="Ola Lund",
+        kind="partial",
+        rule="clause_subject",
+        whole=True,
+    ),
+    Case(
+        id="imply_frames_a_fragment",
+        text="Vik implied that the judge was biased and “hostile” to his side.",
+        quote="hostile",
+        speaker="Vik",
+        kind="partial",
+        rule="syntactic_cue",
+        cue="imply",
+        whole=True,
+    ),
+    Case(
+        id="attack_as_frames_its_subjects_words",
+        text="Rita Okafor attacked the budget as “a gift to the richest families.”",
+        quote="a gift to the richest families.",
+        speaker="Rita Okafor",
+        kind="partial",
+        rule="syntactic_cue",
+        cue="attack",
+        whole=True,
+    ),
+    Case(
+        id="answer_is_that_gives_the_answers_owner",
+        text="The senator's answer was that “the family is the most important institution,” "
+        "so the state should help.",
+        quote="the family is the most important institution,",
+        speaker="senator",
         kind="partial",
         rule="clause_subject",
         whole=True,
