@@ -231,12 +231,15 @@ def _object_above(verb: Token) -> Token | None:
 def _who_antecedent(who: Token, verb: Token) -> Token:
     """Whom "who" stands for: the name right before it ("a row with his colleague Carol
     Nolan who said …", however the parser hangs the clause), else the noun its relative
-    clause belongs to."""
+    clause belongs to (also when the verb is joined to the clause's own verb)."""
     if who.i > 0:
         prev = who.doc[who.i - 1]
         if prev.pos_ == "PROPN" or prev.ent_type_ == "PERSON":
             return prev
-    return verb.head if verb.dep_ == "relcl" else who
+    clause = verb
+    while clause.dep_ == "conj" and clause.head.i != clause.i:
+        clause = clause.head  # "X, who signed the laws, interjected": joined to the clause
+    return clause.head if clause.dep_ == "relcl" else who
 
 
 def _adverbial_host(verb: Token) -> Token | None:

@@ -6,18 +6,19 @@ helper, not the statistical parser.
 
 from __future__ import annotations
 
+import spacy
 from spacy.tokens import Doc
-from spacy.vocab import Vocab
 
 from quoteattr._mentions import _dateline, _described_subject
 from quoteattr._syntax import subject_of
 
 
 def _doc(rows: list[tuple[str, int, str, str]], ents: list[str] | None = None) -> Doc:
-    """A Doc from (word, head index, dependency label, coarse tag) rows."""
+    """A Doc from (word, head index, dependency label, coarse tag) rows (an English
+    vocabulary, so that ``lower_`` and the other lexical attributes are set)."""
     words = [r[0] for r in rows]
     return Doc(
-        Vocab(),
+        spacy.blank("en").vocab,
         words=words,
         heads=[r[1] for r in rows],
         deps=[r[2] for r in rows],
@@ -92,3 +93,21 @@ def test_a_possessive_in_a_described_subjects_clause_is_bound_to_it() -> None:
         ]
     )
     assert not _described_subject(named[2])  # a name: the usual rule of the sentence
+
+
+def test_who_of_a_verb_joined_to_a_relative_clause_stands_for_its_noun() -> None:
+    # "Kort, a teacher who is running for the council but who praised the mayor, said":
+    # a damaged parse hangs the second "who" on the verb joined to the relative clause's
+    doc = _doc(
+        [
+            ("Kort", 0, "ROOT", "PROPN"),
+            (",", 0, "punct", "PUNCT"),
+            ("who", 3, "nsubj", "PRON"),
+            ("runs", 0, "relcl", "VERB"),
+            ("but", 3, "cc", "CCONJ"),
+            ("who", 6, "nsubj", "PRON"),
+            ("praised", 3, "conj", "VERB"),
+        ]
+    )
+    speaker = subject_of(doc[6])
+    assert speaker is not None and speaker.text == "Kort"
