@@ -62,7 +62,7 @@ _NEWS_VERBS = frozenset(
     text thunder tout tweet underline underscore urge vow warn whisper wonder write yell
     interject mumble murmur laugh chuckle concur reckon gush sob scream shriek bellow roar
     sneer snarl stammer groan moan whine rant blurt gasp marvel enthuse jest tease taunt
-    lecture preach recite react vent imply indicate speculate
+    lecture preach recite react vent imply indicate speculate talk
     """.split()
 )
 
@@ -320,7 +320,7 @@ NOT_SPEECH = frozenset(
     conclude
     continue read offer decline sigh express echo
     praise tout dismiss highlight underscore brag
-    speak answer plead remind order disagree quote
+    speak talk answer plead remind order disagree quote
     beam grin smile fume bristle huff react
     """.split()
 )
@@ -328,7 +328,7 @@ NOT_SPEECH = frozenset(
 
 Beliefs and feelings (*believe*, *think*, *fear*, *hope*, *worry*, *wonder*), findings
 (*conclude*: what a study or a poll shows), verbs that go with a quotation but take no
-reported clause (*continue*, *read*, *decline*, *speak*, *answer*, *plead*), evaluations
+reported clause (*continue*, *read*, *decline*, *speak*, *talk*, *answer*, *plead*), evaluations
 and acts that name no content of their own (*praise*, *tout*, *dismiss*, *highlight*,
 *underscore*, *brag*), commands and reminders (*order*, *remind*), and the manners of
 saying that only frame a quotation ("“…!” beamed X": *beam*, *grin*, *smile*, *fume*).

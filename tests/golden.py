@@ -2469,7 +2469,29 @@ CASES: list[Case] = [
         rule="clause_subject",
         whole=True,
     ),
+    Case(
+        id="talk_about_frames_its_subjects_words",
+        text="The lawyer who ran three marathons is already talking about “a fierce urgency” to "
+        "get things done.",
+        quote="a fierce urgency",
+        speaker="lawyer",
+        kind="partial",
+        rule="syntactic_cue",
+        cue="talk",
+        whole=True,
+    ),
     # === reported speech (include_indirect=True)
+    Case(
+        id="talk_reports_no_content_clause",
+        text="Ola Dahl talked about how the budget was too small. Lena Berg said that it was fine.",
+        quote="it was fine",
+        speaker="Lena Berg",
+        kind="indirect",
+        rule="said_that",
+        cue="say",
+        indirect=True,
+        whole=True,
+    ),
     Case(
         id="share_of_respondents_keeps_its_reported_speech",
         text="A new survey by the Nordic Institute asked 1,000 voters about the mayor. Some 12 "
