@@ -62,7 +62,7 @@ _NEWS_VERBS = frozenset(
     text thunder tout tweet underline underscore urge vow warn whisper wonder write yell
     interject mumble murmur laugh chuckle concur reckon gush sob scream shriek bellow roar
     sneer snarl stammer groan moan whine rant blurt gasp marvel enthuse jest tease taunt
-    lecture preach recite react vent imply indicate speculate talk
+    lecture preach recite react vent imply indicate speculate talk find
     """.split()
 )
 
@@ -317,7 +317,7 @@ def is_cue(token: Token, lexicon: frozenset[str] | None = None) -> bool:
 NOT_SPEECH = frozenset(
     """
     believe think fear hope worry wonder muse reflect feel
-    conclude
+    conclude find
     continue read offer decline sigh express echo
     praise tout dismiss highlight underscore brag
     speak talk answer plead remind order disagree quote
@@ -327,14 +327,15 @@ NOT_SPEECH = frozenset(
 """Cue lemmas that frame a quotation but do not report speech or writing.
 
 Beliefs and feelings (*believe*, *think*, *fear*, *hope*, *worry*, *wonder*), findings
-(*conclude*: what a study or a poll shows), verbs that go with a quotation but take no
-reported clause (*continue*, *read*, *decline*, *speak*, *talk*, *answer*, *plead*), evaluations
-and acts that name no content of their own (*praise*, *tout*, *dismiss*, *highlight*,
-*underscore*, *brag*), commands and reminders (*order*, *remind*), and the manners of
-saying that only frame a quotation ("“…!” beamed X": *beam*, *grin*, *smile*, *fume*).
-Wishes and intentions (*want*, *plan*, *intend*) and findings (*show*, *find*) are not
-cues at all. The line is PolNeAR's: none of these verbs ever frames an attribution of
-reported speech there."""
+(*conclude*, *find*: what a study or a poll shows; "a 2014 report found “no evidence …”"
+gives the quoted words to the report), verbs that go with a quotation but take no
+reported clause (*continue*, *read*, *decline*, *speak*, *talk*, *answer*, *plead*),
+evaluations and acts that name no content of their own (*praise*, *tout*, *dismiss*,
+*highlight*, *underscore*, *brag*), commands and reminders (*order*, *remind*), and the
+manners of saying that only frame a quotation ("“…!” beamed X": *beam*, *grin*, *smile*,
+*fume*). Wishes and intentions (*want*, *plan*, *intend*) and *show* are not cues at
+all. The line is PolNeAR's: none of these verbs ever frames an attribution of reported
+speech there."""
 
 REPORTING_ONLY = frozenset("question propose estimate".split())
 """Verbs of saying that report content but do not frame quotations, so they are not in

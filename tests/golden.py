@@ -2480,7 +2480,30 @@ CASES: list[Case] = [
         cue="talk",
         whole=True,
     ),
+    Case(
+        id="a_report_finds_its_own_words",
+        text="A 2019 audit by the city found “no evidence that the money was ever spent on the "
+        "roads.”",
+        quote="no evidence that the money was ever spent on the roads.",
+        speaker="2019 audit",
+        kind="partial",
+        rule="syntactic_cue",
+        cue="find",
+        speaker_kind="other",
+        whole=True,
+    ),
     # === reported speech (include_indirect=True)
+    Case(
+        id="a_finding_is_not_reported_speech",
+        text="The audit found that the money was never spent. Lena Berg said that it was fine.",
+        quote="it was fine",
+        speaker="Lena Berg",
+        kind="indirect",
+        rule="said_that",
+        cue="say",
+        indirect=True,
+        whole=True,
+    ),
     Case(
         id="talk_reports_no_content_clause",
         text="Ola Dahl talked about how the budget was too small. Lena Berg said that it was fine.",
