@@ -405,8 +405,14 @@ def _whole_organization(head: Token, start: int, end: int, words: list[str]) -> 
     return [*words, *tail]
 
 
+_VERSUS = frozenset({"v", "v.", "vs", "vs.", "versus"})
+
+
 def _not_a_name(words: list[str]) -> bool:
-    """Weekdays, months and pronoun words are never names."""
+    """Weekdays, months and pronoun words are never names; nor is a lawsuit's title
+    ("Trump v. Trump": two parties, no one person)."""
+    if any(w in _VERSUS for w in words[1:-1]):
+        return True
     return not words or all(w.lower().rstrip(".") in CALENDAR | PRONOUNS.keys() for w in words)
 
 

@@ -100,6 +100,8 @@ _NOT_NAME_STARTS = frozenset(
     later earlier meanwhile however also instead besides moreover furthermore indeed
     thus hence while when after before
     since if because once until unless whether as at in on of for from with by to
+    despite amid amidst unlike during without throughout upon toward towards against
+    among amongst across behind beyond except within regarding concerning
     today tonight yesterday tomorrow again finally first next last even only just perhaps
     maybe asked speaking said says told according
     """.split()

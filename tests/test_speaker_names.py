@@ -175,3 +175,27 @@ def test_unparsed_introduction_gives_its_apposition(extractor: quoteattr.QuoteEx
     (q,) = extractor.extract(text)
     assert q.speaker is not None and q.speaker.name == "Federico Santoponto"
     assert q.speaker.descriptions == ("a defense policy analyst",)
+
+
+@pytest.mark.parametrize(
+    ("words", "name"),
+    [
+        (["Despite", "Lund"], ["Lund"]),  # "Despite Lund's arrest": a preposition opens
+        (["Amid", "Okafor"], ["Okafor"]),
+        (["Later", "Halverson"], ["Halverson"]),
+        (["Per", "Sandberg"], ["Per", "Sandberg"]),  # a given name that is no preposition
+    ],
+)
+def test_a_capitalized_function_word_opening_a_sentence_is_no_part_of_a_name(
+    words: list[str], name: list[str]
+) -> None:
+    from quoteattr._names import strip_leading
+
+    assert strip_leading(words) == name
+
+
+def test_a_lawsuits_title_is_no_name() -> None:
+    from quoteattr._mentions import _not_a_name
+
+    assert _not_a_name(["Vik", "v.", "Vik"]) and _not_a_name(["Lund", "vs.", "Berg"])
+    assert not _not_a_name(["Ludwig", "van", "Beethoven"])
