@@ -691,11 +691,8 @@ def poll_of(ctx: Context, head: Token) -> Token | None:
     """
     if str(head.lemma_).lower() not in ("percent", "%"):
         return None
-    pos = ctx.base(head)
-    para = next((p.index for p in ctx.paras if p.start <= pos < p.end), None)
-    if para is None:
-        return None
-    earlier = ctx.outside(ctx.paras[max(0, para - 1)].start, pos)
+    para = min(_para_index(ctx, head), len(ctx.paras) - 1)
+    earlier = ctx.outside(ctx.paras[max(0, para - 1)].start, ctx.base(head))
     candidates: list[Token] = [*head.sent, *reversed(earlier)]
     for tok in candidates:
         if tok.pos_ == "NOUN" and str(tok.lemma_).lower() in _POLLS and ctx.inside(tok) is None:
