@@ -467,7 +467,7 @@ def _leading(ctx: Context, end: int, start_limit: int) -> Found | None:
     lead = ctx.text[start_limit:end].rstrip()
     if toks and lead.endswith(":"):
         return _inverted(ctx, toks) or _colon_frame(ctx, toks)
-    if toks and toks[-1].text in DASHES and lead[: -len(toks[-1].text)][-1:].isspace():
+    if toks and toks[-1].text in DASHES and lead.removesuffix(toks[-1].text)[-1:].isspace():
         return _colon_frame(ctx, toks[:-1])  # "X embraced the penalties -- “…”": a colon's dash
     if toks and lead.endswith(","):
         return _utterance_frame(ctx, toks)

@@ -546,9 +546,8 @@ def words_owner(ctx: Context, noun: Token, nouns: frozenset[str] = SAYING_NOUNS)
     owner = next((c for c in noun.children if c.dep_ == "poss"), None)
     if owner is None or not usable_subject(ctx, owner):
         return None
-    if speaker_like(owner) or person_like(owner) or owner.lower_ in ("his", "her"):
-        return owner  # "Clinton's", "the mayor's", "his"
-    return None
+    named = speaker_like(owner) or person_like(owner)  # "Clinton's", "the mayor's"
+    return owner if named or owner.lower_ in ("his", "her") else None
 
 
 def claim_owner(ctx: Context, verbs: Sequence[Token]) -> Token | None:
