@@ -116,6 +116,25 @@ def subject_of(verb: Token, depth: int = 0) -> Token | None:
         return subject_of(verb.head, depth + 1)
     if depth < 3 and verb.dep_ == "pcomp" and verb.head.head != verb.head:
         return subject_of(verb.head.head, depth + 1)  # "began by saying, “…”"
+    return _fronted_clause_subject(verb)
+
+
+def _fronted_clause_subject(verb: Token) -> Token | None:
+    """A subject the parser gave to a clause set off before the verb: in "Lena Berg, who
+    co-led the voyage, said …" it can make "led" a clause of "said" with "Berg" for its
+    subject. The clause closes with a comma right before the verb, and its subject opens
+    the sentence before it."""
+    if verb.i == 0 or verb.doc[verb.i - 1].text != ",":
+        return None
+    for clause in verb.children:
+        if clause.dep_ != "ccomp" or clause.i > verb.i:
+            continue
+        subj = next((c for c in clause.children if c.dep_ == "nsubj" and c.i < clause.i), None)
+        if subj is None or subj.pos_ != "PROPN":
+            continue
+        between = verb.doc[subj.i + 1 : clause.i]
+        if any(t.lower_ in ("who", "which") for t in between):
+            return subj
     return None
 
 

@@ -2492,6 +2492,24 @@ CASES: list[Case] = [
         speaker_kind="other",
         whole=True,
     ),
+    Case(
+        id="relative_clause_parsed_as_the_cues_clause",
+        text="Rana Haddad, who co-founded the clinic, said: “We need more beds before winter.”",
+        quote="We need more beds before winter.",
+        speaker="Rana Haddad",
+        rule="syntactic_cue",
+        cue="say",
+    ),
+    Case(
+        id="quote_paragraph_after_report_by_relative_clause_subject",
+        text="Marine biologists have found a new species of crab.\n"
+        "Hana Lindqvist, who co-led the voyage, said she was amazed by the variety of life "
+        "they had found.\n“It looks like we have a great haul of new species.”",
+        quote="It looks like we have a great haul of new species.",
+        speaker="Hana Lindqvist",
+        rule="after_report",
+        cue="say",
+    ),
     # === reported speech (include_indirect=True)
     Case(
         id="a_finding_is_not_reported_speech",
