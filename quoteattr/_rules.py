@@ -252,6 +252,9 @@ _CONTRAST = frozenset({"while", "whereas", "whilst"})
 
 _CONTENT = frozenset({"ccomp", "prep", "dobj"})
 """Links from an outer verb to what it reports ("said that …", "pointed to reports that …")."""
+_SUMMING = frozenset({"nothing", "everything", "anything", "something"})
+"""Words that sum up what someone said ("Nothing the minister said “will calm …,” X said"):
+the quoted words are the outer speaker's verdict on it."""
 
 
 def _outer_cue(ctx: Context, qi: int, found: Found, cue: Token) -> Found:
@@ -267,8 +270,10 @@ def _outer_cue(ctx: Context, qi: int, found: Found, cue: Token) -> Found:
     best = found
     if _trailing_attribution(ctx, qi, found, cue):
         return found
+    summed = cue.dep_ == "relcl" and cue.head.lower_ in _SUMMING
     for steps, (child, node) in enumerate(heads_above(ctx, qi, cue, 12), start=1):
-        if child.dep_ not in _PATH or (steps == 1 and child.dep_ == "conj"):
+        through = summed and steps <= 2 and child.dep_ in ("relcl", "nsubj", "dep")
+        if not through and (child.dep_ not in _PATH or (steps == 1 and child.dep_ == "conj")):
             break  # "meddling the congressman said is …", "… and Y replied, “…”"
         if child.dep_ == "advcl" and any(
             c.dep_ == "mark" and c.lower_ in _CONTRAST for c in child.children
@@ -277,7 +282,7 @@ def _outer_cue(ctx: Context, qi: int, found: Found, cue: Token) -> Found:
         lemma = cue_lemma(node, ctx.lexicon)
         if lemma is not None and child.dep_ == "advcl" and signs_off(node):
             break  # "“…,” Okafor said, adding that …": who adds is who said
-        if lemma is None or child.dep_ not in _CONTENT:
+        if lemma is None or not (through or child.dep_ in _CONTENT):
             continue  # "as Trump went on about “…”, Melanie said": not what Melanie said
         subj = subject_of(node)
         if usable_subject(ctx, subj) and not weak_subject(subj):

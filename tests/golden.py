@@ -2510,6 +2510,25 @@ CASES: list[Case] = [
         rule="after_report",
         cue="say",
     ),
+    Case(
+        id="nothing_x_said_is_the_outer_speakers_verdict",
+        text='Nothing the coach said on Sunday "changes the facts," club chairman Tom Reilly said.',
+        quote="changes the facts,",
+        speaker="Tom Reilly",
+        rule="syntactic_cue",
+        cue="say",
+        kind="partial",
+    ),
+    Case(
+        id="everything_x_said_is_the_outer_speakers_verdict",
+        text='Everything the mayor said "was a distraction," '
+        "councillor Ines Duarte told reporters.",
+        quote="was a distraction,",
+        speaker="Ines Duarte",
+        rule="syntactic_cue",
+        cue="tell",
+        kind="partial",
+    ),
     # === reported speech (include_indirect=True)
     Case(
         id="a_finding_is_not_reported_speech",
