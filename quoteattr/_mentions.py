@@ -478,7 +478,7 @@ def collect_names(ctx: Context, table: EntityTable) -> None:
     for tok in toks:
         if tok.dep_ in SUBJECT_DEPS and tok.lower_ in ("he", "she"):
             pos = ctx.base(tok)
-            entity = table.resolve_pronoun(tok.lower_, pos)
+            entity = table.resolve_pronoun(tok.lower_, pos, since=_sentence_before(ctx, tok))
             if entity is not None:
                 table.note_pronoun(entity, tok.lower_, pos)
     for tok in toks:  # "X, visiting with his family, said": evidence of gender, no more
@@ -489,6 +489,20 @@ def collect_names(ctx: Context, table: EntityTable) -> None:
             if entity is not None:
                 bound = _described_subject(tok)
                 table.note_possessive(entity, lower, pos, ctx.base(tok.sent[0]), bound=bound)
+
+
+def _sentence_before(ctx: Context, tok: Token) -> int | None:
+    """Where the sentence before ``tok``'s starts, when ``tok`` opens its sentence and
+    the sentence before (within a few hundred characters) is parsed."""
+    if tok.i != tok.sent.start:
+        return None
+    pos = ctx.base(tok)
+    before = [t for t in ctx.tokens(max(0, pos - _NEAR_SENTENCE), pos) if not t.is_space]
+    return ctx.base(before[-1].sent[0]) if before else None
+
+
+_NEAR_SENTENCE = 400
+"""How far back (in characters) the sentence before a pronoun is looked for."""
 
 
 def _described_subject(pron: Token) -> bool:
@@ -603,7 +617,7 @@ def resolve(ctx: Context, table: EntityTable, head: Token) -> Resolved:
     pos = start
     lower = head.lower_
     if head.pos_ == "PRON" or lower in PRONOUNS:
-        entity = table.resolve_pronoun(lower, pos)
+        entity = table.resolve_pronoun(lower, pos, since=_sentence_before(ctx, head))
         if entity is not None:
             table.note_pronoun(entity, lower, pos)
             return Resolved(entity, head.text, mention, 0.85, "pronoun")

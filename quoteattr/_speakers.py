@@ -415,7 +415,9 @@ class EntityTable:
 
     # -- resolving ------------------------------------------------------------------------
 
-    def resolve_pronoun(self, pronoun: str, position: int, window: int = 3000) -> Entity | None:
+    def resolve_pronoun(
+        self, pronoun: str, position: int, window: int = 3000, since: int | None = None
+    ) -> Entity | None:
         """Return the most salient compatible entity mentioned before ``position``.
 
         Sentence subjects and speakers come first; among them, the most recent. Gender
@@ -429,12 +431,23 @@ class EntityTable:
             pronoun: "he", "she", "they", ...
             position: Character offset of the pronoun.
             window: How far back (in characters) to look.
+            since: Where the sentence before the pronoun's starts: a he or she takes the
+                one person that sentence names when no person is its subject ("The double
+                was Dean Windass' first goal. He said: …" is Windass, not an earlier
+                speaker).
         """
         gender = PRONOUNS.get(pronoun.lower())
         if gender is None or gender == "x":
             return None
         lo = bisect.bisect_left(self._positions, position - window)
         before = self._timeline[lo : bisect.bisect_left(self._positions, position, lo)]
+        if since is not None and gender in ("m", "f"):
+            recent = [(e, subj) for at, e, subj in before if at >= since and e.kind == "person"]
+            people = {id(e) for e, _ in recent}
+            if len(people) == 1 and not any(subj for _, subj in recent):
+                entity = recent[0][0]
+                if self._agrees(entity, gender) and entity.likely_gender in ("", gender):
+                    return entity
         for guesses in (False, True):
             for subjects_only in (True, False):
                 for _, entity, subject in reversed(before):

@@ -2529,6 +2529,26 @@ CASES: list[Case] = [
         cue="tell",
         kind="partial",
     ),
+    Case(
+        id="pronoun_after_sentence_naming_one_person_not_as_subject",
+        text='"We had to make a hard decision," manager Paul Jewell said.\n'
+        "The double was Dean Windass' first goals since joining City last month.\n"
+        'He said: "I am delighted to get off the mark."',
+        quote="I am delighted to get off the mark.",
+        speaker="Dean Windass",
+        rule="syntactic_cue",
+        cue="say",
+    ),
+    Case(
+        id="pronoun_after_sentence_with_a_person_subject_keeps_the_subject",
+        text='"We had to make a hard decision," manager Paul Jewell said.\n'
+        "Jewell praised Dean Windass for his two goals.\n"
+        'He said: "The boy was superb today."',
+        quote="The boy was superb today.",
+        speaker="Paul Jewell",
+        rule="syntactic_cue",
+        cue="say",
+    ),
     # === reported speech (include_indirect=True)
     Case(
         id="a_finding_is_not_reported_speech",
