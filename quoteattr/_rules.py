@@ -475,7 +475,10 @@ def _leading(ctx: Context, end: int, start_limit: int) -> Found | None:
     if toks and toks[-1].text in DASHES and lead.removesuffix(toks[-1].text)[-1:].isspace():
         return _colon_frame(ctx, toks[:-1])  # "X embraced the penalties -- “…”": a colon's dash
     if toks and lead.endswith(","):
-        return _utterance_frame(ctx, toks)
+        found = _utterance_frame(ctx, toks)
+        if found is None and ctx.text[end + 1 : end + 2].isupper():
+            found = _colon_frame(ctx, toks, people=True)  # "Lund corrected her, “It's …”"
+        return found
     return None
 
 
@@ -500,12 +503,13 @@ def _utterance_frame(ctx: Context, toks: Sequence[Token]) -> Found | None:
     return None
 
 
-def _colon_frame(ctx: Context, toks: Sequence[Token]) -> Found | None:
+def _colon_frame(ctx: Context, toks: Sequence[Token], people: bool = False) -> Found | None:
     """A clause that ends in a colon before a quotation, with no verb of saying: its
     subject introduces the quotation ("Sanders made the following comment: “…”", "She
     then addressed the supporters again: “…”", "Here's Dahl in 1992: “…”"), or the owner of
     a subject that is an answer ("Dahl's response was: “…”"). Only a person or a named
-    subject counts, with a lower confidence."""
+    subject counts, with a lower confidence; only a person (``people``) before a comma and
+    a quotation that opens with a capital ("Reyes corrected him, “It's fine …”")."""
     inside = {t.i for t in toks}
     for tok in toks:
         if tok.head.i in inside and tok.head.i != tok.i:
@@ -518,7 +522,7 @@ def _colon_frame(ctx: Context, toks: Sequence[Token]) -> Found | None:
         owner = words_owner(ctx, subj, ANSWERS)  # "Dahl's response was: “…”"
         if owner is not None:
             return Found(speaker=owner, weight=0.8)
-        if person_like(subj) or (subj.pos_ == "PROPN" and not weak_subject(subj)):
+        if person_like(subj) or (subj.pos_ == "PROPN" and not weak_subject(subj) and not people):
             return Found(speaker=subj, weight=0.8)
         return None
     return None

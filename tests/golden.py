@@ -2549,6 +2549,28 @@ CASES: list[Case] = [
         rule="syntactic_cue",
         cue="say",
     ),
+    Case(
+        id="comma_frame_with_a_person_subject",
+        text="The actress laughed at the question. However, Salma Reyes corrected him "
+        "immediately, “It's fine for me to say this, you can't.”",
+        quote="It's fine for me to say this, you can't.",
+        speaker="Salma Reyes",
+        rule="leading_cue",
+    ),
+    Case(
+        id="comma_frame_after_adverbials",
+        text="Earlier this week, Ines Ortiz shared some of her worries with donors at a dinner "
+        "in Halifax, “I do not know which council will show up.”",
+        quote="I do not know which council will show up.",
+        speaker="Ines Ortiz",
+        rule="leading_cue",
+    ),
+    Case(
+        id="comma_frame_needs_a_person_subject",
+        text="After the final whistle, “We are the champions” played over the speakers.",
+        quote="We are the champions",
+        speaker=None,
+    ),
     # === reported speech (include_indirect=True)
     Case(
         id="a_finding_is_not_reported_speech",
