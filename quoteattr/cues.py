@@ -115,7 +115,12 @@ def frames_quotation(token: Token) -> bool:
     if token.pos_ != "VERB" or token.tag_ not in ("VBD", "VBZ", "VBP"):
         return False
     doc = token.doc
-    before = [c for c in token.lefts if c.dep_ not in ("punct", "ccomp")]
+    before = [
+        c
+        for c in token.lefts
+        if c.dep_ not in ("punct", "ccomp")
+        and not any(t.is_quote for t in doc[c.right_edge.i + 1 : token.i])
+    ]  # a word of the quotation the parser hangs on the verb is not in its frame
     after = [c for c in token.rights if c.dep_ != "punct"]
     if before:  # "… ,” Renn barked": the subject and nothing else before the verb
         subject = before[0]

@@ -2571,6 +2571,15 @@ CASES: list[Case] = [
         quote="We are the champions",
         speaker=None,
     ),
+    Case(
+        id="frame_verb_after_quotation_whose_words_the_parser_hangs_on_it",
+        text="\"An awful lot of critics said, 'Stop this now,' and she set out to prove them "
+        "wrong,\" remembered Ivo Marsh, the bank's former chief spokesman.",
+        quote="An awful lot of critics said, 'Stop this now,' and she set out to prove them wrong,",
+        speaker="Ivo Marsh",
+        rule="trailing_cue",
+        cue="remember",
+    ),
     # === reported speech (include_indirect=True)
     Case(
         id="a_finding_is_not_reported_speech",
