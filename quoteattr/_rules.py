@@ -402,7 +402,12 @@ def trailing_cue(ctx: Context, qi: int) -> Found | None:
             # ", X said" / ", she told Harvey": the words before the cue; ", said X": after
             after = toks[i + 1 : _TRAILING_NEAR]
             forward = tok.tag_ != "VBG"  # ", comparing him to X": a participle's object
-            subj = np_head_near(toks[:i], False) or (np_head_near(after, True) if forward else None)
+            if i >= _TRAILING_NEAR:  # past a name and its apposition: the name
+                subj = np_head_near(toks[:i], True)
+            else:
+                subj = np_head_near(toks[:i], False) or (
+                    np_head_near(after, True) if forward else None
+                )
         if subj is not None:
             return _said(ctx, tok, lemma, subj)
     return None
@@ -411,7 +416,7 @@ def trailing_cue(ctx: Context, qi: int) -> Found | None:
 _TRAILING_NEAR = 8
 """How far after the closing mark ``trailing_cue`` looks for the cue."""
 
-_TRAILING_REACH = 24
+_TRAILING_REACH = 40
 """How far it looks past a name and its apposition ("“…?” Okafor, a retired nurse from
 the coast, said pleasantly")."""
 

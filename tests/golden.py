@@ -2580,6 +2580,16 @@ CASES: list[Case] = [
         rule="trailing_cue",
         cue="remember",
     ),
+    Case(
+        id="trailing_cue_after_a_long_apposition",
+        text="“Very good question, very good question,” Ortiz, the party's front-runner "
+        "nationally and current polling leader in the north by a wide margin after winning "
+        "the primaries, said when Boyle asked him a question.",
+        quote="Very good question, very good question,",
+        speaker="Ortiz",
+        rule="trailing_cue",
+        cue="say",
+    ),
     # === reported speech (include_indirect=True)
     Case(
         id="a_finding_is_not_reported_speech",
