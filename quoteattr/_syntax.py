@@ -81,6 +81,14 @@ def subject_of(verb: Token, depth: int = 0) -> Token | None:
         return None
     passive = False
     for child in _nearest_subject_first(verb):
+        if child.dep_ == "csubj" and child.tag_ == "VBG":
+            continue  # "Speaking at a rally, X said": a participle the parser made the subject
+        if child.dep_ == "nsubj" and child.pos_ == "ADP":
+            # "Of Carson, Levine said": a preposition the parser made the subject (but
+            # "From said" may be Al From's)
+            noun = next((c for c in child.children if c.dep_ == "pobj"), None)
+            if noun is not None:
+                return _description_head(noun)
         if child.dep_ in ("nsubj", "csubj"):
             if child.lower_ == "who":
                 return _who_antecedent(child, verb)
@@ -373,8 +381,12 @@ def np_head_near(tokens: Sequence[Token], forward: bool) -> Token | None:
     ``tokens`` (read backwards unless ``forward``), before a sentence end; for a name read
     forwards, its last word."""
     seq = tokens if forward else list(reversed(tokens))
+    aside = 0  # how deep in parentheses: "Rep. Paul Ryan (R-WI) said" is Ryan, not "WI"
     for tok in seq:
-        if tok.dep_ == "poss" and tok.pos_ == "PRON":
+        if tok.text in ("(", ")"):
+            aside = max(0, aside + (1 if (tok.text == ")") != forward else -1))
+            continue
+        if aside or (tok.dep_ == "poss" and tok.pos_ == "PRON"):
             continue  # "describe their actions": a possessive is no speaker
         if glued_to_mark(tok) or tok.lower_ in _OBJECT_PRONOUNS:
             continue  # "—and promised to put him in charge": neither speaks

@@ -2590,7 +2590,24 @@ CASES: list[Case] = [
         rule="trailing_cue",
         cue="say",
     ),
-    # === reported speech (include_indirect=True)
+    Case(
+        id="participle_the_parser_made_the_subject_is_no_speaker",
+        text="Speaking at a rally about an image of Maria Lopez, money and a star, Speaker of "
+        "the House Rep. Paul Ryan (R-WI) said “such images have no place in a campaign.”",
+        quote="such images have no place in a campaign.",
+        speaker="Paul Ryan",
+        rule="leading_cue",
+        cue="say",
+        kind="partial",
+    ),
+    Case(
+        id="preposition_the_parser_made_the_subject_is_no_speaker",
+        text="Of Carson, Levine, who has given money to Rubio, said, “He is a circus act.”",
+        quote="He is a circus act.",
+        speaker="Levine",
+        rule="syntactic_cue",
+        cue="say",
+    ),
     Case(
         id="a_finding_is_not_reported_speech",
         text="The audit found that the money was never spent. Lena Berg said that it was fine.",
