@@ -390,7 +390,11 @@ def np_head_near(tokens: Sequence[Token], forward: bool) -> Token | None:
             continue  # "describe their actions": a possessive is no speaker
         if glued_to_mark(tok) or tok.lower_ in _OBJECT_PRONOUNS:
             continue  # "—and promised to put him in charge": neither speaks
-        if tok.pos_ in ("PROPN", "PRON") or (tok.pos_ == "NOUN" and tok.dep_ in SUBJECT_DEPS):
+        if (
+            tok.pos_ in ("PROPN", "PRON")
+            or (tok.pos_ == "NOUN" and tok.dep_ in SUBJECT_DEPS)
+            or _name_tagged_adverb(tok)
+        ):
             # walk to the head of a name (compound chains point right)
             head = tok
             while head.dep_ in ("compound", "flat") and head.head.i > head.i:
@@ -408,6 +412,12 @@ def np_head_near(tokens: Sequence[Token], forward: bool) -> Token | None:
         if tok.is_punct and tok.text in ".!?;":
             return None
     return None
+
+
+def _name_tagged_adverb(tok: Token) -> bool:
+    """A capitalized word inside a sentence that the tagger took for an adverb: a name
+    ending in "-ly" ("said Skelly", "Daly said")."""
+    return tok.pos_ == "ADV" and tok.is_title and not tok.is_sent_start and tok.text.endswith("ly")
 
 
 def subordinate(verb: Token) -> bool:

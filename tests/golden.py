@@ -2609,6 +2609,16 @@ CASES: list[Case] = [
         cue="say",
     ),
     Case(
+        id="name_in_ly_tagged_as_adverb_after_said",
+        text="“Vito is outstanding with data,” said Skelly, explaining he worked more closely "
+        "with Chrabaszcz, who was responsible for the data.",
+        quote="Vito is outstanding with data,",
+        speaker="Skelly",
+        rule="trailing_cue",
+        cue="say",
+    ),
+    # === reported speech (include_indirect=True)
+    Case(
         id="a_finding_is_not_reported_speech",
         text="The audit found that the money was never spent. Lena Berg said that it was fine.",
         quote="it was fine",
