@@ -279,6 +279,8 @@ def _outer_cue(ctx: Context, qi: int, found: Found, cue: Token) -> Found:
             c.dep_ == "mark" and c.lower_ in _CONTRAST for c in child.children
         ):
             break  # "X suggested S, while Y said that “…”": Y's words, not X's
+        if child.dep_ == "prep" and child.lower_ in ("with", "without"):
+            break  # "X denied it, with Y taking to Twitter to call Z “…”": Y's words
         lemma = cue_lemma(node, ctx.lexicon)
         if lemma is not None and child.dep_ == "advcl" and signs_off(node):
             break  # "“…,” Okafor said, adding that …": who adds is who said

@@ -2617,6 +2617,16 @@ CASES: list[Case] = [
         rule="trailing_cue",
         cue="say",
     ),
+    Case(
+        id="absolute_with_clause_is_not_the_outer_verbs_content",
+        text="The campaign denied it happened, with Lewandowski taking to Twitter to call Fields "
+        "“delusional” for the accusation.",
+        quote="delusional",
+        speaker="Lewandowski",
+        rule="syntactic_cue",
+        cue="call",
+        kind="partial",
+    ),
     # === reported speech (include_indirect=True)
     Case(
         id="a_finding_is_not_reported_speech",
