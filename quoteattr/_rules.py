@@ -70,6 +70,7 @@ from ._quotations import after_topic, label_end
 from ._syntax import (
     after_apposition,
     any_verb,
+    calendar_name,
     candidate_cues,
     claim_owner,
     demonstrative,
@@ -125,7 +126,9 @@ def acceptable(ctx: Context, qi: int, att: Attribution) -> bool:
         return True
     if att.speaker.is_space:
         return False
-    if att.speaker.ent_type_ in TIME_ENTITIES or att.speaker.lower_ in CALENDAR:
+    if (att.speaker.ent_type_ in TIME_ENTITIES or att.speaker.lower_ in CALENDAR) and not (
+        calendar_name(att.speaker)
+    ):
         return False  # "said Tuesday"
     pos = ctx.base(att.speaker)
     return not q.mark_start <= pos < q.mark_end

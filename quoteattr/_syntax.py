@@ -36,6 +36,7 @@ if TYPE_CHECKING:
 __all__ = [
     "after_apposition",
     "any_verb",
+    "calendar_name",
     "candidate_cues",
     "claim_owner",
     "demonstrative",
@@ -80,6 +81,9 @@ def subject_of(verb: Token, depth: int = 0) -> Token | None:
                         return grand
         return None
     passive = False
+    modal = next((c for c in verb.lefts if _modal_name(c)), None)
+    if modal is not None and not any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children):
+        return modal  # "“…,” Will wrote"
     for child in _nearest_subject_first(verb):
         if child.dep_ == "csubj" and child.tag_ == "VBG":
             continue  # "Speaking at a rally, X said": a participle the parser made the subject
@@ -412,6 +416,35 @@ def np_head_near(tokens: Sequence[Token], forward: bool) -> Token | None:
         if tok.is_punct and tok.text in ".!?;":
             return None
     return None
+
+
+_NAME_MONTHS = frozenset({"may", "june", "april", "august"})
+"""Months that are also names ("Theresa May", "June Carter")."""
+
+
+def calendar_name(tok: Token) -> bool:
+    """Whether a month that is also a name names someone: after a proper noun of the same
+    name ("Theresa May said"), or as the subject before a verb ("“…,” May said")."""
+    if tok.lower_ not in _NAME_MONTHS or not tok.is_title:
+        return False
+    if any(c.dep_ in ("compound", "flat") and c.pos_ == "PROPN" for c in tok.lefts):
+        return True
+    return (tok.dep_ == "nsubj" and tok.i < tok.head.i) or _modal_name(tok)
+
+
+_MODAL_NAMES = frozenset({"will", "may"})
+
+
+def _modal_name(tok: Token) -> bool:
+    """A name the tagger took for a modal verb: capitalized, before a verb that no modal
+    can precede ("“…,” Will wrote", "May said")."""
+    return (
+        tok.dep_ == "aux"
+        and tok.is_title
+        and tok.lower_ in _MODAL_NAMES
+        and tok.i < tok.head.i
+        and tok.head.tag_ in ("VBD", "VBZ", "VBN")
+    )
 
 
 def _name_tagged_adverb(tok: Token) -> bool:

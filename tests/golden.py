@@ -2627,6 +2627,42 @@ CASES: list[Case] = [
         cue="call",
         kind="partial",
     ),
+    Case(
+        id="month_that_is_a_surname_after_the_given_name",
+        text="“We will leave on time,” said Theresa May, the prime minister.",
+        quote="We will leave on time,",
+        speaker="Theresa May",
+        rule="syntactic_cue",
+        cue="say",
+    ),
+    Case(
+        id="month_that_is_a_surname_as_subject",
+        text="Prime Minister Theresa May met EU leaders on Monday.\n"
+        "May said the deal was “the best available.”",
+        quote="the best available.",
+        speaker="Theresa May",
+        rule="syntactic_cue",
+        cue="say",
+        kind="partial",
+    ),
+    Case(
+        id="modal_that_is_a_surname_before_a_past_verb",
+        text="Prime Minister Theresa May met EU leaders on Monday. “We will leave on time,” "
+        "May said.",
+        quote="We will leave on time,",
+        speaker="Theresa May",
+        rule="syntactic_cue",
+        cue="say",
+    ),
+    Case(
+        id="will_that_is_a_surname_before_a_past_verb",
+        text="Columnist Sam Will renewed his feud with the mayor this week.\n"
+        "“The eruption of war is a reminder,” Will wrote.",
+        quote="The eruption of war is a reminder,",
+        speaker="Sam Will",
+        rule="syntactic_cue",
+        cue="write",
+    ),
     # === reported speech (include_indirect=True)
     Case(
         id="a_finding_is_not_reported_speech",
