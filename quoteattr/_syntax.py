@@ -392,6 +392,8 @@ def np_head_near(tokens: Sequence[Token], forward: bool) -> Token | None:
             continue
         if aside or (tok.dep_ == "poss" and tok.pos_ == "PRON"):
             continue  # "describe their actions": a possessive is no speaker
+        if tok.lower_ in RELATIVE_PRONOUNS and tok.head.dep_ == "relcl" and tok.head.head.i < tok.i:
+            return tok.head.head  # "read the statement, which was attributed to X": the statement
         if glued_to_mark(tok) or tok.lower_ in _OBJECT_PRONOUNS:
             continue  # "—and promised to put him in charge": neither speaks
         if (

@@ -2663,6 +2663,15 @@ CASES: list[Case] = [
         rule="syntactic_cue",
         cue="write",
     ),
+    Case(
+        id="relative_pronoun_after_the_cue_stands_for_its_noun",
+        text='"Her team took notes on her life," read the statement, which was attributed to '
+        "Miller.",
+        quote="Her team took notes on her life,",
+        speaker="statement",
+        rule="trailing_cue",
+        cue="read",
+    ),
     # === reported speech (include_indirect=True)
     Case(
         id="a_finding_is_not_reported_speech",
