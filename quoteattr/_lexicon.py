@@ -135,7 +135,7 @@ DOCUMENTS = frozenset(
     """
     report statement letter email e-mail memo memorandum study survey poll brief filing
     document release complaint lawsuit ruling order decision ad advertisement post tweet
-    investigation inquiry probe audit review assessment
+    investigation inquiry probe audit review assessment article editorial headline
     """.split()
 )
 """Nouns for documents that "say" things: their speakers are of kind ``other``."""

@@ -566,7 +566,8 @@ def thing_owner(ctx: Context, cue: Token, subj: Token) -> Token:
 
 def _agent_of(thing: Token) -> Token | None:
     """Who sent a message or a document named as sent by them: "a fundraising email sent
-    out by Sanders", "a statement issued by the ministry"."""
+    out by Sanders", "a statement issued by the ministry"; or named as theirs: "a
+    statement from the Ministry of Health", "a report in the Herald" (a name)."""
     if str(thing.lemma_).lower() not in UTTERANCES | DOCUMENTS:
         return None
     for acl in thing.children:
@@ -574,7 +575,20 @@ def _agent_of(thing: Token) -> Token | None:
             for agent in acl.children:
                 if agent.dep_ == "agent":
                     return next((c for c in agent.children if c.dep_ == "pobj"), None)
+    for prep in thing.children:
+        if prep.dep_ != "prep" or prep.lower_ not in ("from", "in", "by"):
+            continue
+        owner = next((c for c in prep.children if c.dep_ == "pobj"), None)
+        if owner is None or owner.ent_type_ in _NOT_OWNERS:
+            continue  # "a report in March", "a letter in Ottawa"
+        named = owner.pos_ == "PROPN" or owner.ent_type_ in ("ORG", "PERSON", "NORP")
+        if named or (prep.lower_ != "in" and str(owner.lemma_).lower() in ORG_NOUNS):
+            return owner  # "a statement from the ministry"
     return None
+
+
+_NOT_OWNERS = frozenset({"GPE", "LOC", "DATE", "TIME", "EVENT", "LAW", "WORK_OF_ART"})
+"""Entity types of the words after a document's "in" or "from" that own nothing."""
 
 
 def signs_off(verb: Token) -> bool:

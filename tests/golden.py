@@ -2672,6 +2672,41 @@ CASES: list[Case] = [
         rule="trailing_cue",
         cue="read",
     ),
+    Case(
+        id="document_in_a_named_outlet_is_the_outlets",
+        text="“The city has finally lost its no-fun image,” said a report in the Halifax Herald.",
+        quote="The city has finally lost its no-fun image,",
+        speaker="Halifax Herald",
+        rule="syntactic_cue",
+        cue="say",
+    ),
+    Case(
+        id="headline_in_a_named_outlet_is_the_outlets",
+        text="The city has finally lost its “no-fun image,” proclaimed a banner headline in the "
+        "Halifax Herald this morning.",
+        quote="no-fun image,",
+        speaker="Halifax Herald",
+        rule="syntactic_cue",
+        cue="proclaim",
+        kind="partial",
+    ),
+    Case(
+        id="statement_from_an_organization_is_the_organizations",
+        text="A statement from the Ministry of Health said the clinic would “reopen within weeks.”",
+        quote="reopen within weeks.",
+        speaker="Ministry of Health",
+        rule="syntactic_cue",
+        cue="say",
+        kind="partial",
+    ),
+    Case(
+        id="document_in_a_month_stays_the_documents",
+        text="“The clinic will reopen within weeks,” said a report in March.",
+        quote="The clinic will reopen within weeks,",
+        speaker="report",
+        rule="syntactic_cue",
+        cue="say",
+    ),
     # === reported speech (include_indirect=True)
     Case(
         id="a_finding_is_not_reported_speech",
