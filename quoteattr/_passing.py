@@ -17,12 +17,16 @@ They run after the local rules of :mod:`quoteattr._rules`, in this order.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator
+from typing import TYPE_CHECKING
 
 import attrs
 
 from ._attribution import Attribution
 from ._context import Context
 from ._quotations import contains_words, folded_words
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
 
 __all__ = ["DOCUMENT_RULES", "DocumentRule"]
 
@@ -99,13 +103,45 @@ def same_paragraph(ctx: Context, found: list[Attribution | None]) -> Iterator[tu
 
 @_document_rule(0.6)
 def continuation(ctx: Context, found: list[Attribution | None]) -> Iterator[tuple[int, int]]:
-    """A paragraph that is only a quotation continues the previous paragraph's speaker."""
+    """A paragraph that is only a quotation continues the previous paragraph's speaker,
+    or, after one paragraph with no quotation whose subject is that speaker ("Viguerie is
+    upbeat about the race."), the speaker of the paragraph before it."""
     for i, q in enumerate(ctx.quotes):
         if found[i] is not None or not ctx.opens_paragraph(q) or q.paragraph == 0:
             continue
         prev = [j for j in ctx.by_para.get(q.paragraph - 1, ()) if j < i and found[j]]
         if prev:
             yield i, prev[-1]
+        elif q.paragraph >= 2 and not ctx.by_para.get(q.paragraph - 1):
+            before = [j for j in ctx.by_para.get(q.paragraph - 2, ()) if found[j]]
+            speaker = _speaker_token(found, before[-1]) if before else None
+            if speaker is not None and _about(ctx, q.paragraph - 1, speaker):
+                yield i, before[-1]
+
+
+def _speaker_token(found: list[Attribution | None], j: int) -> Token | None:
+    """The speaker token of quotation ``j``, through the quotations it inherits from."""
+    seen = set()
+    while (att := found[j]) is not None and att.speaker is None and att.inherited is not None:
+        if j in seen:
+            return None
+        seen.add(j)
+        j = att.inherited
+    return att.speaker if att is not None else None
+
+
+def _about(ctx: Context, p: int, speaker: Token) -> bool:
+    """Whether paragraph ``p``'s (parsed) main clause has ``speaker``'s word for subject:
+    the same name, or the same pronoun."""
+    para = ctx.paras[p]
+    for tok in ctx.outside(para.start, para.end, limit=_ABOUT_TOKENS):
+        if tok.dep_ in ("nsubj", "nsubjpass") and tok.head.dep_ == "ROOT":
+            return tok.lower_ == speaker.lower_ and tok.pos_ in ("PROPN", "NOUN", "PRON")
+    return False
+
+
+_ABOUT_TOKENS = 60
+"""How many words of a narration paragraph are read for its subject."""
 
 
 @_document_rule(0.6)

@@ -2707,6 +2707,21 @@ CASES: list[Case] = [
         rule="syntactic_cue",
         cue="say",
     ),
+    Case(
+        id="quotation_resumed_after_a_paragraph_about_its_speaker",
+        text="“We are ready,” Kamala Reyes said.\nReyes is upbeat about the party's chances "
+        "in November.\n“We will win the north.”",
+        quote="We will win the north.",
+        speaker="Kamala Reyes",
+        rule="continuation",
+    ),
+    Case(
+        id="quotation_after_a_paragraph_about_something_else_is_not_resumed",
+        text="“We are ready,” Kamala Reyes said.\nThe defeat handed the Warriors their second "
+        "loss.\n“We will win the north.”",
+        quote="We will win the north.",
+        speaker=None,
+    ),
     # === reported speech (include_indirect=True)
     Case(
         id="a_finding_is_not_reported_speech",
