@@ -18,6 +18,7 @@ from ._lexicon import (
     DEMONSTRATIVES,
     DOCUMENTS,
     GROUP_NOUNS,
+    HYPHEN,
     ORG_NOUNS,
     PERSONAL,
     RELATIVE_PRONOUNS,
@@ -107,6 +108,9 @@ def subject_of(verb: Token, depth: int = 0) -> Token | None:
         agent = _agent(verb)
         if agent is not None:
             return agent
+    above = _main_clause_of_participle(verb) if depth < 3 else None
+    if above is not None:
+        return subject_of(above, depth + 1)
     holder = participle_holder(verb)
     if holder is not None:
         return holder
@@ -148,6 +152,29 @@ def _fronted_clause_subject(verb: Token) -> Token | None:
         if any(t.lower_ in ("who", "which") for t in between):
             return subj
     return None
+
+
+def _main_clause_of_participle(verb: Token) -> Token | None:
+    """The clause a participle set off by a comma or a dash belongs to when the parser
+    hangs it on a relative clause ("X defended not paying an architect who said he was
+    stiffed, saying, “…”"; "protesters looped the stadium - where the Panthers played -
+    while chanting, “…”"): the verb above that clause."""
+    head = verb.head
+    if verb.tag_ != "VBG" or verb.dep_ != "advcl" or verb.left_edge.i == 0:
+        return None
+    if verb.doc[verb.left_edge.i - 1].text not in _SET_OFF:
+        return None
+    if head.dep_ == "relcl":
+        node = head.head
+        while node.pos_ not in ("VERB", "AUX") and node.head.i != node.i:
+            node = node.head
+        return node if node.pos_ in ("VERB", "AUX") else None
+    if any(c.dep_ == "advmod" and c.lower_ == "where" and c.i < head.i for c in head.children):
+        return head.head if head.head.i != head.i else None
+    return None
+
+
+_SET_OFF = DASHES | {",", HYPHEN}
 
 
 def _agent(verb: Token) -> Token | None:

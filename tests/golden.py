@@ -2722,6 +2722,25 @@ CASES: list[Case] = [
         quote="We will win the north.",
         speaker=None,
     ),
+    Case(
+        id="participle_after_a_relative_clause_is_the_main_clauses",
+        text="Mayor Ortiz was defensive when forced to defend not paying a builder who said he "
+        "was stiffed after he built a clubhouse, saying, “Maybe he didn’t do a good job.”",
+        quote="Maybe he didn’t do a good job.",
+        speaker="Ortiz",
+        rule="syntactic_cue",
+        cue="say",
+    ),
+    Case(
+        id="participle_after_a_where_clause_is_the_main_clauses",
+        text="Small groups of protesters continued to call for answers, looping the streets "
+        "around the stadium - where the Halifax Wanderers played - while chanting, "
+        '"Hands up, don\'t shoot."',
+        quote="Hands up, don't shoot.",
+        speaker="Small groups",
+        rule="syntactic_cue",
+        cue="chant",
+    ),
     # === reported speech (include_indirect=True)
     Case(
         id="a_finding_is_not_reported_speech",
