@@ -656,6 +656,16 @@ def resolve(ctx: Context, table: EntityTable, head: Token) -> Resolved:
         lead_tok = next((t for t in doc[lo:hi] if t.dep_ != "det" and not t.is_punct), head)
         name = ctx.text[ctx.base(lead_tok) : org]
     entity = table.add_name([name], "person" if kind == "person" else kind, pos, subject=True)
+    if (
+        entity is not None
+        and entity.kind == "person"
+        and kind != "person"
+        and name == head.text
+        and head.is_title
+    ):
+        # the words are a person's name already read here, tagged as a common noun
+        # ("Trump says …" with "Trump" a noun): the person, whose kind stays
+        return Resolved(entity, entity.name, mention, 0.9, "nominal")
     if entity is not None:
         entity.kind = kind
         entity.roles.add(lemma)

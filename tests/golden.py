@@ -2741,6 +2741,23 @@ CASES: list[Case] = [
         rule="syntactic_cue",
         cue="chant",
     ),
+    Case(
+        id="surname_tagged_as_a_common_noun_stays_a_person",
+        text="Donald Trump spoke in Ohio on Friday.\n\nTrump says voter fraud “would be a "
+        "terrible way to lose.”\n\nHe later called the mayor “disgusting.”",
+        quote="would be a terrible way to lose.",
+        speaker="Donald Trump",
+        speaker_kind="person",
+        kind="partial",
+    ),
+    Case(
+        id="pronoun_after_a_surname_tagged_as_a_common_noun",
+        text="Donald Trump spoke in Ohio on Friday.\n\nTrump says voter fraud “would be a "
+        "terrible way to lose.”\n\nHe later called the mayor “disgusting.”",
+        quote="disgusting.",
+        speaker="Donald Trump",
+        kind="partial",
+    ),
     # === reported speech (include_indirect=True)
     Case(
         id="a_finding_is_not_reported_speech",
