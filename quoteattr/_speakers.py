@@ -28,7 +28,7 @@ import jellyfish
 
 from ._gender import HONORIFIC_GENDER as GENDERED
 from ._gender import Gender, gender_of, name_gender
-from ._lexicon import ORG_NOUNS, POSSESSIVES, PRONOUNS, REFLEXIVES
+from ._lexicon import ORG_NOUNS, ORG_WORDS, POSSESSIVES, PRONOUNS, REFLEXIVES
 from ._names import (
     DEFAULT_NAME_SIMILARITY,
     HONORIFICS,
@@ -351,11 +351,12 @@ class EntityTable:
     def looks_like_person(self, words: Sequence[str]) -> bool:
         """Whether an organization-tagged name is rather a person's (taggers confuse them).
 
-        True when it starts with a known first name, or is one word that spells the surname
-        of a person already in the table.
+        True when it starts with a known first name and has no word of an organization's
+        name ("North West Department of Health" is no person), or is one word that spells
+        the surname of a person already in the table.
         """
         if len(words) > 1 and is_first_name(words[0]) and words[-1][:1].isupper():
-            return True
+            return not any(w.lower().rstrip(".") in ORG_WORDS for w in words)
         if len(words) == 1:
             return any(
                 e.kind == "person"

@@ -2758,6 +2758,13 @@ CASES: list[Case] = [
         speaker="Donald Trump",
         kind="partial",
     ),
+    Case(
+        id="given_name_before_an_organization_word_is_no_person",
+        text="“The cases are counted where they were tested,” said Grace Hospital in a statement.",
+        quote="The cases are counted where they were tested,",
+        speaker="Grace Hospital",
+        speaker_kind="organization",
+    ),
     # === reported speech (include_indirect=True)
     Case(
         id="a_finding_is_not_reported_speech",
