@@ -11,7 +11,7 @@ rules in :mod:`quoteattr._reported`; neither imports the other.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING, Any
 
 import attrs
@@ -22,7 +22,7 @@ from .model import Cue
 if TYPE_CHECKING:
     from spacy.tokens import Token
 
-__all__ = ["Attribution", "Found", "Rule", "cue_at", "rule"]
+__all__ = ["Attribution", "Found", "Rule", "cue_at", "rule", "source"]
 
 
 @attrs.frozen
@@ -68,6 +68,16 @@ class Attribution:
     inherited: int | None = None
     content: tuple[int, int] | None = None
     site: Token | None = None
+
+
+def source(found: Sequence[Attribution | None], qi: int) -> int:
+    """The quotation whose speaker quotation ``qi`` takes (itself, unless passed on)."""
+    src = qi
+    att = found[src]
+    while att is not None and att.inherited is not None:
+        src = att.inherited
+        att = found[src]
+    return src
 
 
 Gate = Callable[[Context, Any, Attribution], bool]

@@ -14,7 +14,7 @@ from collections.abc import Sequence
 
 import attrs
 
-from ._attribution import Attribution
+from ._attribution import Attribution, source
 from ._confidence import Features, calibrated, distance_bucket
 from ._context import Context
 from ._mentions import Resolved, poll_of, resolve
@@ -110,16 +110,6 @@ def direct_quotes(
     return quotes
 
 
-def _source(found: Sequence[Attribution | None], qi: int) -> int:
-    """The quotation whose speaker quotation ``qi`` takes (itself, unless passed on)."""
-    src = qi
-    att = found[src]
-    while att is not None and att.inherited is not None:
-        src = att.inherited
-        att = found[src]
-    return src
-
-
 def _not_a_quotation(ctx: Context, qi: int, q: QuoteSpan, kind: QuoteKind) -> bool:
     """A headline's title-cased phrase or echo, or the title of a work inside a sentence."""
     return (
@@ -151,7 +141,7 @@ def _direct(
         return _span_quote(ctx, qi, kind)
     if att is None:  # a part of a multi-paragraph quotation is a quotation, even unattributed
         return _span_quote(ctx, qi, kind)
-    src = _source(found, qi)
+    src = source(found, qi)
     res = resolved[src]
     src_att = found[src]
     m = res.mention if res is not None else None

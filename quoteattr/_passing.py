@@ -21,7 +21,7 @@ from typing import TYPE_CHECKING
 
 import attrs
 
-from ._attribution import Attribution
+from ._attribution import Attribution, source
 from ._context import Context
 from ._quotations import contains_words, folded_words
 
@@ -114,20 +114,10 @@ def continuation(ctx: Context, found: list[Attribution | None]) -> Iterator[tupl
             yield i, prev[-1]
         elif q.paragraph >= 2 and not ctx.by_para.get(q.paragraph - 1):
             before = [j for j in ctx.by_para.get(q.paragraph - 2, ()) if found[j]]
-            speaker = _speaker_token(found, before[-1]) if before else None
+            att = found[source(found, before[-1])] if before else None
+            speaker = att.speaker if att is not None else None
             if speaker is not None and _about(ctx, q.paragraph - 1, speaker):
                 yield i, before[-1]
-
-
-def _speaker_token(found: list[Attribution | None], j: int) -> Token | None:
-    """The speaker token of quotation ``j``, through the quotations it inherits from."""
-    seen = set()
-    while (att := found[j]) is not None and att.speaker is None and att.inherited is not None:
-        if j in seen:
-            return None
-        seen.add(j)
-        j = att.inherited
-    return att.speaker if att is not None else None
 
 
 def _about(ctx: Context, p: int, speaker: Token) -> bool:
