@@ -24,6 +24,7 @@ from ._lexicon import (
     HYPHEN,
     ORG_ENTITIES,
     ORG_NOUNS,
+    ORG_WORDS,
     PEOPLE_NOUNS,
     POSSESSIVES,
     PRONOUNS,
@@ -46,7 +47,7 @@ from .marks import MARK_CHARS
 from .model import Mention, SpeakerKind
 
 if TYPE_CHECKING:
-    from spacy.tokens import Span, Token
+    from spacy.tokens import Doc, Span, Token
 
 __all__ = [
     "ResolutionPath",
@@ -272,6 +273,8 @@ def _unlabelled_kind(words: list[str], table: EntityTable, subject: bool) -> str
     name = _after_titles(words)
     if not name:
         return None
+    if name[-1].lower().rstrip(".") in ORG_WORDS:
+        return "organization" if subject else None  # "The National Union of Teachers"
     if len(name) < len(words) or table.looks_like_person(name):
         return "person"
     if len(name) > 1 and is_first_name(name[0]):
@@ -396,6 +399,8 @@ def _whole_organization(head: Token, start: int, end: int, words: list[str]) -> 
     """An organization's name with its "of" phrase, as the entity recognizer spans it:
     "the Department of Justice", "the Bank of England" (not "Department", "Bank")."""
     own = _entity_span(head)
+    if own is None and head.ent_iob == 0:
+        return [*words, *_of_phrase(head, end)]  # no recognizer ran here
     if own is None or own.end <= end or own.start > head.i or head.ent_type_ not in ORG_ENTITIES:
         return words
     doc = head.doc
@@ -403,6 +408,24 @@ def _whole_organization(head: Token, start: int, end: int, words: list[str]) -> 
     if not tail or tail[0].lower() not in ("of", "for", "on"):
         return words
     return [*words, *tail]
+
+
+def _of_phrase(head: Token, end: int) -> list[str]:
+    """The "of" phrase of an organization word no recognizer saw, read from the words:
+    "Ministry" in "the Ministry of Finance" goes on with "of Finance", "Union" in "the
+    National Union of Teachers" with "of Teachers"; capitalized words only."""
+    doc = head.doc
+    if head.lower_ not in ORG_WORDS or end >= len(doc) or doc[end].lower_ not in ("of", "for"):
+        return []
+    i = end + 1
+    while i < len(doc) and (doc[i].is_title or _joins_names(doc, i)):
+        i += 1
+    return [t.text for t in doc[end:i]] if i > end + 1 else []
+
+
+def _joins_names(doc: Doc, i: int) -> bool:
+    """ "and" between two capitalized words of a name ("Ministry of Agriculture and Food")."""
+    return doc[i].lower_ in ("and", "&") and i + 1 < len(doc) and doc[i + 1].is_title
 
 
 _VERSUS = frozenset({"v", "v.", "vs", "vs.", "versus"})

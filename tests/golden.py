@@ -2765,6 +2765,24 @@ CASES: list[Case] = [
         speaker="Grace Hospital",
         speaker_kind="organization",
     ),
+    Case(
+        id="organization_of_phrase_kept_without_entity_labels",
+        text="The Ministry of Finance published the figures on Tuesday. “Growth will slow,” "
+        "the ministry said.",
+        quote="Growth will slow,",
+        speaker="Ministry of Finance",
+        speaker_kind="organization",
+        rule="syntactic_cue",
+    ),
+    Case(
+        id="organization_word_ends_an_unlabelled_name",
+        text="The National Union of Teachers called a strike. “Our members have had enough,” "
+        "the union said.",
+        quote="Our members have had enough,",
+        speaker="National Union of Teachers",
+        speaker_kind="organization",
+        rule="syntactic_cue",
+    ),
     # === reported speech (include_indirect=True)
     Case(
         id="a_finding_is_not_reported_speech",
