@@ -24,7 +24,6 @@ from ._lexicon import (
     HYPHEN,
     ORG_ENTITIES,
     ORG_NOUNS,
-    ORG_WORDS,
     PEOPLE_NOUNS,
     POSSESSIVES,
     PRONOUNS,
@@ -36,6 +35,7 @@ from ._names import (
     PARTICLES,
     is_first_name,
     is_surname,
+    org_word,
     person_shaped,
     split_title,
     strip_leading,
@@ -273,7 +273,7 @@ def _unlabelled_kind(words: list[str], table: EntityTable, subject: bool) -> str
     name = _after_titles(words)
     if not name:
         return None
-    if name[-1].lower().rstrip(".") in ORG_WORDS:
+    if org_word(name[-1]):
         return "organization" if subject else None  # "The National Union of Teachers"
     if len(name) < len(words) or table.looks_like_person(name):
         return "person"
@@ -415,7 +415,7 @@ def _of_phrase(head: Token, end: int) -> list[str]:
     "Ministry" in "the Ministry of Finance" goes on with "of Finance", "Union" in "the
     National Union of Teachers" with "of Teachers"; capitalized words only."""
     doc = head.doc
-    if head.lower_ not in ORG_WORDS or end >= len(doc) or doc[end].lower_ not in ("of", "for"):
+    if not org_word(head.text) or end >= len(doc) or doc[end].lower_ not in ("of", "for"):
         return []
     i = end + 1
     while i < len(doc) and (doc[i].is_title or _joins_names(doc, i)):

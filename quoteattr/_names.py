@@ -34,6 +34,7 @@ __all__ = [
     "is_surname",
     "join_particles",
     "likely_gender",
+    "org_word",
     "person_shaped",
     "same_given",
     "similar_spelling",
@@ -122,6 +123,16 @@ def strip_leading(words: Sequence[str]) -> list[str]:
     return out or list(words)
 
 
+def org_word(word: str) -> bool:
+    """Whether a word is one of an organization's name ("Energy", "Ministry", "Inc.").
+
+    Example:
+        >>> org_word("Ministry"), org_word("Inc."), org_word("Okonkwo")
+        (True, True, False)
+    """
+    return word.lower().rstrip(".") in ORG_WORDS
+
+
 def person_shaped(words: Sequence[str]) -> bool:
     """Whether a name no recognizer typed reads as a person's: two or three capitalized
     words, no acronym, no word of an organization's name ("Chidi Okonkwo", not "Northwind
@@ -134,7 +145,7 @@ def person_shaped(words: Sequence[str]) -> bool:
     return (
         2 <= len(words) <= 3
         and all(w[:1].isupper() and not w.isupper() for w in words)
-        and not any(w.lower().rstrip(".") in ORG_WORDS for w in words)
+        and not any(map(org_word, words))
     )
 
 

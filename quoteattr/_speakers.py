@@ -28,7 +28,7 @@ import jellyfish
 
 from ._gender import HONORIFIC_GENDER as GENDERED
 from ._gender import Gender, gender_of, name_gender
-from ._lexicon import ORG_NOUNS, ORG_WORDS, POSSESSIVES, PRONOUNS, REFLEXIVES
+from ._lexicon import ORG_NOUNS, POSSESSIVES, PRONOUNS, REFLEXIVES
 from ._names import (
     DEFAULT_NAME_SIMILARITY,
     HONORIFICS,
@@ -38,6 +38,7 @@ from ._names import (
     is_first_name,
     join_particles,
     likely_gender,
+    org_word,
     person_shaped,
     same_given,
     similar_spelling,
@@ -356,7 +357,7 @@ class EntityTable:
         the surname of a person already in the table.
         """
         if len(words) > 1 and is_first_name(words[0]) and words[-1][:1].isupper():
-            return not any(w.lower().rstrip(".") in ORG_WORDS for w in words)
+            return not any(map(org_word, words))
         if len(words) == 1:
             return any(
                 e.kind == "person"
