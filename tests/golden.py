@@ -2783,6 +2783,15 @@ CASES: list[Case] = [
         speaker_kind="organization",
         rule="syntactic_cue",
     ),
+    Case(
+        id="organization_of_phrase_joined_by_and",
+        text="The Ministry of Agriculture and Food published the figures on Tuesday. “Prices "
+        "will rise,” the ministry said.",
+        quote="Prices will rise,",
+        speaker="Ministry of Agriculture and Food",
+        speaker_kind="organization",
+        rule="syntactic_cue",
+    ),
     # === reported speech (include_indirect=True)
     Case(
         id="a_finding_is_not_reported_speech",
