@@ -681,6 +681,9 @@ def find_reported(ctx: Context) -> list[Attribution]:
     """Every attribution of reported speech in the parsed paragraphs, in text order."""
     out: list[Attribution] = []
     for tok in ctx.outside_tokens():
+        # every rule but "according to" needs a verb of saying: test it once per token
+        if tok.lower_ != "according" and _speech_cue(ctx, tok) is None:
+            continue
         for each in RULES:
             found = each(ctx, tok)
             if found is not None:
