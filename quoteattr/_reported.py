@@ -505,18 +505,49 @@ def trailing_said(ctx: Context, tok: Token) -> Found | None:
             toks = [t for t in doc[first : last + 1] if t.i < min(tok.i, speaker.i)]
         if not toks or not _comma_between(doc, toks[-1].i, min(tok.i, speaker.i)):
             return None
+        toks += _resumed(ctx, tok)
     elif tok.dep_ in ("parataxis", "ccomp") and _has_subject(tok.head):
         # the parser hung "X said" from the reported clause
         if not _comma_between(doc, tok.left_edge.i - 1, tok.left_edge.i + 1):
             return None
         drop = {t.i for t in tok.subtree}
-        toks = [t for t in _content(ctx, tok.head) if t.i not in drop]
+        toks = [t for t in _content(ctx, tok.head) if t.i not in drop] + _resumed(ctx, tok)
     else:
         return None
     span = _span(ctx, toks)
     if span is None:
         return None
     return _found(ctx, tok, lemma, speaker, span)
+
+
+_RESUMING = frozenset({"prep", "advcl"})
+_WHEN = frozenset({"after", "before", "since", "until", "till", "once", "when", "while", "as"})
+
+
+def _resumed(ctx: Context, verb: Token) -> list[Token]:
+    """ "S, X said, including Y" / "S, X said, because S2": the reported clause resumes
+    after a verb of saying set off by commas, in a last phrase the parser hung on that
+    verb. Not a phrase that says when, where or in what medium ("…, X said, in a
+    statement"), a clause without a conjunction or one that says when ("…, X said,
+    sitting at the table", "…, two days after the vote"), or another verb of saying
+    ("…, X said, adding that S2")."""
+    subj = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    end = max(verb.i, subj.right_edge.i if subj is not None else verb.i)
+    comma = next((c for c in verb.rights if c.i > end and c.text == ","), None)
+    if comma is None:
+        return []
+    after = [c for c in verb.rights if c.i > comma.i and not c.is_punct]
+    if len(after) != 1 or after[0].left_edge.i != comma.i + 1:
+        return []
+    phrase = after[0]
+    if phrase.dep_ not in _RESUMING or _speech_cue(ctx, phrase) is not None:
+        return []
+    if phrase.dep_ == "prep":
+        return [] if _occasion(phrase) else list(phrase.subtree)
+    marks = {c.lower_ for c in phrase.children if c.dep_ == "mark"}
+    if not marks or marks & _WHEN or _of_time(phrase):
+        return []  # "…, sitting at the table", "…, two days after the vote"
+    return list(phrase.subtree)
 
 
 @rule(0.8)
