@@ -236,6 +236,16 @@ def _continues(ctx: Context, verb: Token, clause: Token, conj: Token) -> bool:
     )
 
 
+def _runs_on(ctx: Context, clause: Token) -> bool:
+    """Whether a second clause the parser hung on the verb of saying, right after the
+    first, goes on with it ("a plan in case [its partner] were to turn"): no comma or
+    conjunction opens it, and it reports no speech of its own ("…, and 4 in 10 said S")."""
+    first = clause.left_edge
+    if first.is_punct or first.dep_ == "cc":
+        return False
+    return not any(_speech_cue(ctx, t) is not None for t in clause.subtree)
+
+
 def _defines_group(verb: Token) -> bool:
     """ "Voters who say S were divided", "those saying S": a restrictive relative clause
     (no comma before it) that picks out a group by what its members say, in a poll's
@@ -471,7 +481,8 @@ def said_that(ctx: Context, tok: Token) -> Found | None:
         if child.i < clause.i:
             continue
         if child.dep_ in ("advcl", "ccomp") and child.left_edge.i == clause.right_edge.i + 1:
-            if _conditional(child):  # "… if he loses", "… should he win": hung on the verb
+            # "… if he loses", "… should he win": hung on the verb
+            if _conditional(child) or (child.dep_ == "ccomp" and _runs_on(ctx, child)):
                 toks += list(child.subtree)
         elif child.dep_ == "conj" and _continues(ctx, tok, clause, child):
             toks += [t for t in tok.subtree if clause.right_edge.i < t.i <= child.right_edge.i]

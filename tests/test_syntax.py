@@ -11,11 +11,20 @@ from spacy.tokens import Doc
 
 from quoteattr._mentions import _dateline, _described_subject
 from quoteattr._syntax import subject_of
+from quoteattr.options import Options
+from quoteattr.pipeline import attribute_doc
 
 
-def _doc(rows: list[tuple[str, int, str, str]], ents: list[str] | None = None) -> Doc:
+def _doc(
+    rows: list[tuple[str, int, str, str]],
+    ents: list[str] | None = None,
+    tags: list[str] | None = None,
+    lemmas: dict[str, str] | None = None,
+) -> Doc:
     """A Doc from (word, head index, dependency label, coarse tag) rows (an English
-    vocabulary, so that ``lower_`` and the other lexical attributes are set)."""
+    vocabulary, so that ``lower_`` and the other lexical attributes are set), with fine
+    tags and lemmas (``lemmas`` maps a word to its lemma; the rest are lowercased) when
+    given."""
     words = [r[0] for r in rows]
     return Doc(
         spacy.blank("en").vocab,
@@ -23,7 +32,8 @@ def _doc(rows: list[tuple[str, int, str, str]], ents: list[str] | None = None) -
         heads=[r[1] for r in rows],
         deps=[r[2] for r in rows],
         pos=[r[3] for r in rows],
-        lemmas=[w.lower() for w in words],
+        tags=tags,
+        lemmas=[(lemmas or {}).get(w, w.lower()) for w in words],
         ents=ents or ["O"] * len(words),
     )
 
@@ -111,3 +121,48 @@ def test_who_of_a_verb_joined_to_a_relative_clause_stands_for_its_noun() -> None
     )
     speaker = subject_of(doc[6])
     assert speaker is not None and speaker.text == "Kort"
+
+
+_REPORTED = Options(include_indirect=True)
+
+
+def _plan_in_case(opener: list[tuple[str, int, str, str]], tags: list[str]) -> Doc:
+    """ "Ana Ortiz said the town needs a flood plan in case <opener> its partner were to
+    leave." with the parser's slip: "were" hung on "said" as a second clause."""
+    n = len(opener)
+    rows = [
+        ("Ana", 1, "compound", "PROPN"),
+        ("Ortiz", 2, "nsubj", "PROPN"),
+        ("said", 2, "ROOT", "VERB"),
+        ("the", 4, "det", "DET"),
+        ("town", 5, "nsubj", "NOUN"),
+        ("needs", 2, "ccomp", "VERB"),
+        ("a", 8, "det", "DET"),
+        ("flood", 8, "compound", "NOUN"),
+        ("plan", 5, "dobj", "NOUN"),
+        ("in", 8, "prep", "ADP"),
+        ("case", 9, "pobj", "NOUN"),
+        *opener,
+        ("its", 12 + n, "poss", "PRON"),
+        ("partner", 13 + n, "nsubj", "NOUN"),
+        ("were", 2, "ccomp", "AUX"),
+        ("to", 15 + n, "aux", "PART"),
+        ("leave", 13 + n, "xcomp", "VERB"),
+        (".", 2, "punct", "PUNCT"),
+    ]
+    fine = "NNP NNP VBD DT NN VBZ DT NN NN IN NN".split() + tags + "PRP$ NN VBD TO VB .".split()
+    ents = ["B-PERSON", "I-PERSON"] + ["O"] * (len(rows) - 2)
+    return _doc(rows, ents, fine, {"said": "say", "needs": "need", "were": "be"})
+
+
+def test_a_second_clause_hung_on_the_verb_of_saying_goes_on_with_the_first() -> None:
+    (quote,) = attribute_doc(_plan_in_case([], []), _REPORTED)
+    assert quote.text == "the town needs a flood plan in case its partner were to leave"
+    assert quote.rule == "said_that" and quote.speaker is not None
+    assert quote.speaker.name == "Ana Ortiz"
+
+
+def test_a_second_clause_after_a_comma_and_a_conjunction_is_not_the_first() -> None:
+    doc = _plan_in_case([(",", 15, "punct", "PUNCT"), ("and", 15, "cc", "CCONJ")], [",", "CC"])
+    (quote,) = attribute_doc(doc, _REPORTED)
+    assert quote.text == "the town needs a flood plan in case"
