@@ -24,7 +24,6 @@ benchmark's stand-in, never the library's behaviour).
 from __future__ import annotations
 
 import argparse
-import bisect
 import contextlib
 import statistics
 import sys
@@ -61,11 +60,12 @@ def _quotation_sentences(
     antecedents: bool = True,
 ) -> list[int]:
     """The sentences a quotation (marks included) overlaps, and no other."""
+    from quoteattr._selection import _overlapped
+
     starts = [a for a, _ in sentences]
     keep: set[int] = set()
     for q0, q1 in quotes:
-        first = max(0, bisect.bisect_right(starts, q0) - 1)
-        last = max(first, bisect.bisect_left(starts, q1) - 1)
+        first, last = _overlapped(starts, q0, q1)
         keep.update(range(first, last + 1))
     return sorted(keep)
 
