@@ -21,6 +21,10 @@ parsed token outside the quotations, the first that matches deciding (see :data:
     "X said (that) S", "X told reporters S", "X's spokesperson said S", "X asked if S",
     "X called for Y to V", "X said S1 and that S2" / "X said S1, but S2" (one attribution
     whose content runs over both parts); "X said S1 and called on Y …" is two.
+``said_between``
+    "S1, X said, S2", "If S1, X argues, S2", "The plan, X said, would cost …", "…, which,
+    X said, is full": a verb of saying set off by commas inside the sentence it reports
+    (the whole sentence, or the relative clause it interrupts).
 ``trailing_said``
     "S, X said." (every clause before the verb of saying).
 ``as_said``
@@ -69,7 +73,7 @@ import attrs
 
 from ._attribution import Attribution, Found, Rule, cue_at, rule
 from ._context import Context
-from ._lexicon import DASHES
+from ._lexicon import DASHES, HYPHEN
 from ._syntax import relative_pronoun, subject_of
 from .cues import cue_lemma, speech_lemmas
 
@@ -82,6 +86,7 @@ __all__ = [
     "according_to_clause",
     "as_said",
     "find_reported",
+    "said_between",
     "said_that",
     "speech_object",
     "trailing_said",
@@ -525,7 +530,82 @@ def trailing_said(ctx: Context, tok: Token) -> Found | None:
         toks = [t for t in _content(ctx, tok.head) if t.i not in drop] + _resumed(ctx, tok)
     else:
         return None
-    span = _span(ctx, toks)
+    span = _span(ctx, _after_dateline(sorted(toks, key=lambda t: t.i)))
+    if span is None:
+        return None
+    return _found(ctx, tok, lemma, speaker, span)
+
+
+def _set_off(tok: Token, speaker: Token) -> tuple[int, int] | None:
+    """The commas (or dashes) around a verb of saying and the words that hang on it, inside
+    a sentence that goes on around them ("S1, X said on Monday, S2"): their indices, or
+    ``None`` when the stretch opens or closes the sentence. A comma inside the speaker's
+    words (an apposition: "…, said Jo Roe, an economist, …") does not end it."""
+    sent, inside = tok.sent, {t.i for t in tok.subtree}
+    own = range(speaker.left_edge.i, speaker.right_edge.i)
+    left = tok.i - 1
+    while left > sent.start and left in inside:
+        if tok.doc[left].text in _COMMAS and left not in own:
+            break
+        left -= 1
+    right = tok.i + 1
+    while right < sent.end - 1 and right in inside:
+        if tok.doc[right].text in _COMMAS and right not in own:
+            break
+        right += 1
+    if left <= sent.start or right >= sent.end - 2:
+        return None
+    doc = tok.doc
+    return (left, right) if doc[left].text in _COMMAS and doc[right].text in _COMMAS else None
+
+
+def _after_dateline(toks: list[Token]) -> list[Token]:
+    """Words after a dateline ("WASHINGTON — S"): an upper-case place and a dash."""
+    for n, t in enumerate(toks[:6]):
+        if t.text in DASHES or t.text == HYPHEN:
+            if n and all(w.is_upper or w.is_punct for w in toks[:n]):
+                return toks[n + 1 :]
+            break
+    return toks
+
+
+@rule(0.8)
+def said_between(ctx: Context, tok: Token) -> Found | None:
+    """ "S1, X said, S2" / "If S1, X argues, S2" / "The plan, she said, would cost …": a verb
+    of saying set off by commas inside the sentence it reports, however the parser hung it.
+    The reported clause is the sentence but the verb and its speaker (from a relative
+    pronoun the verb interrupts: "…, which, X said, is full"). Not when the words after
+    it hang on the verb ("…, X said, citing a poll", "…, as they left") or the verb's
+    stretch holds the sentence's only clause ("A critic of Y, X likened Y to Z, which …"),
+    nor when another verb of saying is in the rest."""
+    if tok.dep_ in ("relcl", "acl", "amod", "xcomp", "pcomp") or any(
+        c.dep_ in ("mark", "ccomp", "xcomp") for c in tok.children
+    ):
+        return None
+    lemma = _speech_cue(ctx, tok)
+    speaker = _subject(ctx, tok) if lemma is not None else None
+    bounds = _set_off(tok, speaker) if speaker is not None else None
+    if bounds is None or lemma is None or speaker is None:
+        return None
+    (left, right), inside = bounds, {t.i for t in tok.subtree}
+    before = [t for t in tok.sent if t.i < left]
+    while before and before[0].dep_ == "cc":
+        before = before[1:]
+    before = _after_dateline(before)
+    relative = [t for t in before if t.lower_ in _RELATIVE and t.head.i > right]
+    if relative:
+        before = [t for t in before if t.i >= relative[-1].i]
+    after = [t for t in tok.sent if t.i > right]
+    rest = before + after
+    if not before or not left < speaker.i < right:
+        return None
+    if after[0].i in inside and after[0].dep_ != "cc":
+        return None  # "…, X said, citing a poll": a phrase of the verb, not a clause
+    if not any(_finite(t) and t.i not in inside for t in rest):
+        return None
+    if any(_speech_cue(ctx, t) for t in rest):
+        return None
+    span = _span(ctx, rest)
     if span is None:
         return None
     return _found(ctx, tok, lemma, speaker, span)
@@ -711,6 +791,7 @@ _COMMAS = DASHES | {","}
 
 RULES: tuple[Rule, ...] = (
     according_to_clause,
+    said_between,
     said_that,
     trailing_said,
     as_said,
