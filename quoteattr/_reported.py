@@ -18,9 +18,10 @@ parsed token outside the quotations, the first that matches deciding (see :data:
 ``according_to_clause``
     "According to X, S." and "S, according to X." ("according to data from X": X).
 ``said_that``
-    "X said (that) S", "X told reporters S", "X's spokesperson said S", "X asked if S",
-    "X called for Y to V", "X said S1 and that S2" / "X said S1, but S2" (one attribution
-    whose content runs over both parts); "X said S1 and called on Y …" is two.
+    "X said (that) S", "X told reporters S", "X told a meeting of Y that S", "X's
+    spokesperson said S", "X asked if S", "X called for Y to V", "X said S1 and that S2" /
+    "X said S1, but S2" (one attribution whose content runs over both parts); "X said S1
+    and called on Y …" is two.
 ``said_between``
     "S1, X said, S2", "If S1, X argues, S2", "The plan, X said, would cost …", "…, which,
     X said, is full": a verb of saying set off by commas inside the sentence it reports
@@ -106,8 +107,11 @@ _CONDITION = {"if", "unless", "because"}
 
 
 def _complementizer(tok: Token) -> bool:
-    """A leading "that" (or the "for" of "called for X to act") that only joins the clause."""
-    return tok.lower_ in _TRIM and tok.dep_ == "mark"
+    """A leading "that" (or the "for" of "called for X to act") that only joins the clause
+    (the parser sometimes takes it for an adverb: "reported at the time that S")."""
+    if tok.lower_ not in _TRIM:
+        return False
+    return tok.dep_ == "mark" or (tok.lower_, tok.dep_) == ("that", "advmod")
 
 
 def _direct_marks(ctx: Context) -> list[tuple[int, int]]:
@@ -202,6 +206,51 @@ def _clause(verb: Token, after: bool = False) -> Token | None:
             return child
         if not marks and _has_subject(child) and _finite(child) and not _of_time(child):
             return child
+    return _that_clause_as_relative(verb) if after else None
+
+
+_COMPLETE = frozenset({"dobj", "ccomp", "attr", "acomp", "xcomp", "oprd"})
+_OBJECT_PATH = frozenset({"dobj", "dative", "pobj", "prep", "npadvmod"})
+
+
+def _near(verb: Token, rel: Token) -> bool:
+    """Whether a relative clause hangs on the verb's object or a phrase of the verb, at
+    most three steps from it ("told [a meeting [of [leaders]]]")."""
+    path = rel.head
+    for _ in range(3):
+        if path.dep_ not in _OBJECT_PATH:
+            return False
+        path = path.head
+        if path.i == verb.i:
+            return True
+    return False
+
+
+def _that_clause_as_relative(verb: Token) -> Token | None:
+    """ "told a meeting of leaders that few people understood Y", "reported at the time
+    that S" parsed with the "that" clause as a relative clause of the noun before it: a
+    "that" clause with a subject of its own and an object or complement of its own (so
+    "that" is no part of it, as it would be in "the leaders that she met"), hung on the
+    verb's object or on a phrase of the verb, with no verb between the noun and "that"."""
+    for tok in verb.rights:
+        if tok.dep_ not in _OBJECT_PATH:
+            continue
+        for rel in tok.subtree:
+            if rel.dep_ != "relcl" or rel.left_edge.lower_ != "that":
+                continue
+            that = rel.left_edge
+            own = [c for c in rel.children if c.i != that.i]
+            if that.dep_ in ("nsubj", "nsubjpass", "dobj") or not _finite(rel):
+                continue
+            between = verb.doc[rel.head.i + 1 : that.i]
+            if rel.head.i > that.i or any(t.pos_ in ("VERB", "AUX") for t in between):
+                continue
+            if not _near(verb, rel):
+                continue
+            if any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in own) and any(
+                c.dep_ in _COMPLETE for c in own
+            ):
+                return rel
     return None
 
 
