@@ -678,6 +678,8 @@ def resolve(ctx: Context, table: EntityTable, head: Token) -> Resolved:
     if org is not None:  # "a spokesperson for the Ministry of Health": keep the ministry
         lead_tok = next((t for t in doc[lo:hi] if t.dep_ != "det" and not t.is_punct), head)
         name = ctx.text[ctx.base(lead_tok) : org]
+    else:  # "members of the board", "the head of the commission": not "members", "head"
+        name += _relation_phrase(ctx, head, hi)
     entity = table.add_name([name], "person" if kind == "person" else kind, pos, subject=True)
     if (
         entity is not None
@@ -695,6 +697,32 @@ def resolve(ctx: Context, table: EntityTable, head: Token) -> Resolved:
         if written.split(" ", 1)[-1] != name:
             entity.describe(written)  # "Donald Trump’s campaign manager"
     return Resolved(entity, name, mention, 0.9, "nominal")
+
+
+_RELATION_PREPS = frozenset({"of", "for", "at"})
+
+
+def _relation_phrase(ctx: Context, head: Token, end: int) -> str:
+    """The short phrase that says whose a described speaker is, right after the words of
+    the description: " of the board" in "members of the board", " for the club" in "a
+    spokesman for the club", " of the European Commission". Not a long or clausal phrase,
+    nor one about a person ("a friend of hers") or a time ("officials at the time")."""
+    doc = head.doc
+    prep = next((c for c in head.rights if c.i == end and c.dep_ == "prep"), None)
+    if prep is None or prep.lower_ not in _RELATION_PREPS:
+        return ""
+    obj = next((c for c in prep.children if c.dep_ == "pobj"), None)
+    if obj is None or obj.pos_ in ("PRON", "NUM") or obj.ent_type_ in TIME_ENTITIES:
+        return ""
+    body = obj.ent_type_ == "ORG" or org_word(obj.text) or obj.lemma_ in ORG_NOUNS
+    if (obj.pos_ == "PROPN" or prep.lower_ == "at") and not body:
+        return ""  # "a friend of Ana Ruiz", "officials at the time": not whose they are
+    last = prep.right_edge.i
+    words = doc[prep.i : last + 1]
+    if last - prep.i > 4 or any(t.is_punct or t.pos_ in ("VERB", "AUX") for t in words):
+        return ""
+    start = ctx.base(doc[end - 1]) + len(doc[end - 1].text)
+    return ctx.text[start : ctx.base(doc[last]) + len(doc[last].text)]
 
 
 def _nominal_name(ctx: Context, phrase: Span, head: Token) -> str:

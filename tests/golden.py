@@ -2737,7 +2737,7 @@ CASES: list[Case] = [
         "around the stadium - where the Halifax Wanderers played - while chanting, "
         '"Hands up, don\'t shoot."',
         quote="Hands up, don't shoot.",
-        speaker="Small groups",
+        speaker="Small groups of protesters",
         rule="syntactic_cue",
         cue="chant",
     ),
@@ -2791,6 +2791,30 @@ CASES: list[Case] = [
         speaker="Ministry of Agriculture and Food",
         speaker_kind="organization",
         rule="syntactic_cue",
+    ),
+    Case(
+        id="described_speaker_keeps_whose_spokesman",
+        text="“The pitch was fine,” said a spokesman for the club.",
+        quote="The pitch was fine,",
+        speaker="spokesman for the club",
+        rule="syntactic_cue",
+        cue="say",
+    ),
+    Case(
+        id="described_speaker_keeps_whose_members",
+        text="“The list has grown,” members of the hospital board said on Tuesday.",
+        quote="The list has grown,",
+        speaker="members of the hospital board",
+        rule="syntactic_cue",
+        cue="say",
+    ),
+    Case(
+        id="described_speaker_leaves_out_a_time",
+        text="“The road was safe,” officials at the time said.",
+        quote="The road was safe,",
+        speaker="officials",
+        rule="syntactic_cue",
+        cue="say",
     ),
     # === reported speech (include_indirect=True)
     Case(
@@ -3069,7 +3093,7 @@ CASES: list[Case] = [
         id="other_speaker_left_out",
         text="Half of the residents said the bridge was safe, and a third said it should close.",
         quote="the bridge was safe",
-        speaker="Half",
+        speaker="Half of the residents",
         kind="indirect",
         rule="said_that",
         cue="say",
