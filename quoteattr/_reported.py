@@ -209,7 +209,8 @@ def _clause(verb: Token, after: bool = False) -> Token | None:
     return _that_clause_as_relative(verb) if after else None
 
 
-_COMPLETE = frozenset({"dobj", "ccomp", "attr", "acomp", "xcomp", "oprd"})
+_COMPLETE = frozenset({"dobj", "ccomp", "attr", "acomp", "xcomp", "oprd", "auxpass"})
+_TOLD = frozenset({"tell", "inform", "assure", "remind", "warn"})
 _OBJECT_PATH = frozenset({"dobj", "dative", "pobj", "prep", "npadvmod"})
 
 
@@ -228,25 +229,29 @@ def _near(verb: Token, rel: Token) -> bool:
 
 def _that_clause_as_relative(verb: Token) -> Token | None:
     """ "told a meeting of leaders that few people understood Y", "reported at the time
-    that S" parsed with the "that" clause as a relative clause of the noun before it: a
-    "that" clause with a subject of its own and an object or complement of its own (so
-    "that" is no part of it, as it would be in "the leaders that she met"), hung on the
-    verb's object or on a phrase of the verb, with no verb between the noun and "that"."""
+    that S", "telling the meeting the site was sold" parsed with the complement as a
+    relative clause of the noun before it: a clause with a subject and an object or
+    complement of its own (so it lacks nothing the noun could fill, as "the leaders that
+    she met" does), hung on the verb's object or on a phrase of the verb, with no verb
+    or comma between the noun and the clause. Without "that", only right after the one
+    told."""
     for tok in verb.rights:
         if tok.dep_ not in _OBJECT_PATH:
             continue
         for rel in tok.subtree:
-            if rel.dep_ != "relcl" or rel.left_edge.lower_ != "that":
+            if rel.dep_ != "relcl" or rel.head.i > rel.left_edge.i or not _finite(rel):
                 continue
-            that = rel.left_edge
-            own = [c for c in rel.children if c.i != that.i]
-            if that.dep_ in ("nsubj", "nsubjpass", "dobj") or not _finite(rel):
+            that = rel.left_edge if rel.left_edge.lower_ == "that" else None
+            if that is None and not (tok.i == rel.head.i and verb.lemma_ in _TOLD):
                 continue
-            between = verb.doc[rel.head.i + 1 : that.i]
-            if rel.head.i > that.i or any(t.pos_ in ("VERB", "AUX") for t in between):
+            if that is not None and that.dep_ in ("nsubj", "nsubjpass", "dobj"):
+                continue
+            between = verb.doc[rel.head.i + 1 : rel.left_edge.i]
+            if any(t.pos_ in ("VERB", "AUX") or t.is_punct for t in between):
                 continue
             if not _near(verb, rel):
                 continue
+            own = [c for c in rel.children if that is None or c.i != that.i]
             if any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in own) and any(
                 c.dep_ in _COMPLETE for c in own
             ):
@@ -262,9 +267,10 @@ def _of_time(clause: Token) -> bool:
 
 
 def _finite(verb: Token) -> bool:
-    """A verb with a tense of its own ("would stay", "stays", "stayed")."""
+    """A verb with a tense of its own ("would stay", "stays", "stayed", "was sold")."""
     return verb.tag_ in ("VBD", "VBZ", "VBP", "MD") or any(
-        c.dep_ == "aux" and c.tag_ in ("MD", "VBD", "VBZ", "VBP") for c in verb.children
+        c.dep_ in ("aux", "auxpass") and c.tag_ in ("MD", "VBD", "VBZ", "VBP")
+        for c in verb.children
     )
 
 

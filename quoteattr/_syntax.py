@@ -119,7 +119,7 @@ def subject_of(verb: Token, depth: int = 0) -> Token | None:
         return controller
     if depth < 3 and _adds_to_outer(verb):
         return subject_of(verb.head.head, depth + 1)
-    adverbial = _adverbial_host(verb)
+    adverbial = _adverbial_host(verb) or _means_host(verb)
     if depth < 3 and adverbial is not None:
         return subject_of(adverbial, depth + 1)  # "…, at one point calling X a “liar”"
     passive_head = next((c for c in verb.head.children if c.dep_ == "nsubjpass"), None)
@@ -309,6 +309,21 @@ def _adverbial_host(verb: Token) -> Token | None:
         return None
     host = prep.head
     return host if prep.dep_ == "prep" and host.pos_ in ("VERB", "AUX") else None
+
+
+_MEANS = frozenset({"by", "after", "before", "while", "without", "in"})
+
+
+def _means_host(verb: Token) -> Token | None:
+    """The verb a gerund of saying says the manner or time of, whose subject is the
+    speaker: "he defended it by telling the meeting S", "she left after telling X S"."""
+    prep = verb.head
+    if verb.tag_ != "VBG" or verb.dep_ != "pcomp" or prep.dep_ not in ("prep", "advcl"):
+        return None
+    if prep.lower_ not in _MEANS or any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children):
+        return None
+    host = prep.head
+    return host if host.pos_ in ("VERB", "AUX") else None
 
 
 def participle_holder(verb: Token) -> Token | None:

@@ -3735,4 +3735,27 @@ CASES: list[Case] = [
         indirect=True,
         whole=True,
     ),
+    Case(
+        id="reported_gerund_of_means_takes_the_subject",
+        text="The coach ended the press conference by telling reporters the team was tired.",
+        quote="the team was tired",
+        speaker="coach",
+        kind="indirect",
+        rule="said_that",
+        cue="tell",
+        indirect=True,
+        whole=True,
+    ),
+    Case(
+        id="reported_clause_after_the_one_told_parsed_as_a_relative",
+        text="Lena Varga defended the sale by telling the meeting the site was already "
+        "earmarked for housing.",
+        quote="the site was already earmarked for housing",
+        speaker="Lena Varga",
+        kind="indirect",
+        rule="said_that",
+        cue="tell",
+        indirect=True,
+        whole=True,
+    ),
 ]
