@@ -591,12 +591,13 @@ def trailing_said(ctx: Context, tok: Token) -> Found | None:
     return _found(ctx, tok, lemma, speaker, span)
 
 
-def _set_off(tok: Token, speaker: Token) -> tuple[int, int] | None:
+def _set_off(tok: Token, speaker: Token, inside: set[int]) -> tuple[int, int] | None:
     """The commas (or dashes) around a verb of saying and the words that hang on it, inside
     a sentence that goes on around them ("S1, X said on Monday, S2"): their indices, or
     ``None`` when the stretch opens or closes the sentence. A comma inside the speaker's
-    words (an apposition: "…, said Jo Roe, an economist, …") does not end it."""
-    sent, inside = tok.sent, {t.i for t in tok.subtree}
+    words (an apposition: "…, said Jo Roe, an economist, …") does not end it; ``inside``
+    holds the indices of the verb's subtree."""
+    sent = tok.sent
     own = range(speaker.left_edge.i, speaker.right_edge.i)
     left = tok.i - 1
     while left > sent.start and left in inside:
@@ -639,10 +640,11 @@ def said_between(ctx: Context, tok: Token) -> Found | None:
         return None
     lemma = _speech_cue(ctx, tok)
     speaker = _subject(ctx, tok) if lemma is not None else None
-    bounds = _set_off(tok, speaker) if speaker is not None else None
+    inside = {t.i for t in tok.subtree}
+    bounds = _set_off(tok, speaker, inside) if speaker is not None else None
     if bounds is None or lemma is None or speaker is None:
         return None
-    (left, right), inside = bounds, {t.i for t in tok.subtree}
+    left, right = bounds
     before = [t for t in tok.sent if t.i < left]
     while before and before[0].dep_ == "cc":
         before = before[1:]
