@@ -633,11 +633,17 @@ def said_between(ctx: Context, tok: Token) -> Found | None:
     pronoun the verb interrupts: "…, which, X said, is full"). Not when the words after
     it hang on the verb ("…, X said, citing a poll", "…, as they left") or the verb's
     stretch holds the sentence's only clause ("A critic of Y, X likened Y to Z, which …"),
-    nor when another verb of saying is in the rest."""
+    nor when another verb of saying is in the rest. An "as" clause set off inside the
+    sentence is one too when the parser hung it on a noun ("The bridge, as the mayor
+    noted, closes every winter"); on a verb it is :func:`as_said`'s."""
     if tok.dep_ in ("relcl", "acl", "amod", "xcomp", "pcomp") or any(
-        c.dep_ in ("mark", "ccomp", "xcomp") for c in tok.children
+        c.dep_ in ("ccomp", "xcomp") or (c.dep_ == "mark" and c.lower_ != "as")
+        for c in tok.children
     ):
         return None
+    marked = any(c.dep_ == "mark" for c in tok.children)
+    if _as_with_object(tok) or (marked and tok.head.pos_ in ("VERB", "AUX")):
+        return None  # "…, just as X announced a concert, …"; a verb's "as" clause: as_said
     lemma = _speech_cue(ctx, tok)
     speaker = _subject(ctx, tok) if lemma is not None else None
     inside = {t.i for t in tok.subtree}
@@ -698,6 +704,14 @@ def _resumed(ctx: Context, verb: Token) -> list[Token]:
     return list(phrase.subtree)
 
 
+def _as_with_object(tok: Token) -> bool:
+    """An "as" clause whose verb has an object of its own ("just as X announced a
+    concert"): it says when, not what was said."""
+    if not any(c.dep_ == "mark" and c.lower_ == "as" for c in tok.children):
+        return False
+    return any(c.dep_ in ("dobj", "ccomp", "xcomp", "dative") for c in tok.children)
+
+
 @rule(0.8)
 def as_said(ctx: Context, tok: Token) -> Found | None:
     """ "As X pointed out, S" / "S, as X said": the clause the "as" clause modifies. The
@@ -705,7 +719,7 @@ def as_said(ctx: Context, tok: Token) -> Found | None:
     announced a concert", says when)."""
     if tok.dep_ != "advcl" or not any(c.dep_ == "mark" and c.lower_ == "as" for c in tok.children):
         return None
-    if any(c.dep_ in ("dobj", "ccomp", "xcomp", "dative") for c in tok.children):
+    if _as_with_object(tok):
         return None
     lemma = _speech_cue(ctx, tok)
     speaker = _subject(ctx, tok) if lemma is not None else None
