@@ -394,7 +394,9 @@ def _content(ctx: Context, clause: Token) -> list[Token]:
 
 
 def _drop_aside(toks: list[Token]) -> list[Token]:
-    """Leave out a trailing ", which …" / ", who …" relative clause or ", V-ing …" participle."""
+    """Leave out a trailing ", which …" / ", who …" relative clause, ", V-ing …" participle
+    or ", the …" apposition to the noun before the comma (": … did not support Mr. Roe,
+    the front-runner")."""
     if not toks:
         return toks
     last = toks[-1].i
@@ -404,12 +406,27 @@ def _drop_aside(toks: list[Token]) -> list[Token]:
         head = tok
         while head.head.i != head.i and head.head.i >= tok.i and head.head.i <= last:
             head = head.head
-        aside = (tok.lower_ in _RELATIVE and head.pos_ in ("VERB", "AUX")) or (
-            head.dep_ in ("advcl", "acl") and head.i == tok.i and tok.tag_ == "VBG"
+        aside = (
+            (tok.lower_ in _RELATIVE and head.pos_ in ("VERB", "AUX"))
+            or (head.dep_ in ("advcl", "acl") and head.i == tok.i and tok.tag_ == "VBG")
+            or _apposition(tok, head)
         )
         if aside and head.right_edge.i >= last - 1:
             return toks[: k - 1]
     return toks
+
+
+def _apposition(first: Token, head: Token) -> bool:
+    """A noun phrase opened by an article that the parser set beside the noun before it
+    (", the presumed favourite", ", a tax on land"), not one item of a list ("Paris, the
+    Loire and Lyon"): the reporter's description, not the speaker's words."""
+    return (
+        head.dep_ == "appos"
+        and head.head.i < first.i
+        and first.tag_ == "DT"
+        and first.lower_ in ("the", "a", "an")
+        and not any(t.dep_ == "cc" for t in head.subtree)
+    )
 
 
 def _agent(verb: Token) -> Token | None:
@@ -440,11 +457,12 @@ _CONCESSIVE = frozenset({"although", "though", "whereas"})
 def _drop_concession(toks: list[Token]) -> list[Token]:
     """Leave out a closing concession ("…, although the chief executive said S2", "…, though
     he gave no date"): the reporter's contrast, often with another's words."""
+    end = next((t.i for t in reversed(toks) if not t.is_punct), -1)
     for k, tok in enumerate(toks):
         if tok.dep_ != "mark" or tok.lower_ not in _CONCESSIVE or tok.head.dep_ != "advcl":
             continue
         clause = tok.head
-        if k > 0 and tok.i == clause.left_edge.i and clause.right_edge.i >= toks[-1].i:
+        if k > 0 and tok.i == clause.left_edge.i and clause.right_edge.i >= end:
             return toks[:k]
     return toks
 
@@ -585,7 +603,7 @@ def trailing_said(ctx: Context, tok: Token) -> Found | None:
         toks = [t for t in _content(ctx, tok.head) if t.i not in drop] + _resumed(ctx, tok)
     else:
         return None
-    span = _span(ctx, _after_dateline(sorted(toks, key=lambda t: t.i)))
+    span = _span(ctx, _drop_concession(_after_dateline(sorted(toks, key=lambda t: t.i))))
     if span is None:
         return None
     return _found(ctx, tok, lemma, speaker, span)
@@ -668,7 +686,7 @@ def said_between(ctx: Context, tok: Token) -> Found | None:
         return None
     if any(_speech_cue(ctx, t) for t in rest):
         return None
-    span = _span(ctx, rest)
+    span = _span(ctx, _drop_concession(rest))
     if span is None:
         return None
     return _found(ctx, tok, lemma, speaker, span)
@@ -709,7 +727,11 @@ def _as_with_object(tok: Token) -> bool:
     concert"): it says when, not what was said."""
     if not any(c.dep_ == "mark" and c.lower_ == "as" for c in tok.children):
         return False
-    return any(c.dep_ in ("dobj", "ccomp", "xcomp", "dative") for c in tok.children)
+    preps = _OBJECT_PREPS.get(tok.lemma_.lower(), frozenset())
+    return any(
+        c.dep_ in ("dobj", "ccomp", "xcomp", "dative") or (c.dep_ == "prep" and c.lower_ in preps)
+        for c in tok.children
+    )
 
 
 @rule(0.8)

@@ -251,7 +251,12 @@ def _nearest_subject_first(verb: Token) -> list[Token]:
 def _description_head(subj: Token) -> Token:
     """The person noun that ends a description the parser headed by a name inside it
     ("the 2008 World Under 20 10,000m champion said": "champion", not "World"), or the
-    name in apposition to a title ("Harbour Bank Board Chairman, Tomas Lindqvist, said")."""
+    name in apposition to a title ("Harbour Bank Board Chairman, Tomas Lindqvist, said"),
+    or the phrase the parser set beside a dateline it took for the subject ("LEEDS -- The
+    mayor, opening the library, said")."""
+    dated = _after_dateline_subject(subj)
+    if dated is not None:
+        return _description_head(dated)
     if is_title_word(subj.text) or is_person_noun(str(subj.lemma_).lower()):
         for c in subj.children:
             if c.dep_ == "appos" and c.ent_type_ == "PERSON" and c.i > subj.i:
@@ -266,6 +271,17 @@ def _description_head(subj: Token) -> Token:
     ):
         return last
     return subj
+
+
+def _after_dateline_subject(subj: Token) -> Token | None:
+    """The apposition of a subject that is a dateline: an upper-case place opening its
+    sentence, then a dash ("NEW YORK — The mayor, …, said")."""
+    doc = subj.doc
+    if not subj.text.isupper() or len(subj.text) < 3 or subj.i + 1 >= len(doc):
+        return None
+    if subj.left_edge.i != subj.sent.start or doc[subj.i + 1].text not in DASHES:
+        return None
+    return next((c for c in subj.children if c.dep_ == "appos" and c.i > subj.i + 1), None)
 
 
 def _object_controller(verb: Token) -> Token | None:
