@@ -385,7 +385,7 @@ def _content(ctx: Context, clause: Token) -> list[Token]:
             ccs.add(prev.lower_)
         if "that" in ccs:
             continue
-        cued = any(_speech_cue(ctx, t) is not None for t in conj.subtree if t.i < conj.i)
+        cued = any(_speech_cue(ctx, t) is not None for t in conj.subtree if t.i <= conj.i)
         if cued:
             drop.update(t.i for t in conj.subtree)
             drop.update(t.i for t in clause.children if t.dep_ == "cc" and t.i < conj.i)
@@ -454,14 +454,19 @@ def _reporting_verb(ctx: Context, verb: Token) -> Token:
 _CONCESSIVE = frozenset({"although", "though", "whereas"})
 
 
-def _drop_concession(toks: list[Token]) -> list[Token]:
+def _drop_concession(ctx: Context, toks: list[Token]) -> list[Token]:
     """Leave out a closing concession ("…, although the chief executive said S2", "…, though
-    he gave no date"): the reporter's contrast, often with another's words."""
+    he gave no date"): the reporter's contrast, often with another's words; and a closing
+    "while" clause that reports someone else ("…, while 22 percent said S2")."""
     end = next((t.i for t in reversed(toks) if not t.is_punct), -1)
     for k, tok in enumerate(toks):
-        if tok.dep_ != "mark" or tok.lower_ not in _CONCESSIVE or tok.head.dep_ != "advcl":
+        if tok.dep_ != "mark" or tok.head.dep_ != "advcl":
             continue
         clause = tok.head
+        if tok.lower_ not in _CONCESSIVE and not (
+            tok.lower_ == "while" and _has_subject(clause) and _speech_cue(ctx, clause) is not None
+        ):
+            continue
         if k > 0 and tok.i == clause.left_edge.i and clause.right_edge.i >= end:
             return toks[:k]
     return toks
@@ -564,7 +569,7 @@ def said_that(ctx: Context, tok: Token) -> Found | None:
                 toks += list(child.subtree)
         elif child.dep_ == "conj" and _continues(ctx, tok, clause, child):
             toks += [t for t in tok.subtree if clause.right_edge.i < t.i <= child.right_edge.i]
-    span = _span(ctx, _drop_concession(toks))
+    span = _span(ctx, _drop_concession(ctx, toks))
     if span is None:
         return None
     return _found(ctx, tok, lemma, speaker, span)
@@ -603,7 +608,7 @@ def trailing_said(ctx: Context, tok: Token) -> Found | None:
         toks = [t for t in _content(ctx, tok.head) if t.i not in drop] + _resumed(ctx, tok)
     else:
         return None
-    span = _span(ctx, _drop_concession(_after_dateline(sorted(toks, key=lambda t: t.i))))
+    span = _span(ctx, _drop_concession(ctx, _after_dateline(sorted(toks, key=lambda t: t.i))))
     if span is None:
         return None
     return _found(ctx, tok, lemma, speaker, span)
@@ -686,7 +691,7 @@ def said_between(ctx: Context, tok: Token) -> Found | None:
         return None
     if any(_speech_cue(ctx, t) for t in rest):
         return None
-    span = _span(ctx, _drop_concession(rest))
+    span = _span(ctx, _drop_concession(ctx, rest))
     if span is None:
         return None
     return _found(ctx, tok, lemma, speaker, span)

@@ -3848,4 +3848,48 @@ CASES: list[Case] = [
         indirect=True,
         whole=True,
     ),
+    Case(
+        id="reported_conjoined_report_of_another_speaker_splits",
+        text="The minister said the reforms were not complete, and rights groups warned that "
+        "the government was giving up leverage.",
+        quote="the reforms were not complete",
+        speaker="minister",
+        kind="indirect",
+        rule="said_that",
+        cue="say",
+        indirect=True,
+    ),
+    Case(
+        id="reported_conjoined_report_keeps_its_own_speaker",
+        text="The minister said the reforms were not complete, and rights groups warned that "
+        "the government was giving up leverage.",
+        quote="the government was giving up leverage",
+        speaker="rights groups",
+        kind="indirect",
+        rule="said_that",
+        cue="warn",
+        indirect=True,
+    ),
+    Case(
+        id="reported_closing_while_clause_of_another_speaker",
+        text="Most tenants said they were set on voting for the plan, while 15 percent said "
+        "they might change their vote.",
+        quote="they were set on voting for the plan",
+        speaker="Most tenants",
+        kind="indirect",
+        rule="said_that",
+        cue="say",
+        indirect=True,
+    ),
+    Case(
+        id="reported_closing_while_clause_without_a_cue_stays",
+        text="Ines Parra said rents would rise, while wages would fall.",
+        quote="rents would rise, while wages would fall",
+        speaker="Ines Parra",
+        kind="indirect",
+        rule="said_that",
+        cue="say",
+        indirect=True,
+        whole=True,
+    ),
 ]
