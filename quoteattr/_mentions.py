@@ -694,6 +694,8 @@ def resolve(ctx: Context, table: EntityTable, head: Token) -> Resolved:
     if entity is not None:
         entity.kind = kind
         entity.roles.add(lemma)
+        if head.tag_ in ("NNS", "NNPS") and not entity.gender:
+            entity.gender = "p"  # "More than 10 residents": never a later "he" or "she"
         if written.split(" ", 1)[-1] != name:
             entity.describe(written)  # "Donald Trump’s campaign manager"
     return Resolved(entity, name, mention, 0.9, "nominal")

@@ -3892,4 +3892,16 @@ CASES: list[Case] = [
         indirect=True,
         whole=True,
     ),
+    Case(
+        id="reported_he_never_resolves_to_a_plural_group",
+        text="More than 10 residents spoke at the meeting against the plans, and accused "
+        "members of ignoring them.\nQuestions were also raised about Councillor Tom "
+        "Ridley\u2019s comments in a recent article when he said a park was never viable.",
+        quote="a park was never viable",
+        speaker="Tom Ridley",
+        kind="indirect",
+        rule="said_that",
+        cue="say",
+        indirect=True,
+    ),
 ]
