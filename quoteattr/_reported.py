@@ -205,8 +205,15 @@ def _clause(verb: Token, after: bool = False) -> Token | None:
         if "for" in marks and lemma == "call":
             return child
         if not marks and _has_subject(child) and _finite(child) and not _of_time(child):
+            if _relative_subject(child):
+                continue  # "complained to the school - which has a roll of 200 -": an aside
             return child
     return _that_clause_as_relative(verb) if after else None
+
+
+def _relative_subject(clause: Token) -> bool:
+    """Whether a clause's subject is a relative pronoun ("which has …", "who runs …")."""
+    return any(c.dep_ in ("nsubj", "nsubjpass") and c.lower_ in _RELATIVE for c in clause.children)
 
 
 _COMPLETE = frozenset({"dobj", "ccomp", "attr", "acomp", "xcomp", "oprd", "auxpass"})

@@ -3904,4 +3904,13 @@ CASES: list[Case] = [
         cue="say",
         indirect=True,
     ),
+    Case(
+        id="reported_relative_clause_aside_is_no_complement",
+        text="Parents unhappy with the club\u2019s answer have complained to the club - which "
+        "has a roll of around 300 for players aged 8 to 14 \u2013 with some planning to take "
+        "it up with the league, it is understood.",
+        quote="which has a roll of around 300 …",
+        kind=None,
+        indirect=True,
+    ),
 ]
