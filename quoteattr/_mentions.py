@@ -41,7 +41,7 @@ from ._names import (
     strip_leading,
 )
 from ._roles import is_person_noun, is_title_word
-from ._speakers import Entity, EntityTable
+from ._speakers import PAST_WORDS, Entity, EntityTable, past_roles
 from .cues import inverted_cue
 from .marks import MARK_CHARS
 from .model import Mention, SpeakerKind
@@ -359,7 +359,9 @@ def _register(table: EntityTable, ctx: Context, head: Token, subject: bool) -> E
     cut = max((t.i + 1 for t in lead if t.pos_ == "CCONJ" or t.text in (",", ";")), default=lo)
     # "President Ursula von der Leyen and European Council President António Costa": the
     # title is what follows the last conjunction
-    title = [t.text for t in doc[cut:start] if t.pos_ in ("PROPN", "NOUN")]
+    title = [
+        t.text for t in doc[cut:start] if t.pos_ in ("PROPN", "NOUN") or t.lower_ in PAST_WORDS
+    ]
     kind = _name_kind(run, table, subject)
     if kind is None:
         return None
@@ -391,7 +393,7 @@ def _register(table: EntityTable, ctx: Context, head: Token, subject: bool) -> E
         for text, role in described:
             entity.describe(text)
             if role:
-                entity.roles.add(role)
+                entity.roles.update(past_roles([*text.lower().split()[:-1], role])[-1:])
     return entity
 
 
@@ -662,7 +664,9 @@ def resolve(ctx: Context, table: EntityTable, head: Token) -> Resolved:
         named.roles.add(lemma)
         return Resolved(named, named.name, mention, 1.0, "apposition")
     kind = _nominal_kind(lemma)
-    entity = table.resolve_nominal(lemma, pos, kind if kind != "other" else None)
+    past = any(t.lower_ in PAST_WORDS for t in doc[lo : head.i])
+    role = f"former {lemma}" if past else lemma
+    entity = table.resolve_nominal(role, pos, kind if kind != "other" else None)
     if entity is not None:
         table.mention(entity, pos)
         return Resolved(entity, entity.name, mention, 0.85, "role")

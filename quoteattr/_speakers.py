@@ -296,7 +296,7 @@ class EntityTable:
         if kind == "person":
             self._learn_gender(entity, name, title)
         if title:
-            entity.roles.update(t.lower().rstrip(".") for t in title)
+            entity.roles.update(past_roles([t.lower().rstrip(".") for t in title]))
             entity.titles.extend(t for t in title if t not in entity.titles)
             # an honorific is evidence of gender, not a description ("Mr.")
             entity.describe(" ".join(t for t in title if t.lower().rstrip(".") not in GENDERED))
@@ -590,6 +590,27 @@ class SpeakerGroup:
 
     speaker: Speaker
     quotes: tuple[Quote, ...]
+
+
+PAST_WORDS = frozenset({"former", "ex"})
+"""Words that put the role after them in the past: "former Economy Minister X"."""
+
+
+def past_roles(words: Sequence[str]) -> list[str]:
+    """Lower-cased role words, those after "former" marked as past ("former minister"):
+    "the minister" is not the former minister, "the former minister" is.
+
+    >>> past_roles(["former", "economy", "minister"])
+    ['former economy', 'former minister']
+    """
+    out: list[str] = []
+    past = False
+    for word in words:
+        if word in PAST_WORDS:
+            past = True
+        else:
+            out.append(f"former {word}" if past else word)
+    return out
 
 
 def group_by_speaker(quotes: Iterable[Quote]) -> list[SpeakerGroup]:

@@ -3913,4 +3913,32 @@ CASES: list[Case] = [
         kind=None,
         indirect=True,
     ),
+    Case(
+        id="reported_the_minister_is_not_the_former_minister",
+        text="Ruritania's Economy Minister and presidential candidate Tomas Vidal spoke on "
+        "Sunday.\nVidal also said that former Economy Minister Pedro Alcaraz would have a "
+        "place in his government.\n\u201cWe should not go to the polls with anger,\u201d Vidal "
+        "went on. The minister admitted mistakes had been made. The former minister said he "
+        "was ready.",
+        quote="mistakes had been made",
+        speaker="Tomas Vidal",
+        kind="indirect",
+        rule="said_that",
+        cue="admit",
+        indirect=True,
+    ),
+    Case(
+        id="reported_the_former_minister_is_the_former_one",
+        text="Ruritania's Economy Minister and presidential candidate Tomas Vidal spoke on "
+        "Sunday.\nVidal also said that former Economy Minister Pedro Alcaraz would have a "
+        "place in his government.\n\u201cWe should not go to the polls with anger,\u201d Vidal "
+        "went on. The minister admitted mistakes had been made. The former minister said he "
+        "was ready.",
+        quote="he was ready",
+        speaker="Pedro Alcaraz",
+        kind="indirect",
+        rule="said_that",
+        cue="say",
+        indirect=True,
+    ),
 ]
