@@ -483,7 +483,7 @@ def collect_names(ctx: Context, table: EntityTable) -> None:
         t
         for t in toks
         if (t.pos_ == "PROPN" and t.dep_ not in ("compound", "flat"))
-        or (t.ent_type_ == "PERSON" and _is_ent_root(t))
+        or (t.ent_type_ == "PERSON" and _is_ent_root(t) and not _modifier_name(t))
     ]
     for want_person in (True, False):
         _introduce(ctx, table)
@@ -514,6 +514,17 @@ def collect_names(ctx: Context, table: EntityTable) -> None:
             if entity is not None:
                 bound = _described_subject(tok)
                 table.note_possessive(entity, lower, pos, ctx.base(tok.sent[0]), bound=bound)
+
+
+def _modifier_name(tok: Token) -> bool:
+    """A name that only modifies a noun after an indefinite article ("a recent Gazette
+    article", "a Trump supporter"): no one is mentioned there, so a later "he" is not it."""
+    head = tok.head
+    return (
+        tok.dep_ == "compound"
+        and head.pos_ == "NOUN"
+        and any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in head.children)
+    )
 
 
 def _sentence_before(ctx: Context, tok: Token) -> int | None:

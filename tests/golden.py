@@ -3941,4 +3941,16 @@ CASES: list[Case] = [
         cue="say",
         indirect=True,
     ),
+    Case(
+        id="reported_name_modifying_a_noun_is_no_antecedent",
+        text="Questions were also raised about Cabinet member Councillor Tom Ridley\u2019s "
+        "comments in a recent Gazette article when he said a park was never viable.",
+        quote="a park was never viable",
+        speaker="Tom Ridley",
+        kind="indirect",
+        rule="said_that",
+        cue="say",
+        indirect=True,
+        whole=True,
+    ),
 ]
