@@ -330,8 +330,8 @@ class EntityTable:
         name = tuple(join_particles(rest))
         said = (
             bool(title)
-            or is_first_name(name[0])
             or _of_a_person(description)
+            or (is_first_name(name[0]) and not any(map(org_word, name)))  # not "Bradford City"
             or person_shaped(name)  # "Eliud Korir …", later "Korir": a person's name
         )
         if (len(name) > 1 or title) and (said or self._match_person(name) is not None):

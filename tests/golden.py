@@ -2816,6 +2816,16 @@ CASES: list[Case] = [
         rule="syntactic_cue",
         cue="say",
     ),
+    Case(
+        id="club_named_like_a_person_is_no_person",
+        text="Preston City boss Tom Carr saluted striker Sam Hollis after his double strike "
+        "sank Ashby.\nThe City boss was reluctant to talk about promotion, but he was full "
+        'of praise for Hollis.\nHe said: "Sam has done well since he came here."\nThe '
+        "double was Hollis' first goals since joining City in a move from Oxford last "
+        'month.\nHe said: "I am delighted to get off the mark."',
+        quote="I am delighted to get off the mark.",
+        speaker="Sam Hollis",
+    ),
     # === reported speech (include_indirect=True)
     Case(
         id="a_finding_is_not_reported_speech",
