@@ -489,7 +489,7 @@ def collect_names(ctx: Context, table: EntityTable) -> None:
         _introduce(ctx, table)
         for tok in heads:
             start, end = name_run(tok)
-            subject = tok.dep_ in SUBJECT_DEPS
+            subject = tok.dep_ in SUBJECT_DEPS and not _embedded_under_description(tok)
             kind = _name_kind(tok.doc[start:end], table, subject)
             if kind is not None and (kind == "person") == want_person:
                 _register(table, ctx, tok, subject)
@@ -514,6 +514,18 @@ def collect_names(ctx: Context, table: EntityTable) -> None:
             if entity is not None:
                 bound = _described_subject(tok)
                 table.note_possessive(entity, lower, pos, ctx.base(tok.sent[0]), bound=bound)
+
+
+def _embedded_under_description(tok: Token) -> bool:
+    """A subject of a clause held by another clause whose own subject describes a person
+    ("The top diplomat regretted that Olaf Scholz gave little time"): the person
+    described, not the name inside, is whom the sentence is about."""
+    clause = tok.head
+    if clause.dep_ not in ("ccomp", "acl", "advcl"):
+        return False
+    verb = clause.head if clause.head.pos_ in ("VERB", "AUX") else clause.head.head
+    subj = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    return subj is not None and subj.pos_ == "NOUN" and is_person_noun(str(subj.lemma_).lower())
 
 
 def _modifier_name(tok: Token) -> bool:

@@ -2826,6 +2826,14 @@ CASES: list[Case] = [
         quote="I am delighted to get off the mark.",
         speaker="Sam Hollis",
     ),
+    Case(
+        id="name_inside_a_described_subjects_clause_is_not_salient",
+        text="Tomas Reyes urged allies to send more aid.\nThe Estonian top diplomat expressed "
+        "regret that Chancellor Tomas Brandt did not allot much time to their meeting. "
+        '"I appreciate gestures," he said.',
+        quote="I appreciate gestures,",
+        speaker="Tomas Reyes",
+    ),
     # === reported speech (include_indirect=True)
     Case(
         id="a_finding_is_not_reported_speech",
