@@ -18,10 +18,8 @@ import attrs
 from ._context import Context
 from ._lexicon import (
     CALENDAR,
-    DASHES,
     DOCUMENTS,
     GROUP_NOUNS,
-    HYPHEN,
     ORG_ENTITIES,
     ORG_NOUNS,
     PEOPLE_NOUNS,
@@ -42,6 +40,7 @@ from ._names import (
 )
 from ._roles import is_person_noun, is_title_word
 from ._speakers import PAST_WORDS, Entity, EntityTable, past_roles
+from ._syntax import dateline
 from .cues import inverted_cue
 from .marks import MARK_CHARS
 from .model import Mention, SpeakerKind
@@ -351,7 +350,7 @@ def _register(table: EntityTable, ctx: Context, head: Token, subject: bool) -> E
     run = doc[start:end]
     words = [w for w in (_MARK_GLUE.split(w, maxsplit=1)[0] for w in _name_words(run)) if w]
     words = strip_leading([w.lstrip("-–—―") or w for w in words])
-    if _not_a_name(words) or _dateline(head, start) or all(map(is_title_word, words)):
+    if _not_a_name(words) or dateline(head, start) or all(map(is_title_word, words)):
         return None  # "President" alone is a nominal mention, like "the minister"
     if not words or not words[-1][:1].isupper():
         return None  # "the minister" tagged as a proper noun is a nominal mention
@@ -439,22 +438,6 @@ def _not_a_name(words: list[str]) -> bool:
     if any(w in _VERSUS for w in words[1:-1]):
         return True
     return not words or all(w.lower().rstrip(".") in CALENDAR | PRONOUNS.keys() for w in words)
-
-
-_DATELINE_ENDS = DASHES | {",", ":", HYPHEN}
-
-
-def _dateline(head: Token, start: int) -> bool:
-    """A dateline: an upper-case place opening its line, then a comma, a colon or a dash
-    (KYIV, …; LAHORE: …)."""
-    doc = head.doc
-    tok = doc[start]
-    if not tok.text.isupper() or len(doc[start : head.i + 1].text) < 3:
-        return False  # "LA CROSSE, Wisc. —" is one, "UN," is not
-    before = doc[start - 1] if start > 0 else None
-    if before is not None and "\n" not in before.text and not before.is_space:
-        return False
-    return head.i + 1 < len(doc) and doc[head.i + 1].text in _DATELINE_ENDS
 
 
 def _para_index(ctx: Context, tok: Token) -> int:

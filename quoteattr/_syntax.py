@@ -273,13 +273,26 @@ def _description_head(subj: Token) -> Token:
     return subj
 
 
+_DATELINE_ENDS = DASHES | {",", ":", HYPHEN}
+
+
+def dateline(head: Token, start: int) -> bool:
+    """A dateline: an upper-case place opening its line, then a comma, a colon or a dash
+    (KYIV, …; LAHORE: …)."""
+    doc = head.doc
+    tok = doc[start]
+    if not tok.text.isupper() or len(doc[start : head.i + 1].text) < 3:
+        return False  # "LA CROSSE, Wisc. —" is one, "UN," is not
+    before = doc[start - 1] if start > 0 else None
+    if before is not None and "\n" not in before.text and not before.is_space:
+        return False
+    return head.i + 1 < len(doc) and doc[head.i + 1].text in _DATELINE_ENDS
+
+
 def _after_dateline_subject(subj: Token) -> Token | None:
-    """The apposition of a subject that is a dateline: an upper-case place opening its
-    sentence, then a dash ("NEW YORK — The mayor, …, said")."""
-    doc = subj.doc
-    if not subj.text.isupper() or len(subj.text) < 3 or subj.i + 1 >= len(doc):
-        return None
-    if subj.left_edge.i != subj.sent.start or doc[subj.i + 1].text not in DASHES:
+    """The apposition of a subject that is a dateline ("NEW YORK — The mayor, …, said")."""
+    start = min([subj.i, *(c.i for c in subj.lefts if c.dep_ == "compound")])
+    if not dateline(subj, start):
         return None
     return next((c for c in subj.children if c.dep_ == "appos" and c.i > subj.i + 1), None)
 

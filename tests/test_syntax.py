@@ -9,8 +9,8 @@ from __future__ import annotations
 import spacy
 from spacy.tokens import Doc
 
-from quoteattr._mentions import _dateline, _described_subject
-from quoteattr._syntax import subject_of
+from quoteattr._mentions import _described_subject
+from quoteattr._syntax import dateline, subject_of
 from quoteattr.options import Options
 from quoteattr.pipeline import attribute_doc
 
@@ -78,9 +78,9 @@ def test_a_dateline_may_open_with_a_two_letter_word() -> None:
             ("Wisc", 1, "appos", "PROPN"),
         ]
     )
-    assert _dateline(doc[1], 0)
+    assert dateline(doc[1], 0)
     short = _doc([("UN", 0, "ROOT", "PROPN"), (",", 0, "punct", "PUNCT")])
-    assert not _dateline(short[0], 0)  # "UN, …" is an organization, not a place line
+    assert not dateline(short[0], 0)  # "UN, …" is an organization, not a place line
 
 
 def test_a_possessive_in_a_described_subjects_clause_is_bound_to_it() -> None:
