@@ -39,7 +39,7 @@ from ._names import (
     strip_leading,
 )
 from ._roles import is_person_noun, is_title_word
-from ._speakers import PAST_WORDS, Entity, EntityTable, past_roles
+from ._speakers import PAST_WORDS, Entity, EntityTable, past_role
 from ._syntax import dateline
 from .cues import inverted_cue
 from .marks import MARK_CHARS
@@ -392,7 +392,7 @@ def _register(table: EntityTable, ctx: Context, head: Token, subject: bool) -> E
         for text, role in described:
             entity.describe(text)
             if role:
-                entity.roles.update(past_roles([*text.lower().split()[:-1], role])[-1:])
+                entity.roles.add(past_role(role, text.lower().split()[:-1]))
     return entity
 
 
@@ -670,8 +670,7 @@ def resolve(ctx: Context, table: EntityTable, head: Token) -> Resolved:
         named.roles.add(lemma)
         return Resolved(named, named.name, mention, 1.0, "apposition")
     kind = _nominal_kind(lemma)
-    past = any(t.lower_ in PAST_WORDS for t in doc[lo : head.i])
-    role = f"former {lemma}" if past else lemma
+    role = past_role(lemma, (t.lower_ for t in doc[lo : head.i]))
     entity = table.resolve_nominal(role, pos, kind if kind != "other" else None)
     if entity is not None:
         table.mention(entity, pos)

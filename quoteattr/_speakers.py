@@ -596,21 +596,23 @@ PAST_WORDS = frozenset({"former", "ex"})
 """Words that put the role after them in the past: "former Economy Minister X"."""
 
 
+def past_role(role: str, before: Iterable[str]) -> str:
+    """``role`` marked as held in the past when a word before it says so: "the minister"
+    is not the former minister, "the former minister" is.
+
+    >>> past_role("minister", ["a", "former"]), past_role("minister", ["the"])
+    ('former minister', 'minister')
+    """
+    return f"former {role}" if PAST_WORDS.intersection(before) else role
+
+
 def past_roles(words: Sequence[str]) -> list[str]:
-    """Lower-cased role words, those after "former" marked as past ("former minister"):
-    "the minister" is not the former minister, "the former minister" is.
+    """Lower-cased title words as roles, those after "former" marked as past.
 
     >>> past_roles(["former", "economy", "minister"])
     ['former economy', 'former minister']
     """
-    out: list[str] = []
-    past = False
-    for word in words:
-        if word in PAST_WORDS:
-            past = True
-        else:
-            out.append(f"former {word}" if past else word)
-    return out
+    return [past_role(w, words[:i]) for i, w in enumerate(words) if w not in PAST_WORDS]
 
 
 def group_by_speaker(quotes: Iterable[Quote]) -> list[SpeakerGroup]:
